@@ -1,0 +1,89 @@
+/** The person acting: an id and the plan roles they hold. */
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+}
+
+/** A deadline instance of an incident. Recurring deadlines have one instance per arming. */
+export interface DeadlineInstance {
+  /** The plan's deadline id. */
+  id: string;
+  /** 1 for the first arming of this deadline id, 2 for the next, … */
+  instance: number;
+  /** The stage the incident was in when the deadline was armed. */
+  stage: string;
+  /** When it was armed (ISO 8601, UTC). */
+  armedAt: string;
+  /** When it is due (ISO 8601, UTC). */
+  dueAt: string;
+  status: 'pending' | 'met' | 'breached' | 'cancelled';
+  metAt?: string;
+  breachedAt?: string;
+  cancelledAt?: string;
+  /** Reminder offsets (ms before due) already sent for this instance. */
+  remindersSent: number[];
+}
+
+/** What a timeline entry records. */
+export type TimelineEntryType =
+  | 'opened'
+  | 'event'
+  | 'rejected'
+  | 'stage-entered'
+  | 'deadline-armed'
+  | 'deadline-met'
+  | 'deadline-breached'
+  | 'deadline-cancelled'
+  | 'deadline-recomputed'
+  | 'reminder'
+  | 'regraded'
+  | 'record'
+  | 'effect-delivered'
+  | 'effect-failed'
+  | 'migrated'
+  | 'closed';
+
+/** One entry of the append-only, hash-chained incident timeline. */
+export interface TimelineEntry {
+  /** 0-based position in the timeline. */
+  seq: number;
+  /** When it happened on the engine's clock (ISO 8601, UTC). */
+  at: string;
+  type: TimelineEntryType;
+  /** Who acted, for events and rejections. */
+  by?: Actor;
+  /** What the entry is about (event type and data, deadline id, effect, …). */
+  data?: Record<string, unknown>;
+  result: 'accepted' | 'rejected' | 'fired' | 'delivered' | 'failed' | 'recorded';
+  /** Hash of the previous entry ('' for the first). */
+  prevHash: string;
+  /** sha256 over the canonical JSON of this entry without `hash`. */
+  hash: string;
+}
+
+/** An incident: one run of a plan, a plain JSON document. */
+export interface Incident {
+  id: string;
+  planId: string;
+  planVersion: string;
+  planHash: string;
+  title: string;
+  category: string;
+  /** Active top-level stage id. */
+  stage: string;
+  /** Full XState state value (stage, and track states inside a stage with tracks). */
+  state: unknown;
+  /** Track ids of the active stage that are not done yet. */
+  tracks: string[];
+  /** Severity level id, or null while unknown. */
+  severity: string | null;
+  /** Field values set so far (last value wins). */
+  data: Record<string, unknown>;
+  deadlines: DeadlineInstance[];
+  timeline: TimelineEntry[];
+  /** Optimistic-concurrency version: 1 after open, +1 per saved change. */
+  version: number;
+  openedAt: string;
+  closedAt: string | null;
+  closed: boolean;
+}

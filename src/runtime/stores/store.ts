@@ -1,0 +1,43 @@
+import type { Incident } from '../incident.js';
+
+/** A pending deadline found by {@link IncidentStore.dueBefore}. */
+export interface DueDeadline {
+  incidentId: string;
+  deadlineId: string;
+  instance: number;
+  /** ISO 8601 due time (or the earliest pending reminder time, whichever is sooner). */
+  dueAt: string;
+}
+
+/** Thrown (or rejected) by a store when an incident's saved version is not the expected one. */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(
+    readonly incidentId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | null,
+  ) {
+    super(`incident ${incidentId}: expected version ${expectedVersion}, found ${actualVersion ?? 'none'}`);
+  }
+}
+
+/**
+ * Where incidents live. planwright ships `memoryStore`, `fileStore` and `postgresStore`;
+ * a host may write its own. All methods are async and must be safe to call concurrently.
+ *
+ * Contract:
+ * - `save(incident, expectedVersion)` writes `incident` only if the stored version equals
+ *   `expectedVersion` (0 for a new incident), otherwise rejects with `VersionConflictError`.
+ *   The write is atomic: a reader sees the old document or the new one, never a mix.
+ * - `get` returns the stored document (a fresh object the caller may keep) or `undefined`.
+ * - `dueBefore(time)` lists pending deadlines (and pending reminders) due at or before `time`,
+ *   sorted by due time then incident id.
+ */
+export interface IncidentStore {
+  get(id: string): Promise<Incident | undefined>;
+  save(incident: Incident, expectedVersion: number): Promise<void>;
+  list(): Promise<Incident[]>;
+  dueBefore(time: string): Promise<DueDeadline[]>;
+  /** Releases resources (connections, file handles). */
+  close?(): Promise<void>;
+}

@@ -61,6 +61,24 @@ export interface TimelineEntry {
   hash: string;
 }
 
+/**
+ * An effect the engine asked for and has not yet recorded as delivered: the incident's outbox.
+ * It is saved together with the state change that caused it, delivered after the save, and
+ * removed (with an `effect-delivered` or `effect-failed` timeline entry) once handled, so a
+ * crash between saving and delivering loses nothing (delivery is at least once; `id` is stable
+ * so a host can de-duplicate).
+ */
+export interface PendingEffect {
+  /** Stable id: `<incident id>:<timeline seq that caused it>:<index>`. */
+  id: string;
+  /** Effect name: `notify` or an effect the plan declares. */
+  name: string;
+  /** When it was requested (ISO 8601, UTC). */
+  at: string;
+  /** What the handler needs: roles, rendered template text, deadline id, … */
+  payload: Record<string, unknown>;
+}
+
 /** An incident: one run of a plan, a plain JSON document. */
 export interface Incident {
   id: string;
@@ -80,6 +98,8 @@ export interface Incident {
   /** Field values set so far (last value wins). */
   data: Record<string, unknown>;
   deadlines: DeadlineInstance[];
+  /** Effects saved but not yet delivered. */
+  outbox: PendingEffect[];
   timeline: TimelineEntry[];
   /** Optimistic-concurrency version: 1 after open, +1 per saved change. */
   version: number;

@@ -38,6 +38,15 @@ export interface IncidentStore {
   save(incident: Incident, expectedVersion: number): Promise<void>;
   list(): Promise<Incident[]>;
   dueBefore(time: string): Promise<DueDeadline[]>;
+  /**
+   * Optional, for stores shared by several engine processes: like `dueBefore`, but each returned
+   * item is leased to `owner` for `leaseMs`, and not returned to another claimant until the lease
+   * expires or a save of the incident settles it. A claimant that dies loses nothing: its lease
+   * runs out and another process claims the item.
+   */
+  claimDue?(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
+  /** Optional: ids of incidents whose outbox is not empty (for delivery after a restart). */
+  withPendingEffects?(): Promise<string[]>;
   /** Releases resources (connections, file handles). */
   close?(): Promise<void>;
 }

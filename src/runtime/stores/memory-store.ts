@@ -1,5 +1,7 @@
 import type { Incident } from '../incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
+import { assertIncidentId } from './incident-id.js';
+import { assertSavable } from './save-preconditions.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
 
 /**
@@ -20,11 +22,13 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
 
   return {
     async get(id) {
+      assertIncidentId(id);
       const doc = docs.get(id);
       return doc === undefined ? undefined : structuredClone(doc);
     },
 
     async save(incident, expectedVersion) {
+      assertSavable(incident, expectedVersion);
       const actual = docs.get(incident.id)?.version ?? null;
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);

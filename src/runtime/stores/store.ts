@@ -32,6 +32,11 @@ export class VersionConflictError extends Error {
  * - `get` returns the stored document (a fresh object the caller may keep) or `undefined`.
  * - `dueBefore(time)` lists pending deadlines (and pending reminders) due at or before `time`,
  *   sorted by due time then incident id.
+ * - Refinements (all planwright stores, checked by the contract suite in test/stores):
+ *   ids must match `INCIDENT_ID_PATTERN` (`stores/incident-id.ts`, safe as file names), else
+ *   `InvalidIncidentIdError`; `incident.version` must be greater than `expectedVersion` (else
+ *   `RangeError`); times are compared as instants, not strings; documents read back from
+ *   storage are validated and a bad one raises `CorruptIncidentError` naming its file or row.
  */
 export interface IncidentStore {
   get(id: string): Promise<Incident | undefined>;

@@ -14,6 +14,12 @@ export interface DeadlineInstance {
   stage: string;
   /** When it was armed (ISO 8601, UTC). */
   armedAt: string;
+  /**
+   * The time the due time is measured from (ISO 8601, UTC): the open time (`from: open`), the
+   * stage entry (`from: enter`), the meeting event or the breached due time (recurring). A regrade
+   * recomputes `dueAt` from it. Optional for documents written before it existed (then `armedAt`).
+   */
+  baseAt?: string;
   /** When it is due (ISO 8601, UTC). */
   dueAt: string;
   status: 'pending' | 'met' | 'breached' | 'cancelled';

@@ -1,0 +1,41 @@
+/** Milliseconds per unit of the short duration form. */
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+
+const SHORT = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Thrown by {@link parseDuration} for text that is not a duration. */
+export class DurationError extends Error {
+  override readonly name = 'DurationError';
+  constructor(readonly text: string) {
+    super(`not a duration: "${text}" (write e.g. 30m, 2h, 1h30m, 7d, 45s or PT30M)`);
+  }
+}
+
+/**
+ * Parses a plan duration into milliseconds: the short form (`30m`, `2h`, `1h30m`, `7d`, `45s`)
+ * or ISO 8601 (`PT30M`, `P1DT2H`, `P1W`). Throws {@link DurationError} on anything else.
+ *
+ * @example
+ * parseDuration('1h30m'); // 5_400_000
+ * parseDuration('PT30M'); // 1_800_000
+ */
+export function parseDuration(text: string): number {
+  const short = SHORT.exec(text);
+  if (short && text !== '') {
+    const [, d, h, m, s] = short;
+    return num(d) * UNIT_MS.d + num(h) * UNIT_MS.h + num(m) * UNIT_MS.m + num(s) * UNIT_MS.s;
+  }
+  const iso = ISO.exec(text);
+  if (iso && text !== 'P' && !text.endsWith('T')) {
+    const [, w, d, h, m, s] = iso;
+    return Math.round(
+      num(w) * 7 * UNIT_MS.d + num(d) * UNIT_MS.d + num(h) * UNIT_MS.h + num(m) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s,
+    );
+  }
+  throw new DurationError(text);
+}
+
+function num(part: string | undefined): number {
+  return part === undefined ? 0 : Number.parseInt(part, 10);
+}

@@ -1,0 +1,193 @@
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Incident } from '../incident.js';
+import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
+import { LOCK_FILE_NAME, lockDirectory, type DirectoryLock } from './directory-lock.js';
+import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
+import { assertIncidentId, INCIDENT_ID_PATTERN } from './incident-id.js';
+import { CorruptIncidentError, parseIncidentJson } from './incident-document.js';
+import { keyedMutex } from './keyed-mutex.js';
+import { assertSavable } from './save-preconditions.js';
+import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
+
+/** A file-backed {@link IncidentStore}. */
+export interface FileStore extends IncidentStore {
+  /** The directory holding one `<id>.json` per incident. */
+  readonly dir: string;
+  withPendingEffects(): Promise<string[]>;
+  /** Waits for saves in flight, then releases the directory lock. Later calls reject. */
+  close(): Promise<void>;
+}
+
+/** What the store remembers about each incident between reads (rebuilt from the files on open). */
+interface IndexEntry {
+  version: number;
+  due: DueDeadline[];
+  pendingEffects: boolean;
+}
+
+const DOCUMENT_SUFFIX = '.json';
+const LOCK_TEMP_PATTERN = /^\.planwright\.lock\.\d+\.[0-9a-f]{8}$/;
+
+/**
+ * A {@link IncidentStore} keeping one JSON document per incident in `dir` (`<dir>/<id>.json`).
+ *
+ * - **Atomic writes**: the new document goes to a temporary file in the same directory, which is
+ *   flushed (fsync), renamed over the old one and the directory flushed: a reader, or a restart
+ *   after a crash, sees the old document or the new one, never a mix. Temporary files a crash
+ *   leaves behind are deleted on open.
+ * - **Optimistic concurrency**: saves of one incident run one at a time (an in-process lock per
+ *   id), and the on-disk version is read again just before the rename.
+ * - **One process per directory**: the lock covers this process only, so the store takes a lock
+ *   file (`.planwright.lock`, holding the pid) on open and refuses a directory held by another
+ *   live process; a lock left by a dead process is taken over. Several processes need
+ *   `postgresStore` (`planwright/postgres`). Ids differing only in letter case must not be used
+ *   on case-insensitive file systems (macOS, Windows).
+ * - **Queries**: `dueBefore` and `withPendingEffects` use an in-memory index built by reading every
+ *   document on open; `get` and `list` read the files.
+ * - **Validation**: every document read is checked (JSON, then the incident shape, then that its
+ *   id matches its file name); a bad one raises `CorruptIncidentError` naming the file. A corrupt
+ *   file makes opening fail, so no deadline is silently skipped: move it aside to go on.
+ *
+ * Opening is lazy: the directory is created, locked, cleaned and indexed by the first call
+ * (whose promise rejects if opening fails).
+ *
+ * @example
+ * ```ts
+ * const store = fileStore('./incidents');
+ * await store.save(incident, 0);
+ * const due = await store.dueBefore(new Date().toISOString());
+ * await store.close();
+ * ```
+ */
+export function fileStore(dir: string): FileStore {
+  const index = new Map<string, IndexEntry>();
+  const mutex = keyedMutex();
+  let lock: DirectoryLock | undefined;
+  let closed = false;
+  let opening: Promise<void> | undefined;
+
+  const pathOf = (id: string): string => join(dir, `${id}${DOCUMENT_SUFFIX}`);
+
+  async function readDocument(id: string): Promise<Incident | undefined> {
+    const path = pathOf(id);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const incident = parseIncidentJson(text, path);
+    if (incident.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(incident.id)}, not ${JSON.stringify(id)}`);
+    return incident;
+  }
+
+  function indexEntry(incident: Incident): IndexEntry {
+    return { version: incident.version, due: pendingDeadlines(incident), pendingEffects: incident.outbox.length > 0 };
+  }
+
+  async function documentIds(): Promise<string[]> {
+    const names = await readdir(dir);
+    return names
+      .filter((n) => n.endsWith(DOCUMENT_SUFFIX) && INCIDENT_ID_PATTERN.test(n.slice(0, -DOCUMENT_SUFFIX.length)))
+      .map((n) => n.slice(0, -DOCUMENT_SUFFIX.length))
+      .sort();
+  }
+
+  async function open(): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    lock = await lockDirectory(dir);
+    try {
+      let removed = false;
+      for (const name of await readdir(dir)) {
+        if (TEMP_FILE_PATTERN.test(name) || (LOCK_TEMP_PATTERN.test(name) && name !== LOCK_FILE_NAME)) {
+          await unlink(join(dir, name)).catch(() => undefined);
+          removed = true;
+        }
+      }
+      if (removed) await syncDirectory(dir);
+      for (const id of await documentIds()) {
+        const incident = await readDocument(id);
+        if (incident !== undefined) index.set(id, indexEntry(incident));
+      }
+    } catch (error) {
+      index.clear();
+      await lock.release();
+      lock = undefined;
+      throw error;
+    }
+  }
+
+  function ready(): Promise<void> {
+    if (closed) return Promise.reject(new Error(`file store ${dir} is closed`));
+    opening ??= open();
+    return opening;
+  }
+
+  return {
+    dir,
+
+    async get(id) {
+      assertIncidentId(id);
+      await ready();
+      return readDocument(id);
+    },
+
+    async save(incident, expectedVersion) {
+      assertSavable(incident, expectedVersion);
+      await ready();
+      const id = incident.id;
+      const snapshot = JSON.stringify(incident);
+      const entry = indexEntry(incident);
+      await mutex.run(id, async () => {
+        const known = index.get(id)?.version ?? null;
+        if ((known ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, known);
+        const temp = await writeTempFile(dir, `${id}${DOCUMENT_SUFFIX}`, snapshot);
+        try {
+          const onDisk = (await readDocument(id))?.version ?? null;
+          if ((onDisk ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, onDisk);
+          await commitTempFile(temp, pathOf(id), dir);
+        } catch (error) {
+          await unlink(temp).catch(() => undefined);
+          throw error;
+        }
+        index.set(id, entry);
+      });
+    },
+
+    async list() {
+      await ready();
+      const out: Incident[] = [];
+      for (const id of await documentIds()) {
+        const incident = await readDocument(id);
+        if (incident !== undefined) out.push(incident);
+      }
+      return out;
+    },
+
+    async dueBefore(time) {
+      const limit = parseQueryTime(time);
+      await ready();
+      const out: DueDeadline[] = [];
+      for (const entry of index.values()) {
+        for (const d of entry.due) if (Date.parse(d.dueAt) <= limit) out.push({ ...d });
+      }
+      return out.sort(compareDue);
+    },
+
+    async withPendingEffects() {
+      await ready();
+      return [...index].filter(([, e]) => e.pendingEffects).map(([id]) => id).sort();
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (opening !== undefined) await opening.catch(() => undefined);
+      await mutex.idle();
+      await lock?.release();
+      lock = undefined;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { PlanDefinition } from '../dsl/schema/plan.js';
+import { checkCompilable } from './check-compilable.js';
+import { CompileError } from './compile-error.js';
+import type { AuthorizationTable, CompiledPlan } from './compiled-plan.js';
+import { buildDeadlineTable } from './deadline-table.js';
+import { buildFieldValidators } from './field-validators.js';
+import { hashCanonical } from './hash.js';
+import { renderBody } from './render-template.js';
+import { toMachine } from './to-machine.js';
+import { indexTransitions } from './transition-index.js';
+
+/**
+ * Compiles a plan definition into what the engine runs: the XState machine, the authorization
+ * table, the deadline table, field validators, the severity order and a template renderer.
+ * Throws {@link CompileError} for a definition with broken references.
+ *
+ * @example
+ * const plan = compilePlan(PlanSchema.parse(parse(readFileSync('plans/public-opinion.plan.yaml', 'utf8'))));
+ * plan.authorization['assess']?.['ASSESS']; // ['it-head']
+ */
+export function compilePlan(definition: PlanDefinition): CompiledPlan {
+  const problems = checkCompilable(definition);
+  if (problems.length > 0) throw new CompileError(problems);
+  const { stages, transitions } = indexTransitions(definition);
+  const authorization: Record<string, Record<string, string[]>> = {};
+  const grant = (where: string, event: string, roles: readonly string[]): void => {
+    const row = (authorization[where] ??= {});
+    row[event] = [...new Set([...(row[event] ?? []), ...roles])].sort();
+  };
+  for (const [id, stage] of stages) {
+    for (const [event, list] of stage.on) for (const t of list) grant(id, event, t.roles);
+    for (const [track, map] of stage.tracks) for (const [event, list] of map) for (const t of list) grant(`${id}/${track}`, event, t.roles);
+  }
+  const deadlines = buildDeadlineTable(definition, stages);
+  const templates = new Map(definition.templates.map((t) => [t.id, t]));
+  const defaultLocale = definition.locales?.[0];
+  return {
+    definition,
+    hash: hashCanonical(definition),
+    machine: toMachine(definition, stages),
+    initialStage: definition.stages[0]?.id ?? '',
+    severityOrder: definition.severity.map((s) => s.id),
+    severityField: definition.fields.find((f) => f.type === 'severity')?.id,
+    roles: new Set(definition.roles.map((r) => r.id)),
+    authorization: authorization as AuthorizationTable,
+    deadlines,
+    maxReminderMs: Math.max(0, ...deadlines.flatMap((d) => d.reminders.map((r) => r.beforeMs))),
+    fields: buildFieldValidators(definition),
+    stages,
+    events: new Map(definition.events.map((e) => [e.id, e])),
+    transitions,
+    renderTemplate(id, values) {
+      const t = templates.get(id);
+      return t === undefined ? undefined : renderBody(id, t.body, values, defaultLocale);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Action } from '../dsl/schema/action.js';
+import type { Condition } from '../dsl/schema/condition.js';
+import type { EventDeclaration } from '../dsl/schema/event.js';
+import type { PlanDefinition } from '../dsl/schema/plan.js';
+import type { Stage } from '../dsl/schema/stage.js';
+import type { TargetBranch } from '../dsl/schema/transition.js';
+import type { FieldValidators } from './field-validators.js';
+import type { PlanMachine } from './to-machine.js';
+import type { RenderedTemplate, TemplateValues } from './render-template.js';
+
+/** One transition of the plan, placed in a stage (or a track of a stage), with `by` resolved. */
+export interface CompiledTransition {
+  /** Unique key: `<stage>#<i>` (own), `<stage>/<track>#<i>` (track), `<stage>*<i>` (shared). */
+  key: string;
+  event: string;
+  stage: string;
+  track?: string;
+  /** Sorted role ids allowed to fire it. */
+  roles: readonly string[];
+  /** Extra fields the event data must carry here. */
+  requires: readonly string[];
+  when?: Condition;
+  target?: string;
+  targets?: readonly TargetBranch[];
+  actions: readonly Action[];
+  shared: boolean;
+}
+
+/** A stage with its transitions indexed by event, in the order the engine and XState try them. */
+export interface CompiledStage {
+  definition: Stage;
+  /** Track ids in plan order (empty without tracks). */
+  trackIds: readonly string[];
+  /** Track id → event → transitions. */
+  tracks: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledTransition[]>>;
+  /** Event → the stage's own transitions, then the shared ones. */
+  on: ReadonlyMap<string, readonly CompiledTransition[]>;
+}
+
+/** A deadline's due time: one duration, or one per severity level (ms). */
+export type CompiledDue = { kind: 'fixed'; ms: number } | { kind: 'severity'; ms: Readonly<Record<string, number>> };
+
+/** A deadline with durations in ms and its `within` stage set computed. */
+export interface CompiledDeadline {
+  id: string;
+  from: 'open' | 'enter';
+  stage?: string;
+  when?: Condition;
+  due: CompiledDue;
+  metBy: ReadonlySet<string>;
+  /** Stages in which an instance stays pending. */
+  within: ReadonlySet<string>;
+  recurring: boolean;
+  /** Reminders, earliest (largest offset) first. */
+  reminders: readonly { beforeMs: number; notify: readonly string[] }[];
+  breach: readonly Action[];
+}
+
+/** Stage (or `stage/track`) → event → the roles allowed to send it there. */
+export type AuthorizationTable = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
+/** Everything the engine needs to run a plan: the machine and the tables built from the definition. */
+export interface CompiledPlan {
+  readonly definition: PlanDefinition;
+  /** sha256 of the canonical JSON of the definition. */
+  readonly hash: string;
+  readonly machine: PlanMachine;
+  readonly initialStage: string;
+  /** Severity level ids, most severe first. */
+  readonly severityOrder: readonly string[];
+  /** Id of the plan's `severity` field, if it has one. */
+  readonly severityField: string | undefined;
+  readonly roles: ReadonlySet<string>;
+  readonly authorization: AuthorizationTable;
+  readonly deadlines: readonly CompiledDeadline[];
+  /** Largest reminder offset of any deadline (ms), 0 without reminders. */
+  readonly maxReminderMs: number;
+  readonly fields: FieldValidators;
+  readonly stages: ReadonlyMap<string, CompiledStage>;
+  readonly events: ReadonlyMap<string, EventDeclaration>;
+  readonly transitions: ReadonlyMap<string, CompiledTransition>;
+  /** Renders a template of the plan; `undefined` for an unknown id. */
+  renderTemplate(id: string, values: TemplateValues): RenderedTemplate | undefined;
+}

@@ -1,0 +1,15 @@
+export { compilePlan } from './compile-plan.js';
+export { CompileError, type CompileProblem } from './compile-error.js';
+export type {
+  AuthorizationTable,
+  CompiledDeadline,
+  CompiledDue,
+  CompiledPlan,
+  CompiledStage,
+  CompiledTransition,
+} from './compiled-plan.js';
+export { evaluateCondition } from './conditions.js';
+export { resolveBy, isAuthorized, ANY_ROLE } from './authorization.js';
+export { canonicalJson, canonicalize } from './canonical-json.js';
+export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './to-machine.js';
+export type { RenderedTemplate, TemplateValues } from './render-template.js';

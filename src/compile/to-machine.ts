@@ -1,0 +1,137 @@
+import { and, setup } from 'xstate';
+import type { Condition } from '../dsl/schema/condition.js';
+import type { PlanDefinition } from '../dsl/schema/plan.js';
+import { isAuthorized } from './authorization.js';
+import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
+import { evaluateCondition } from './conditions.js';
+
+/** The machine's context: the incident's field values and severity (rebuilt from the incident). */
+export interface PlanMachineContext {
+  data: Readonly<Record<string, unknown>>;
+  severity: string | null;
+}
+
+/** An event as the machine sees it: the engine has stamped and validated it. */
+export interface PlanMachineEvent {
+  type: string;
+  by: { id: string; roles: readonly string[] };
+  data: Readonly<Record<string, unknown>>;
+}
+
+/** Params of the `taken` action: which plan transition (and branch target) was taken. */
+export interface TakenParams {
+  key: string;
+  target?: string;
+}
+
+/** Params of the `enterStage` action. */
+export interface EnterStageParams {
+  stage: string;
+}
+
+function planSetup() {
+  return setup({
+    types: {} as { context: PlanMachineContext; events: PlanMachineEvent; input: PlanMachineContext | undefined },
+    guards: {
+      /** The actor holds one of `roles`. */
+      authorized: ({ event }, params: { roles: readonly string[] }) =>
+        event.by !== undefined && Array.isArray(event.by.roles) && isAuthorized(event.by.roles, params.roles),
+      /** The event data carries every field of `fields`. */
+      hasFields: ({ event }, params: { fields: readonly string[] }) =>
+        params.fields.every((f) => event.data !== undefined && event.data[f] !== undefined),
+      /** The plan condition holds over the incident data with the event data laid over it. */
+      condition: ({ context, event }, params: { when: Condition }) =>
+        evaluateCondition(params.when, { ...context.data, ...(event.data ?? {}) }, context.severity),
+    },
+    actions: {
+      /** Marker: a plan transition was taken (the engine runs its consequences). */
+      taken: (_, _params: TakenParams) => undefined,
+      /** Marker: a stage was entered. */
+      enterStage: (_, _params: EnterStageParams) => undefined,
+    },
+  });
+}
+
+/** The XState machine compiled from a plan. */
+export type PlanMachine = ReturnType<ReturnType<typeof planSetup>['createMachine']>;
+
+type GuardRef =
+  | { type: 'authorized'; params: { roles: readonly string[] } }
+  | { type: 'hasFields'; params: { fields: readonly string[] } }
+  | { type: 'condition'; params: { when: Condition } };
+
+/**
+ * Builds the XState v5 machine of a plan with `setup()`: stages are states, a stage's tracks are
+ * the regions of a parallel state (`pending` → `done`, `onDone` to the stage's `done`), the final
+ * stage is a final state. Guards (`authorized`, `hasFields`, `condition`) and actions (`taken`,
+ * `enterStage`) are named; the engine interprets the actions `transition()` returns.
+ *
+ * @example
+ * const machine = toMachine(plan, stages);
+ * const [snapshot] = initialTransition(machine, { data: {}, severity: null });
+ */
+export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string, CompiledStage>): PlanMachine {
+  const states: Record<string, unknown> = {};
+  for (const stage of definition.stages) {
+    const compiled = stages.get(stage.id);
+    const entry = [{ type: 'enterStage', params: { stage: stage.id } }];
+    if (compiled === undefined || stage.final === true) {
+      states[stage.id] = { type: 'final', entry };
+      continue;
+    }
+    const on = toOn(compiled.on);
+    if (compiled.trackIds.length === 0) {
+      states[stage.id] = { entry, on };
+      continue;
+    }
+    const regions: Record<string, unknown> = {};
+    for (const [trackId, trackOn] of compiled.tracks) {
+      regions[trackId] = {
+        initial: 'pending',
+        states: { pending: { on: toOn(trackOn, 'done') }, done: { type: 'final' } },
+      };
+    }
+    const node: Record<string, unknown> = { type: 'parallel', entry, on, states: regions };
+    if (stage.done !== undefined) node['onDone'] = { target: stage.done };
+    states[stage.id] = node;
+  }
+  const first = definition.stages[0]?.id ?? '';
+  return planSetup().createMachine({
+    id: 'planwright',
+    context: ({ input }) => input ?? { data: {}, severity: null },
+    initial: first,
+    // The config is built from data; its shape is checked by the compile tests.
+    states: states as never,
+  });
+}
+
+function toOn(map: ReadonlyMap<string, readonly CompiledTransition[]>, trackTarget?: string): Record<string, unknown[]> {
+  const on: Record<string, unknown[]> = {};
+  for (const [event, list] of map) on[event] = list.flatMap((t) => toXState(t, trackTarget));
+  return on;
+}
+
+function toXState(t: CompiledTransition, trackTarget: string | undefined): unknown[] {
+  const base: GuardRef[] = [{ type: 'authorized', params: { roles: t.roles } }];
+  if (t.requires.length > 0) base.push({ type: 'hasFields', params: { fields: t.requires } });
+  if (t.when !== undefined) base.push({ type: 'condition', params: { when: t.when } });
+  const guardOf = (extra?: Condition): unknown => {
+    const all = extra === undefined ? base : [...base, { type: 'condition' as const, params: { when: extra } }];
+    return all.length === 1 ? all[0] : and(all as never);
+  };
+  if (trackTarget !== undefined) {
+    return [{ target: trackTarget, guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key } }] }];
+  }
+  if (t.targets !== undefined) {
+    return t.targets.map((b) => ({
+      target: b.target,
+      reenter: true,
+      guard: guardOf(b.when),
+      actions: [{ type: 'taken', params: { key: t.key, target: b.target } }],
+    }));
+  }
+  if (t.target !== undefined) {
+    return [{ target: t.target, reenter: true, guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key, target: t.target } }] }];
+  }
+  return [{ guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key } }] }];
+}

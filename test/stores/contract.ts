@@ -261,6 +261,73 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('claimDue (stores shared by several processes)', () => {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      beforeEach(async () => {
+        for (const [id, due] of [['A', '2024-05-01T09:00:00.000Z'], ['B', '2024-05-01T09:30:00.000Z'], ['C', '2024-05-01T09:10:00.000Z'], ['D', '2024-05-01T12:00:00.000Z']] as const) {
+          await store.save(makeIncident(id, { deadlines: [deadline('report', due)] }), 0);
+        }
+      });
+      const label = (items: { incidentId: string; deadlineId: string }[]) => items.map((d) => `${d.incidentId}/${d.deadlineId}`);
+
+      it('claims due items in due order, up to the limit, and not twice while leased', async ({ skip }) => {
+        if (store.claimDue === undefined) return skip('store has no claimDue');
+        expect(label(await store.claimDue('2024-05-01T10:00:00.000Z', 'p1', 60_000, 2))).toEqual(['A/report', 'C/report']);
+        expect(label(await store.claimDue('2024-05-01T10:00:00.000Z', 'p2', 60_000, 10))).toEqual(['B/report']);
+        expect(await store.claimDue('2024-05-01T10:00:00.000Z', 'p1', 60_000, 10)).toEqual([]);
+        // dueBefore still lists leased items: it is the single-process query
+        expect(label(await store.dueBefore('2024-05-01T10:00:00.000Z'))).toEqual(['A/report', 'C/report', 'B/report']);
+      });
+
+      it('makes items claimable again when the lease runs out (a claimant that died loses nothing)', async ({ skip }) => {
+        if (store.claimDue === undefined) return skip('store has no claimDue');
+        expect(label(await store.claimDue('2024-05-01T10:00:00.000Z', 'dies', 150, 10))).toEqual(['A/report', 'C/report', 'B/report']);
+        expect(await store.claimDue('2024-05-01T10:00:00.000Z', 'p2', 60_000, 10)).toEqual([]);
+        await sleep(300);
+        expect(label(await store.claimDue('2024-05-01T10:00:00.000Z', 'p2', 60_000, 10))).toEqual(['A/report', 'C/report', 'B/report']);
+      });
+
+      it('settles a claim with a save: a met instance is gone, a new instance is claimable, an unchanged one stays leased', async ({ skip }) => {
+        if (store.claimDue === undefined) return skip('store has no claimDue');
+        await store.claimDue('2024-05-01T10:00:00.000Z', 'p1', 60_000, 10);
+        const a = (await store.get('A'))!;
+        await store.save(
+          nextVersion(a, {
+            deadlines: [
+              { ...a.deadlines[0]!, status: 'breached', breachedAt: '2024-05-01T09:00:00.000Z' },
+              deadline('report', '2024-05-01T09:45:00.000Z', { instance: 2 }),
+            ],
+          }),
+          a.version,
+        );
+        const c = (await store.get('C'))!;
+        await store.save(nextVersion(c, { title: 'unrelated change' }), c.version);
+        expect(await store.claimDue('2024-05-01T10:00:00.000Z', 'p2', 60_000, 10)).toEqual([
+          { incidentId: 'A', deadlineId: 'report', instance: 2, dueAt: '2024-05-01T09:45:00.000Z' },
+        ]);
+      });
+
+      it('gives concurrent claimants disjoint items that together cover everything due', async ({ skip }) => {
+        if (store.claimDue === undefined) return skip('store has no claimDue');
+        for (let i = 0; i < 30; i++) {
+          await store.save(makeIncident(`M-${i}`, { deadlines: [deadline('d', `2024-05-01T08:${String(i).padStart(2, '0')}:00.000Z`)] }), 0);
+        }
+        const claims = await Promise.all(
+          Array.from({ length: 6 }, (_, p) => store.claimDue!('2024-05-01T10:00:00.000Z', `p${p}`, 60_000, 4)),
+        );
+        const more = await store.claimDue('2024-05-01T10:00:00.000Z', 'late', 60_000, 100);
+        const all = [...claims.flat(), ...more].map((d) => `${d.incidentId}/${d.deadlineId}`);
+        expect(all).toHaveLength(33);
+        expect(new Set(all).size).toBe(33);
+      });
+
+      it('rejects a bad lease or limit', async ({ skip }) => {
+        if (store.claimDue === undefined) return skip('store has no claimDue');
+        await expect(store.claimDue('2024-05-01T10:00:00.000Z', 'p', 0, 1)).rejects.toThrow(RangeError);
+        await expect(store.claimDue('2024-05-01T10:00:00.000Z', 'p', 1000, 0)).rejects.toThrow(RangeError);
+      });
+    });
+
     describe('durability', () => {
       it('keeps documents, versions, deadlines and outboxes across a reopen', async ({ skip }) => {
         if (handle.reopen === undefined) return skip('not a durable store');

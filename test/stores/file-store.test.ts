@@ -126,6 +126,14 @@ describe('fileStore on disk', () => {
     await second.close();
   });
 
+  it('refuses to write a document it could not read back', async () => {
+    store = fileStore(dir);
+    await expect(store.save(makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] }), 0)).rejects.toThrow(
+      /cannot be saved.*deadlines\.0\.dueAt/,
+    );
+    expect(await readdir(dir)).toEqual(['.planwright.lock']);
+  });
+
   it('rejects calls after close', async () => {
     store = fileStore(dir);
     await store.save(makeIncident('PO-1'), 0);

@@ -5,7 +5,7 @@ import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from 
 import { LOCK_FILE_NAME, lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId, INCIDENT_ID_PATTERN } from './incident-id.js';
-import { CorruptIncidentError, parseIncidentJson } from './incident-document.js';
+import { assertValidIncident, CorruptIncidentError, parseIncidentJson } from './incident-document.js';
 import { keyedMutex } from './keyed-mutex.js';
 import { assertSavable } from './save-preconditions.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
@@ -136,7 +136,9 @@ export function fileStore(dir: string): FileStore {
 
     async save(incident, expectedVersion) {
       assertSavable(incident, expectedVersion);
+      assertValidIncident(incident);
       await ready();
+      if (closed) throw new Error(`file store ${dir} is closed`);
       const id = incident.id;
       const snapshot = JSON.stringify(incident);
       const entry = indexEntry(incident);

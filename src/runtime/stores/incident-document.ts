@@ -11,6 +11,7 @@ const DeadlineInstance = z.looseObject({
   instance: z.number().int().min(1),
   stage: z.string(),
   armedAt: isoTime,
+  baseAt: isoTime.optional(),
   dueAt: isoTime,
   status: z.enum(['pending', 'met', 'breached', 'cancelled']),
   metAt: isoTime.optional(),
@@ -76,6 +77,24 @@ export class CorruptIncidentError extends Error {
 }
 
 /**
+ * What is wrong with `value` as an incident document (the first problems, with their paths), or
+ * `undefined` when it is a valid one.
+ *
+ * @example
+ * ```ts
+ * incidentIssues({ id: 'PO-1' }); // 'planId: Invalid input: expected string, received undefined; …'
+ * ```
+ */
+export function incidentIssues(value: unknown): string | undefined {
+  const result = IncidentDocument.safeParse(value);
+  if (result.success) return undefined;
+  return result.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
  * Validates a value read from storage as an incident; throws {@link CorruptIncidentError}
  * naming `source` and the first problems (with their paths) otherwise.
  *
@@ -85,15 +104,23 @@ export class CorruptIncidentError extends Error {
  * ```
  */
 export function parseIncidentDocument(value: unknown, source: string): Incident {
-  const result = IncidentDocument.safeParse(value);
-  if (!result.success) {
-    const issues = result.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new CorruptIncidentError(source, issues, { cause: result.error });
-  }
-  return result.data as unknown as Incident;
+  const issues = incidentIssues(value);
+  if (issues !== undefined) throw new CorruptIncidentError(source, issues);
+  return value as Incident;
+}
+
+/**
+ * Checks an incident before a durable store writes it, so nothing is stored that could not be
+ * read back; throws a `TypeError` listing the problems.
+ *
+ * @example
+ * ```ts
+ * assertValidIncident(incident); // before INSERT / rename
+ * ```
+ */
+export function assertValidIncident(incident: Incident): void {
+  const issues = incidentIssues(incident);
+  if (issues !== undefined) throw new TypeError(`incident ${incident.id} cannot be saved, it is not a valid incident: ${issues}`);
 }
 
 /**

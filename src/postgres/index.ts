@@ -1,0 +1,18 @@
+/**
+ * `planwright/postgres`: the PostgreSQL incident store (requires the `pg` peer dependency).
+ *
+ * @example
+ * ```ts
+ * import { postgresStore } from 'planwright/postgres';
+ * const store = postgresStore({ connectionString: 'postgres://localhost/planwright' });
+ * await store.migrate();
+ * ```
+ * @module
+ */
+export { postgresStore, type PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
+export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+export { TimelineIntegrityError } from './timeline-integrity-error.js';
+export { SCHEMA_NAME_PATTERN } from './schema-name.js';
+export { VersionConflictError, type DueDeadline, type IncidentStore } from '../runtime/stores/store.js';
+export { CorruptIncidentError } from '../runtime/stores/incident-document.js';
+export { InvalidIncidentIdError } from '../runtime/stores/incident-id.js';

@@ -1,0 +1,14 @@
+/**
+ * Thrown by `postgresStore.save` when the incident's timeline does not continue the stored one:
+ * it is shorter, an already stored entry changed, or the new entries break the hash chain.
+ * Nothing is written (the whole save is rolled back).
+ */
+export class TimelineIntegrityError extends Error {
+  override readonly name = 'TimelineIntegrityError';
+  constructor(
+    readonly incidentId: string,
+    readonly detail: string,
+  ) {
+    super(`incident ${incidentId}: timeline does not continue the stored one: ${detail}`);
+  }
+}

@@ -1,0 +1,172 @@
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CorruptIncidentError,
+  LATEST_SCHEMA_VERSION,
+  postgresStore,
+  TimelineIntegrityError,
+  VersionConflictError,
+  type PostgresStore,
+} from '../../src/postgres/index.js';
+import { describeStoreContract } from './contract.js';
+import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { dropSchema, PG_URL, queryTestDatabase, testSchemaName } from './pg-test-database.js';
+
+describeStoreContract('postgresStore', async () => {
+  const schema = testSchemaName();
+  const opened: PostgresStore[] = [postgresStore({ connectionString: PG_URL, schema, max: 4 })];
+  return {
+    store: opened[0]!,
+    reopen: async () => {
+      const again = postgresStore({ connectionString: PG_URL, schema, max: 4 });
+      opened.push(again);
+      return again;
+    },
+    dispose: async () => {
+      for (const s of opened) await s.close();
+      await dropSchema(schema);
+    },
+  };
+});
+
+describe('postgresStore tables', () => {
+  let schema: string;
+  let store: PostgresStore;
+  beforeEach(() => {
+    schema = testSchemaName();
+    store = postgresStore({ connectionString: PG_URL, schema, max: 4 });
+  });
+  afterEach(async () => {
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  it('migrates idempotently, also from several processes at once', async () => {
+    const others = Array.from({ length: 4 }, () => postgresStore({ connectionString: PG_URL, schema, max: 1 }));
+    try {
+      const results = await Promise.all(others.map((o) => o.migrate()));
+      expect(results.filter((r) => r.from === 0)).toHaveLength(1);
+      expect(results.every((r) => r.to === LATEST_SCHEMA_VERSION)).toBe(true);
+      expect(await store.migrate()).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+      const tables = await queryTestDatabase<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(['deadlines', 'incidents', 'outbox', 'schema_version', 'timeline']);
+    } finally {
+      for (const o of others) await o.close();
+    }
+  });
+
+  it('refuses a schema written by a newer planwright', async () => {
+    await store.migrate();
+    await queryTestDatabase(`UPDATE "${schema}".schema_version SET version = 999`);
+    await expect(store.migrate()).rejects.toThrow(/version 999, newer than this planwright knows/);
+  });
+
+  it('refuses a schema name that is not a plain identifier', () => {
+    expect(() => postgresStore({ connectionString: PG_URL, schema: 'x"; drop table y; --' })).toThrow(/invalid schema name/);
+  });
+
+  it('inserts only new timeline entries, and the timeline table refuses updates and deletes', async () => {
+    const v1 = makeIncident('PO-1');
+    await store.save(v1, 0);
+    const v2 = nextVersion(v1, {}, 3);
+    await store.save(v2, 1);
+    const rows = await queryTestDatabase<{ seq: number; prev_hash: string; hash: string }>(
+      `SELECT seq, prev_hash, hash FROM "${schema}".timeline WHERE incident_id = 'PO-1' ORDER BY seq`,
+    );
+    expect(rows).toEqual(v2.timeline.map((e) => ({ seq: e.seq, prev_hash: e.prevHash, hash: e.hash })));
+    await expect(queryTestDatabase(`UPDATE "${schema}".timeline SET hash = 'forged' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(queryTestDatabase(`DELETE FROM "${schema}".timeline`)).rejects.toThrow(/append-only/);
+    const doc = await queryTestDatabase<{ doc: Record<string, unknown> }>(`SELECT doc FROM "${schema}".incidents`);
+    expect(doc[0]?.doc).not.toHaveProperty('timeline');
+  });
+
+  it('refuses a timeline that does not continue the stored chain, and writes nothing', async () => {
+    const v1 = makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')], outbox: [effect('PO-1', 0)] });
+    await store.save(v1, 0);
+    const v2 = nextVersion(v1, {}, 2);
+    await store.save(v2, 1);
+    const changes = { deadlines: [], outbox: [] };
+
+    const shorter = { ...nextVersion(v2, changes), timeline: v2.timeline.slice(0, 2) };
+    await expect(store.save(shorter, 2)).rejects.toThrow(/it has 2 entries, 3 are stored/);
+
+    const rewritten = nextVersion(v2, changes);
+    rewritten.timeline[2] = { ...rewritten.timeline[2]!, hash: 'f'.repeat(64) };
+    await expect(store.save(rewritten, 2)).rejects.toBeInstanceOf(TimelineIntegrityError);
+
+    const broken = nextVersion(v2, changes, 2);
+    broken.timeline[4] = { ...broken.timeline[4]!, prevHash: 'nope' };
+    await expect(store.save(broken, 2)).rejects.toThrow(/entry 4 has prevHash "nope"/);
+
+    const badSeq = nextVersion(v2, changes);
+    badSeq.timeline[3] = { ...badSeq.timeline[3]!, seq: 7 };
+    await expect(store.save(badSeq, 2)).rejects.toThrow(/position 3 has seq 7/);
+
+    const firstWithPrev = makeIncident('PO-2');
+    firstWithPrev.timeline[0] = { ...firstWithPrev.timeline[0]!, prevHash: 'x' };
+    await expect(store.save(firstWithPrev, 0)).rejects.toThrow(/entry 0 has prevHash "x"/);
+    expect(await store.get('PO-2')).toBeUndefined();
+
+    expect(await store.get('PO-1')).toEqual(v2);
+    expect(await store.dueBefore('2024-05-02T00:00:00Z')).toHaveLength(1);
+    expect(await store.withPendingEffects()).toEqual(['PO-1']);
+    expect(await queryTestDatabase(`SELECT seq FROM "${schema}".timeline`)).toHaveLength(3);
+  });
+
+  it('mirrors the outbox and the pending deadlines into their tables', async () => {
+    const v1 = makeIncident('PO-1', {
+      deadlines: [deadline('a', '2024-05-01T09:00:00+08:00'), deadline('b', '2024-05-01T09:00:00.000Z', { status: 'met', metAt: '2024-05-01T08:30:00.000Z' })],
+      outbox: [effect('PO-1', 0), effect('PO-1', 1, 'publish')],
+    });
+    await store.save(v1, 0);
+    expect(await queryTestDatabase(`SELECT effect_id, position, name FROM "${schema}".outbox ORDER BY position`)).toEqual([
+      { effect_id: 'PO-1:0:0', position: 0, name: 'notify' },
+      { effect_id: 'PO-1:1:0', position: 1, name: 'publish' },
+    ]);
+    const due = await queryTestDatabase<{ deadline_id: string; due_text: string; due_at: Date }>(
+      `SELECT deadline_id, due_text, due_at FROM "${schema}".deadlines`,
+    );
+    expect(due).toEqual([{ deadline_id: 'a', due_text: '2024-05-01T09:00:00+08:00', due_at: new Date('2024-05-01T01:00:00.000Z') }]);
+    expect(await store.dueBefore('2024-05-01T01:00:00.000Z')).toEqual([
+      { incidentId: 'PO-1', deadlineId: 'a', instance: 1, dueAt: '2024-05-01T09:00:00+08:00' },
+    ]);
+  });
+
+  it('names the row of a corrupt document', async () => {
+    await store.save(makeIncident('PO-1'), 0);
+    await queryTestDatabase(`UPDATE "${schema}".incidents SET doc = doc - 'planHash' || '{"closed": "yes"}'`);
+    const error = await store.get('PO-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptIncidentError);
+    expect((error as Error).message).toMatch(new RegExp(`${schema}\\.incidents row id="PO-1": .*planHash`));
+    expect((error as Error).message).toMatch(/closed/);
+    await queryTestDatabase(`UPDATE "${schema}".incidents SET version = 5`);
+    await expect(store.list()).rejects.toThrow(/planHash/);
+  });
+
+  it('detects a version column that disagrees with the document', async () => {
+    await store.save(makeIncident('PO-1'), 0);
+    await queryTestDatabase(`UPDATE "${schema}".incidents SET version = 5`);
+    await expect(store.get('PO-1')).rejects.toThrow(/document version 1 differs from the version column 5/);
+    await expect(store.save(nextVersion(makeIncident('PO-1')), 1)).rejects.toMatchObject({ actualVersion: 5 });
+  });
+
+  it('refuses to store a document it could not read back', async () => {
+    const bad = makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] });
+    await expect(store.save(bad, 0)).rejects.toThrow(/cannot be saved.*deadlines\.0\.dueAt/);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('uses a pool passed in without ending it', async () => {
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 2 });
+    const shared = postgresStore({ pool, schema });
+    await shared.save(makeIncident('PO-1', { timeline: appendEntries([], 2), version: 1 }), 0);
+    await shared.close();
+    expect((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".timeline`)).rows[0]?.n).toBe('2');
+    await pool.end();
+    await expect(shared.get('PO-1')).rejects.toThrow(/closed/);
+    await expect(store.save(makeIncident('PO-1'), 0)).rejects.toBeInstanceOf(VersionConflictError);
+  });
+});

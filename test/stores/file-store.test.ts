@@ -131,6 +131,7 @@ describe('fileStore on disk', () => {
     await expect(store.save(makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] }), 0)).rejects.toThrow(
       /cannot be saved.*deadlines\.0\.dueAt/,
     );
+    expect(await store.list()).toEqual([]);
     expect(await readdir(dir)).toEqual(['.planwright.lock']);
   });
 

@@ -1,0 +1,72 @@
+import { compilePlan } from '../compile/compile-plan.js';
+import { CompileError } from '../compile/compile-error.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { hashCanonical } from '../compile/hash.js';
+import { PlanSchema } from '../dsl/schema/plan.js';
+import { BundleError } from './bundle-error.js';
+import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
+
+/**
+ * Reads a bundle (the parsed JSON) back into a {@link CompiledPlan}, without the YAML parser:
+ * checks the envelope and the definition with zod, verifies the hash, and compiles. Throws
+ * {@link BundleError} naming what is wrong.
+ *
+ * @example
+ * const plan = loadBundle(JSON.parse(readFileSync('public-opinion.json', 'utf8')));
+ * const engine = createEngine(plan);
+ */
+export function loadBundle(json: unknown): CompiledPlan {
+  const envelope = BundleEnvelope.safeParse(json);
+  if (!envelope.success) {
+    const issues = envelope.error.issues.map((i) => ({ path: i.path as Array<string | number>, message: i.message }));
+    throw new BundleError(
+      'not-a-bundle',
+      `not a planwright bundle: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+  const bundle = envelope.data;
+  if (bundle.formatVersion !== BUNDLE_FORMAT_VERSION) {
+    throw new BundleError(
+      'unsupported-format-version',
+      `bundle format version ${bundle.formatVersion} is not supported (this planwright reads version ${BUNDLE_FORMAT_VERSION})`,
+    );
+  }
+  const definition = PlanSchema.safeParse(bundle.definition);
+  if (!definition.success) {
+    const issues = definition.error.issues.map((i) => ({ path: ['definition', ...(i.path as Array<string | number>)], message: i.message }));
+    throw new BundleError(
+      'invalid-definition',
+      `bundle definition is not a valid plan: ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+      issues,
+    );
+  }
+  const hash = hashCanonical(definition.data);
+  if (hash !== bundle.hash || hashCanonical(bundle.definition) !== bundle.hash) {
+    throw new BundleError(
+      'hash-mismatch',
+      `bundle hash ${bundle.hash.slice(0, 12)}… does not match its definition (${hash.slice(0, 12)}…): the bundle was edited or damaged`,
+      [{ path: ['hash'], message: 'does not match the definition' }],
+    );
+  }
+  if (definition.data.id !== bundle.planId || definition.data.version !== bundle.planVersion) {
+    throw new BundleError('invalid-definition', `bundle says plan ${bundle.planId} ${bundle.planVersion}, its definition is ${definition.data.id} ${definition.data.version}`, [
+      { path: ['planId'], message: 'does not match the definition' },
+    ]);
+  }
+  try {
+    return compilePlan(definition.data);
+  } catch (error) {
+    if (error instanceof CompileError) {
+      throw new BundleError(
+        'plan-not-compilable',
+        `bundle definition cannot be compiled: ${error.message}`,
+        error.problems.map((p) => ({ path: ['definition', ...p.path], message: p.message })),
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,223 @@
+import { produce } from 'immer';
+import { isAuthorized } from '../compile/authorization.js';
+import { canonicalize, canonicalJson } from '../compile/canonical-json.js';
+import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.js';
+import { evaluateCondition } from '../compile/conditions.js';
+import { checkData, type DataIssue } from '../compile/field-validators.js';
+import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
+import { IncidentChange, iso } from './change.js';
+import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
+import type { Actor, Incident, TimelineEntry } from './incident.js';
+import { machineStep, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { runActions } from './plan-actions.js';
+import { sendError, type SendError } from './send-error.js';
+import { setSeverity } from './severity.js';
+
+/** An event after envelope validation. */
+export interface ValidEvent {
+  type: string;
+  by: Actor;
+  /** The raw data as given (checked here). */
+  data: unknown;
+}
+
+/** What applying an event produced: the next incident (version + 1) and the new entries. */
+export interface Applied {
+  incident: Incident;
+  entries: TimelineEntry[];
+  error?: SendError;
+}
+
+/** Largest rejected data (canonical JSON characters) copied into a `rejected` entry. */
+const MAX_REJECTED_DATA = 10_000;
+
+/**
+ * Fires whatever is due on the incident up to `now` (reminders, breaches) without bumping the
+ * version. Returns the same object when nothing was due.
+ * @internal
+ */
+export function catchUp(plan: CompiledPlan, incident: Incident, now: number, entries: TimelineEntry[]): Incident {
+  const next = nextDueMs(incident, plan.deadlines);
+  if (next === undefined || next > now) return incident;
+  return produce(incident, (draft) => {
+    const change = new IncidentChange(plan, draft, now);
+    fireDue(change, now);
+    entries.push(...change.entries);
+  });
+}
+
+/**
+ * Applies one event at time `now`: first whatever was due before it, then either the event
+ * (transition, data, severity, deadlines, actions, effects) or a `rejected` entry. Pure: returns
+ * the next incident (version + 1).
+ * @internal
+ */
+export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidEvent, now: number): Applied {
+  const entries: TimelineEntry[] = [];
+  const base = catchUp(plan, incident, now, entries);
+  const decision = decide(plan, base, event);
+  const next = produce(base, (draft) => {
+    const change = new IncidentChange(plan, draft, Math.max(now, change0(base)));
+    if ('error' in decision) {
+      const data: Record<string, unknown> = { code: decision.error.code, event: event.type };
+      const raw = event.data;
+      if (raw !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const text = canonicalJson(raw);
+        if (text.length <= MAX_REJECTED_DATA) data['data'] = JSON.parse(text) as unknown;
+        else data['dataKeys'] = Object.keys(raw).sort().slice(0, 100);
+      }
+      change.append('rejected', 'rejected', data, event.by);
+    } else {
+      accept(change, decision, event);
+    }
+    draft.version += 1;
+    entries.push(...change.entries);
+  });
+  return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
+}
+
+/** The time of the last timeline entry, so that nothing is stamped before it. */
+function change0(incident: Incident): number {
+  const last = incident.timeline[incident.timeline.length - 1];
+  return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
+}
+
+interface Chosen {
+  transition: CompiledTransition;
+  data: Record<string, unknown>;
+  value: unknown;
+  actions: readonly MachineAction[];
+}
+
+/** Decides whether the event is accepted here, and which transition it takes. */
+function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chosen | { error: SendError } {
+  const declaration = plan.events.get(event.type);
+  if (declaration === undefined) {
+    return { error: sendError('unknown-event', `the plan has no event "${event.type}"`, { event: event.type }) };
+  }
+  if (incident.closed) {
+    return { error: sendError('closed', `incident ${incident.id} is closed`, { event: event.type, stage: incident.stage }) };
+  }
+  const stage = plan.stages.get(incident.stage);
+  const candidates: CompiledTransition[] = [];
+  if (stage !== undefined) {
+    for (const track of stage.trackIds) {
+      if (incident.tracks.includes(track)) candidates.push(...(stage.tracks.get(track)?.get(event.type) ?? []));
+    }
+    candidates.push(...(stage.on.get(event.type) ?? []));
+  }
+  if (candidates.length === 0) {
+    const acceptedIn = Object.entries(plan.authorization)
+      .filter(([, row]) => row[event.type] !== undefined)
+      .map(([where]) => where);
+    return {
+      error: sendError('not-in-stage', `event "${event.type}" is not accepted in stage "${incident.stage}"`, {
+        acceptedIn,
+        event: event.type,
+        stage: incident.stage,
+        tracks: [...incident.tracks],
+      }),
+    };
+  }
+  const authorized = candidates.filter((t) => isAuthorized(event.by.roles, t.roles));
+  if (authorized.length === 0) {
+    const allowed = [...new Set(candidates.flatMap((t) => t.roles))].sort();
+    return {
+      error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" here`, {
+        allowed,
+        event: event.type,
+        roles: [...event.by.roles],
+        stage: incident.stage,
+      }),
+    };
+  }
+  const raw = event.data ?? {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { error: sendError('invalid-data', 'event data must be an object of field values', { event: event.type }) };
+  }
+  const data = raw as Record<string, unknown>;
+  const extra = [...new Set(authorized.flatMap((t) => t.requires))];
+  const issues = checkData(plan.fields, data, declaration.requires, [...declaration.optional, ...extra]);
+  if (issues.length > 0) return { error: invalidData(event.type, issues) };
+  const values = { ...incident.data, ...data };
+  let missing: DataIssue[] = [];
+  let conditionFailed = false;
+  for (const t of authorized) {
+    const lacking = t.requires.filter((f) => data[f] === undefined);
+    if (lacking.length > 0) {
+      if (missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
+      continue;
+    }
+    if (t.when !== undefined && !evaluateCondition(t.when, values, incident.severity)) {
+      conditionFailed = true;
+      continue;
+    }
+    if (t.targets !== undefined && !t.targets.some((b) => b.when === undefined || evaluateCondition(b.when, values, incident.severity))) {
+      conditionFailed = true;
+      continue;
+    }
+    const clean = canonicalize(data);
+    const { value, actions } = machineStep(plan, snapshotOf(plan, incident), { type: event.type, by: event.by, data: clean });
+    const taken = actions.find((a) => a.type === 'taken');
+    if (taken === undefined || (taken.params as TakenParams).key !== t.key) {
+      // The machine and the engine disagree: a compiler bug, never a plan's fault.
+      throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${t.key}`);
+    }
+    return { transition: t, data: clean, value, actions };
+  }
+  if (missing.length > 0) return { error: invalidData(event.type, missing) };
+  return {
+    error: sendError('not-in-stage', `event "${event.type}" is not enabled in stage "${incident.stage}": its condition does not hold`, {
+      conditionFailed,
+      event: event.type,
+      stage: incident.stage,
+    }),
+  };
+}
+
+function invalidData(event: string, issues: DataIssue[]): { code: 'invalid-data'; message: string; details: Record<string, unknown> } {
+  return sendError('invalid-data', issues.map((i) => i.message).join('; '), {
+    event,
+    issues: issues.map((i) => ({ field: i.field, message: i.message, problem: i.problem })),
+  }) as { code: 'invalid-data'; message: string; details: Record<string, unknown> };
+}
+
+/** Applies an accepted event to the draft. */
+function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void {
+  const { plan, draft } = change;
+  const entry = change.append(
+    'event',
+    'accepted',
+    { data: chosen.data, event: event.type, transition: chosen.transition.key },
+    event.by,
+  );
+  const field = plan.severityField;
+  const { [field ?? '']: level, ...rest } = chosen.data;
+  const fieldData = field === undefined ? chosen.data : rest;
+  if (Object.keys(fieldData).length > 0) draft.data = canonicalize({ ...draft.data, ...fieldData });
+  if (field !== undefined && typeof level === 'string') setSeverity(change, level, { cause: 'event', causeSeq: entry.seq, event: event.type });
+  meetDeadlines(change, event.type);
+  const fields = stateFields(plan, chosen.value);
+  draft.stage = fields.stage;
+  draft.state = fields.state;
+  draft.tracks = fields.tracks;
+  for (const action of chosen.actions) {
+    if (action.type === 'taken') {
+      const t = plan.transitions.get((action.params as TakenParams).key);
+      if (t !== undefined) runActions(change, t.actions, entry, { event: event.type });
+    } else if (action.type === 'enterStage') {
+      const stage = (action.params as EnterStageParams).stage;
+      const entered = change.append('stage-entered', 'recorded', { stage });
+      cancelOnReentry(change, stage);
+      const definition = plan.stages.get(stage)?.definition;
+      if (definition?.enter !== undefined) runActions(change, definition.enter, entered, { stage });
+      if (definition?.final === true) {
+        draft.closed = true;
+        draft.closedAt = iso(change.now);
+        change.append('closed', 'recorded', { stage });
+      }
+    }
+  }
+  sweepDeadlines(change);
+  fireDue(change, change.now);
+}

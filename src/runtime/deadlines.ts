@@ -1,0 +1,244 @@
+import type { CompiledDeadline } from '../compile/compiled-plan.js';
+import { evaluateCondition } from '../compile/conditions.js';
+import { dueMs } from '../compile/deadline-table.js';
+import type { IncidentChange } from './change.js';
+import { iso } from './change.js';
+import type { DeadlineInstance, Incident } from './incident.js';
+import { runActions } from './plan-actions.js';
+
+/** Longest run of firings one change may hold (a guard against a plan that re-arms at 0 ms). */
+const MAX_FIRINGS = 10_000;
+
+function deadlineOf(change: IncidentChange, id: string): CompiledDeadline | undefined {
+  return change.plan.deadlines.find((d) => d.id === id);
+}
+
+function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
+  return Date.parse(inst.baseAt ?? inst.armedAt);
+}
+
+/** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
+function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean {
+  const draft = change.draft;
+  const ms = dueMs(d.due, draft.severity);
+  if (ms === undefined) return false;
+  const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
+  const inst: DeadlineInstance = {
+    armedAt: iso(change.now),
+    baseAt: iso(base),
+    dueAt: iso(base + ms),
+    id: d.id,
+    instance,
+    remindersSent: [],
+    stage: draft.stage,
+    status: 'pending',
+  };
+  draft.deadlines.push(inst);
+  change.append('deadline-armed', 'recorded', { deadline: d.id, dueAt: inst.dueAt, instance });
+  return true;
+}
+
+function holds(change: IncidentChange, d: CompiledDeadline): boolean {
+  return d.when === undefined || evaluateCondition(d.when, change.values(), change.draft.severity);
+}
+
+/** The time (ms) the current entry into `stage` happened, from the timeline. */
+function entryTime(change: IncidentChange, stage: string): { at: number; seq: number } | undefined {
+  const timeline = change.draft.timeline;
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const e = timeline[i];
+    if (e !== undefined && e.type === 'stage-entered' && e.data?.['stage'] === stage) return { at: Date.parse(e.at), seq: e.seq };
+  }
+  return undefined;
+}
+
+/** Whether an instance of `d` was armed after timeline position `seq`. */
+function armedSince(change: IncidentChange, d: CompiledDeadline, seq: number): boolean {
+  const timeline = change.draft.timeline;
+  for (let i = timeline.length - 1; i > seq; i--) {
+    const e = timeline[i];
+    if (e !== undefined && e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return true;
+  }
+  return false;
+}
+
+/**
+ * Cancels instances of `from: enter` deadlines of `stage` still pending when the stage is
+ * entered again (the new entry arms a new instance).
+ * @internal
+ */
+export function cancelOnReentry(change: IncidentChange, stage: string): void {
+  change.draft.deadlines.forEach((inst, i) => {
+    if (inst.status !== 'pending') return;
+    const d = deadlineOf(change, inst.id);
+    if (d?.from === 'enter' && d.stage === stage) cancel(change, i, 're-entered');
+  });
+}
+
+function cancel(change: IncidentChange, index: number, reason: string): void {
+  const inst = change.draft.deadlines[index];
+  if (inst === undefined) return;
+  change.patchInstance(index, { cancelledAt: iso(change.now), status: 'cancelled' });
+  change.append('deadline-cancelled', 'recorded', { deadline: inst.id, instance: inst.instance, reason });
+}
+
+/**
+ * Brings deadlines in line with the incident after a change: cancels pending instances when the
+ * incident closed, left their `within` stages or their `when` stopped holding; arms deadlines
+ * whose time has come (`from: open` once, `from: enter` once per entry into the stage, each only
+ * when its condition holds and its due time can be known).
+ * @internal
+ */
+export function sweepDeadlines(change: IncidentChange): void {
+  const draft = change.draft;
+  draft.deadlines.forEach((inst, i) => {
+    if (inst.status !== 'pending') return;
+    const d = deadlineOf(change, inst.id);
+    if (draft.closed) cancel(change, i, 'closed');
+    else if (d === undefined) cancel(change, i, 'not-in-plan');
+    else if (!d.within.has(draft.stage)) cancel(change, i, 'left-stages');
+    else if (!holds(change, d)) cancel(change, i, 'condition');
+  });
+  if (draft.closed) return;
+  for (const d of change.plan.deadlines) {
+    if (!d.within.has(draft.stage)) continue;
+    const live = draft.deadlines.some((x) => x.id === d.id && x.status === 'pending');
+    if (live) continue;
+    if (d.from === 'open') {
+      if (draft.deadlines.some((x) => x.id === d.id && x.status !== 'cancelled')) continue;
+      if (holds(change, d)) arm(change, d, Date.parse(draft.openedAt));
+    } else if (d.stage === draft.stage) {
+      const entry = entryTime(change, d.stage);
+      if (entry === undefined || armedSince(change, d, entry.seq)) continue;
+      if (holds(change, d)) arm(change, d, entry.at);
+    }
+  }
+}
+
+/**
+ * Meets every pending instance whose deadline lists `event` in `metBy`; a recurring deadline
+ * still within its stages is armed again, measured from now.
+ * @internal
+ */
+export function meetDeadlines(change: IncidentChange, event: string): void {
+  const draft = change.draft;
+  const count = draft.deadlines.length;
+  for (let i = 0; i < count; i++) {
+    const inst = draft.deadlines[i];
+    if (inst === undefined || inst.status !== 'pending') continue;
+    const d = deadlineOf(change, inst.id);
+    if (d === undefined || !d.metBy.has(event)) continue;
+    change.patchInstance(i, { metAt: iso(change.now), status: 'met' });
+    change.append('deadline-met', 'recorded', { deadline: inst.id, event, instance: inst.instance });
+    if (d.recurring && d.within.has(draft.stage) && holds(change, d)) arm(change, d, change.now);
+  }
+}
+
+/**
+ * After a regrade: recomputes the due time of every pending instance whose due time depends on
+ * severity, from the same base. Past-due results breach on the next {@link fireDue}.
+ * @internal
+ */
+export function recomputeForSeverity(change: IncidentChange): void {
+  const draft = change.draft;
+  draft.deadlines.forEach((inst, i) => {
+    if (inst.status !== 'pending') return;
+    const d = deadlineOf(change, inst.id);
+    if (d === undefined || d.due.kind !== 'severity') return;
+    const ms = dueMs(d.due, draft.severity);
+    if (ms === undefined) return;
+    const dueAt = iso(baseOf(inst) + ms);
+    if (dueAt === inst.dueAt) return;
+    change.patchInstance(i, { dueAt });
+    change.append('deadline-recomputed', 'recorded', {
+      deadline: inst.id,
+      dueAt,
+      instance: inst.instance,
+      previousDueAt: inst.dueAt,
+      severity: draft.severity,
+    });
+  });
+}
+
+/** The next thing due on an instance: a reminder (with its offset) or the breach. */
+interface DueItem {
+  at: number;
+  index: number;
+  reminder?: { beforeMs: number; notify: readonly string[] };
+}
+
+function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: readonly CompiledDeadline[]): DueItem | undefined {
+  let best: DueItem | undefined;
+  incident.deadlines.forEach((inst, index) => {
+    if (inst.status !== 'pending') return;
+    const due = Date.parse(inst.dueAt);
+    const d = deadlines.find((x) => x.id === inst.id);
+    for (const r of d?.reminders ?? []) {
+      if (inst.remindersSent.includes(r.beforeMs)) continue;
+      const at = due - r.beforeMs;
+      if (best === undefined || at < best.at) best = { at, index, reminder: r };
+    }
+    if (best === undefined || due < best.at) best = { at: due, index };
+  });
+  return best;
+}
+
+/**
+ * The earliest time (ms) something is due on an incident (a reminder or a breach), or undefined.
+ *
+ * @example
+ * nextDueMs(incident, plan.deadlines); // e.g. Date.parse('2024-05-01T08:20:00Z')
+ */
+export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: readonly CompiledDeadline[]): number | undefined {
+  if (incident.closed) return undefined;
+  return nextItem(incident, deadlines)?.at;
+}
+
+/**
+ * Fires, in due order, every reminder and breach due at or before `until`, each stamped at its
+ * own due time (never before the last timeline entry). A breach is recorded once, runs the
+ * deadline's breach actions, and re-arms a recurring deadline from the breached due time.
+ * Returns the number of firings.
+ * @internal
+ */
+export function fireDue(change: IncidentChange, until: number): number {
+  const draft = change.draft;
+  const resume = change.now;
+  let fired = 0;
+  while (!draft.closed && fired < MAX_FIRINGS) {
+    const item = nextItem(draft, change.plan.deadlines);
+    if (item === undefined || item.at > until) break;
+    const inst = draft.deadlines[item.index] as DeadlineInstance;
+    const d = deadlineOf(change, inst.id);
+    change.now = Math.max(item.at, change.lastEntryMs());
+    fired++;
+    if (item.reminder !== undefined) {
+      change.patchInstance(item.index, { remindersSent: [...inst.remindersSent, item.reminder.beforeMs] });
+      const entry = change.append('reminder', 'fired', {
+        before: item.reminder.beforeMs,
+        deadline: inst.id,
+        dueAt: inst.dueAt,
+        instance: inst.instance,
+        roles: [...item.reminder.notify],
+      });
+      change.queueEffect(
+        'notify',
+        { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'reminder', roles: [...item.reminder.notify] },
+        entry,
+      );
+      continue;
+    }
+    change.patchInstance(item.index, { breachedAt: iso(change.now), status: 'breached' });
+    const entry = change.append('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
+    if (d !== undefined) {
+      runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
+      const ms = dueMs(d.due, draft.severity);
+      if (d.recurring && ms !== undefined && ms > 0 && d.within.has(draft.stage) && holds(change, d)) {
+        arm(change, d, Date.parse(inst.dueAt));
+      }
+    }
+    sweepDeadlines(change);
+  }
+  change.now = Math.max(resume, change.now);
+  return fired;
+}

@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import { freeze, produce } from 'immer';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { canonicalize } from '../compile/canonical-json.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { applyEvent, catchUp } from './apply-event.js';
+import { IncidentChange, iso } from './change.js';
+import { systemClock } from './clock.js';
+import { parseEventInput, parseOpenInput } from './engine-input.js';
+import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
+import { nextDueMs } from './deadlines.js';
+import type { Incident, PendingEffect, TimelineEntry } from './incident.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { migrateIncident } from './migrate-incident.js';
+import { openIncident } from './open-incident.js';
+import { EngineError, sendError, type SendError } from './send-error.js';
+import { parseIncidentDocument } from './stores/incident-document.js';
+import { memoryStore } from './stores/memory-store.js';
+import { VersionConflictError, type IncidentStore } from './stores/store.js';
+
+/** Longest the self-scheduling engine sleeps before looking for due deadlines again (ms). */
+const MAX_SLEEP_MS = 60_000;
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+
+function isCompiledPlan(value: unknown): value is CompiledPlan {
+  return typeof value === 'object' && value !== null && 'machine' in value && 'deadlines' in value && 'definition' in value && 'hash' in value;
+}
+
+/**
+ * Creates an engine for one plan, from a bundle (parsed JSON, verified) or a compiled plan.
+ * Incidents live in `store`; deadlines fire on `clock` (call `runDue()` with a manual clock);
+ * effects go to the host's `effects` handlers after each save.
+ *
+ * @example
+ * const engine = createEngine(bundle, { clock: createManualClock('2024-05-01T08:00:00Z'), effects: { notify } });
+ * const incident = await engine.open({ by: { id: 'u1', roles: ['info-officer'] }, title: 'Rumour', category: 'media' });
+ * const result = await engine.send(incident.id, { type: 'REPORT', by: { id: 'u1', roles: ['info-officer'] }, data: { summary: '…', source: '…', publicReaction: '…' } });
+ */
+export function createEngine(source: CompiledPlan | unknown, options: EngineOptions = {}): Engine {
+  const plan = isCompiledPlan(source) ? source : loadBundle(source);
+  const clock = options.clock ?? systemClock;
+  const store: IncidentStore = options.store ?? memoryStore();
+  const effects = options.effects ?? {};
+  const newId = options.newId ?? (() => randomUUID());
+  const maxRetries = options.maxRetries ?? 5;
+  const cacheSize = options.cacheSize ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const owner = `engine-${randomUUID()}`;
+  const queue = new KeyedQueue();
+  const cache = new Map<string, Incident>();
+  const listeners = new Set<(change: EngineChange) => void>();
+  const wake = new Map<string, number>();
+  let disposed = false;
+  let timer: { at: number; cancel: () => void } | undefined;
+
+  const inspect = (event: EngineInspection): void => {
+    try {
+      options.inspect?.(event);
+    } catch {
+      // An inspector never changes what the engine does.
+    }
+  };
+
+  const remember = (incident: Incident): Incident => {
+    cache.delete(incident.id);
+    cache.set(incident.id, incident);
+    if (cache.size > cacheSize) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    const next = nextDueMs(incident, plan.deadlines);
+    if (next === undefined) wake.delete(incident.id);
+    else wake.set(incident.id, next);
+    return incident;
+  };
+
+  /** Validates, canonicalizes and freezes a document read from the store. */
+  const adopt = (doc: Incident): Incident => {
+    const cached = cache.get(doc.id);
+    if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
+    const parsed = parseIncidentDocument(doc, `store incident ${doc.id}`);
+    return remember(freeze(canonicalize(parsed), true));
+  };
+
+  const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {
+    if (!fresh) {
+      const cached = cache.get(id);
+      if (cached !== undefined) return cached;
+    }
+    const doc = await store.get(id);
+    if (doc === undefined) {
+      cache.delete(id);
+      return undefined;
+    }
+    return adopt(doc);
+  };
+
+  const emit = (incident: Incident, entries: readonly TimelineEntry[]): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener({ incident, entries });
+      } catch (error) {
+        inspect({ type: 'error', incidentId: incident.id, detail: { where: 'listener', message: String(error) } });
+      }
+    }
+  };
+
+  /** Saves `next` over `expected`; false on a version conflict (the cached copy is dropped). */
+  const save = async (next: Incident, expected: number, entries: readonly TimelineEntry[]): Promise<boolean> => {
+    try {
+      await store.save(next, expected);
+    } catch (error) {
+      if (error instanceof VersionConflictError) {
+        cache.delete(next.id);
+        inspect({ type: 'conflict', incidentId: next.id, detail: { expected } });
+        return false;
+      }
+      throw error;
+    }
+    remember(next);
+    emit(next, entries);
+    return true;
+  };
+
+  /** The incident under this plan: as loaded, migrated (not yet saved), or a plan-mismatch. */
+  const underPlan = (incident: Incident, now: number): { incident: Incident; entries: TimelineEntry[] } | { error: SendError } => {
+    if (incident.planHash === plan.hash) return { incident, entries: [] };
+    return migrateIncident(plan, incident, now);
+  };
+
+  /** Delivers the outbox after a save; records each delivery or failure; returns the saved incident. */
+  const deliver = async (incident: Incident): Promise<Incident> => {
+    let current = incident;
+    if (current.outbox.length === 0) return current;
+    const outcomes = new Map<string, { ok: true } | { ok: false; error: string }>();
+    for (const effect of current.outbox) {
+      const handler = effects[effect.name];
+      if (handler === undefined) {
+        outcomes.set(effect.id, { ok: false, error: `no handler for effect "${effect.name}"` });
+        continue;
+      }
+      try {
+        await handler(effect, { incident: current, plan });
+        outcomes.set(effect.id, { ok: true });
+      } catch (error) {
+        outcomes.set(effect.id, { ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+      inspect({ type: 'effect', incidentId: current.id, detail: { effect: effect.id, name: effect.name, ok: outcomes.get(effect.id)?.ok } });
+    }
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const entries: TimelineEntry[] = [];
+      const next = produce(current, (draft) => {
+        const change = new IncidentChange(plan, draft, Math.max(clock.now(), lastEntryMs(current)));
+        const kept: PendingEffect[] = [];
+        for (const effect of current.outbox) {
+          const outcome = outcomes.get(effect.id);
+          if (outcome === undefined) {
+            kept.push(effect);
+            continue;
+          }
+          const data: Record<string, unknown> = { effect: effect.id, name: effect.name };
+          if (outcome.ok) change.append('effect-delivered', 'delivered', data);
+          else change.append('effect-failed', 'failed', { ...data, error: outcome.error });
+        }
+        draft.outbox = kept as typeof draft.outbox;
+        draft.version += 1;
+        entries.push(...change.entries);
+      });
+      if (entries.length === 0) return current;
+      if (await save(next, current.version, entries)) return next;
+      const reloaded = await load(current.id, true);
+      if (reloaded === undefined) return current;
+      current = reloaded;
+    }
+    inspect({ type: 'error', incidentId: current.id, detail: { where: 'deliver', message: 'outbox not cleared after version conflicts' } });
+    return current;
+  };
+
+  const sendNow = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }): Promise<SendResult> => {
+    let fresh = false;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const loaded = await load(id, fresh);
+      if (loaded === undefined) return { ok: false, error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
+      const now = clock.now();
+      const ready = underPlan(loaded, now);
+      if ('error' in ready) return { ok: false, error: ready.error };
+      const applied = applyEvent(plan, ready.incident, event, now);
+      const entries = [...ready.entries, ...applied.entries];
+      if (!(await save(applied.incident, loaded.version, entries))) {
+        fresh = true;
+        continue;
+      }
+      inspect({
+        type: applied.error === undefined ? 'accepted' : 'rejected',
+        incidentId: id,
+        detail: { event: event.type, ...(applied.error === undefined ? {} : { code: applied.error.code }) },
+      });
+      const delivered = await deliver(applied.incident);
+      schedule();
+      return applied.error === undefined
+        ? { ok: true, incident: delivered }
+        : { ok: false, error: applied.error, incident: delivered };
+    }
+    return {
+      ok: false,
+      error: sendError('conflict', `incident ${id} kept changing elsewhere; gave up after ${maxRetries + 1} attempts`, {
+        attempts: maxRetries + 1,
+        incidentId: id,
+      }),
+    };
+  };
+
+  /** Fires what is due on one incident at `now`; returns the number of firings. */
+  const fireNow = async (id: string, now: number): Promise<number> => {
+    let fresh = false;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const loaded = await load(id, fresh);
+      if (loaded === undefined || loaded.closed) return 0;
+      const ready = underPlan(loaded, now);
+      if ('error' in ready) {
+        inspect({ type: 'error', incidentId: id, detail: { code: ready.error.code, message: ready.error.message } });
+        return 0;
+      }
+      const entries = [...ready.entries];
+      const caught = catchUp(plan, ready.incident, now, entries);
+      if (entries.length === 0) return 0;
+      const next = produce(caught, (draft) => {
+        draft.version = loaded.version + 1;
+      });
+      if (!(await save(next, loaded.version, entries))) {
+        fresh = true;
+        continue;
+      }
+      const fired = entries.filter((e) => e.type === 'deadline-breached' || e.type === 'reminder').length;
+      inspect({ type: 'fired', incidentId: id, detail: { fired } });
+      await deliver(next);
+      return fired;
+    }
+    inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: 'version conflicts' } });
+    return 0;
+  };
+
+  const runDueNow = async (): Promise<number> => {
+    const now = clock.now();
+    const horizon = iso(now + plan.maxReminderMs);
+    const items = store.claimDue ? await store.claimDue(horizon, owner, leaseMs, 10_000) : await store.dueBefore(horizon);
+    const ids: string[] = [];
+    for (const item of items) if (!ids.includes(item.incidentId)) ids.push(item.incidentId);
+    for (const [id, at] of wake) if (at <= now && !ids.includes(id)) ids.push(id);
+    let fired = 0;
+    for (const id of ids) fired += await queue.run(id, () => fireNow(id, now));
+    return fired;
+  };
+
+  function schedule(): void {
+    if (disposed || clock.schedule === undefined) return;
+    const now = clock.now();
+    let at = now + MAX_SLEEP_MS;
+    for (const t of wake.values()) if (t < at) at = t;
+    if (timer !== undefined && timer.at <= at) return;
+    timer?.cancel();
+    const target = Math.max(at, now);
+    const cancel = clock.schedule(target, () => {
+      timer = undefined;
+      if (disposed) return;
+      void runDueNow()
+        .catch((error: unknown) => inspect({ type: 'error', detail: { where: 'scheduler', message: String(error) } }))
+        .finally(schedule);
+    });
+    timer = { at: target, cancel };
+  }
+
+  const started = (async () => {
+    try {
+      const ids = store.withPendingEffects
+        ? await store.withPendingEffects()
+        : (await store.list()).filter((i) => i.outbox.length > 0).map((i) => i.id);
+      for (const id of ids) {
+        await queue.run(id, async () => {
+          const incident = await load(id, true);
+          if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
+        });
+      }
+      if (clock.schedule !== undefined) {
+        for (const item of await store.dueBefore(FAR_FUTURE)) {
+          const at = Date.parse(item.dueAt) - plan.maxReminderMs;
+          if (!(at >= (wake.get(item.incidentId) ?? Number.POSITIVE_INFINITY))) wake.set(item.incidentId, at);
+        }
+        schedule();
+      }
+    } catch (error) {
+      inspect({ type: 'error', detail: { where: 'start', message: String(error) } });
+    }
+  })();
+
+  const ready = async (): Promise<void> => {
+    if (disposed) throw new EngineError('disposed', 'the engine has been disposed');
+    await started;
+  };
+
+  return {
+    plan,
+
+    async open(input: OpenIncidentInput) {
+      await ready();
+      const parsed = parseOpenInput(input, plan);
+      const id = newId();
+      const { incident, entries } = openIncident(plan, { ...parsed, id }, clock.now());
+      try {
+        await store.save(incident, 0);
+      } catch (error) {
+        if (error instanceof VersionConflictError) {
+          throw new EngineError('conflict', `an incident with id ${id} already exists`, { incidentId: id });
+        }
+        throw error;
+      }
+      remember(incident);
+      emit(incident, entries);
+      inspect({ type: 'opened', incidentId: id });
+      const delivered = await queue.run(id, () => deliver(incident));
+      schedule();
+      return delivered;
+    },
+
+    async send(incidentId: string, event: EngineEvent) {
+      await ready();
+      const parsed = parseEventInput(event);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      return queue.run(incidentId, () => sendNow(incidentId, parsed.event));
+    },
+
+    async get(incidentId: string) {
+      await ready();
+      const doc = await store.get(incidentId);
+      return doc === undefined ? undefined : adopt(doc);
+    },
+
+    async list(filter: ListFilter = {}) {
+      await ready();
+      const now = clock.now();
+      const all = (await store.list()).map(adopt);
+      return all.filter((i) => {
+        if (filter.stage !== undefined && i.stage !== filter.stage) return false;
+        if (filter.open !== undefined && filter.open === i.closed) return false;
+        if (filter.overdue !== undefined && filter.overdue !== isOverdue(i, now)) return false;
+        return true;
+      });
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    async runDue() {
+      await ready();
+      const fired = await runDueNow();
+      schedule();
+      return fired;
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      timer?.cancel();
+      timer = undefined;
+      await started;
+      await queue.idle();
+      listeners.clear();
+    },
+  };
+}
+
+function lastEntryMs(incident: Incident): number {
+  const last = incident.timeline[incident.timeline.length - 1];
+  return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
+}
+
+/** Open, with a breached deadline or a pending one past due. */
+function isOverdue(incident: Incident, now: number): boolean {
+  if (incident.closed) return false;
+  return incident.deadlines.some((d) => d.status === 'breached' || (d.status === 'pending' && Date.parse(d.dueAt) <= now));
+}
+

@@ -1,0 +1,35 @@
+/**
+ * Runs async jobs one at a time per key (jobs on different keys run concurrently).
+ * @internal
+ *
+ * @example
+ * const queue = new KeyedQueue();
+ * await Promise.all([queue.run('a', job1), queue.run('a', job2)]); // job2 starts after job1 settles
+ */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  /** Number of keys with jobs queued or running. */
+  get size(): number {
+    return this.tails.size;
+  }
+
+  run<T>(key: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(job, job);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  /** Resolves when every job queued so far has settled. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
+}

@@ -1,0 +1,85 @@
+import { produce } from 'immer';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { IncidentChange } from './change.js';
+import { sweepDeadlines } from './deadlines.js';
+import type { Incident, TimelineEntry } from './incident.js';
+import { stateFields } from './machine-state.js';
+import { sendError, type SendError } from './send-error.js';
+
+/**
+ * Brings an incident saved under another plan hash to this plan when the plan declares a
+ * migration from the incident's plan version (stage map applied, track states kept where the
+ * track still exists, a `migrated` entry recorded; the version is bumped by the change saved with it); otherwise a `plan-mismatch`
+ * error naming both versions.
+ * @internal
+ */
+export function migrateIncident(
+  plan: CompiledPlan,
+  incident: Incident,
+  now: number,
+): { incident: Incident; entries: TimelineEntry[] } | { error: SendError } {
+  const definition = plan.definition;
+  const details = {
+    incidentId: incident.id,
+    incidentPlan: { hash: incident.planHash, id: incident.planId, version: incident.planVersion },
+    enginePlan: { hash: plan.hash, id: definition.id, version: definition.version },
+  };
+  const migration =
+    incident.planId === definition.id ? definition.migrations.find((m) => m.from === incident.planVersion) : undefined;
+  if (migration === undefined) {
+    const same = incident.planId === definition.id && incident.planVersion === definition.version;
+    return {
+      error: sendError(
+        'plan-mismatch',
+        `incident ${incident.id} was saved under plan ${incident.planId} ${incident.planVersion}` +
+          (same ? ` with different content (hash ${incident.planHash.slice(0, 12)})` : '') +
+          `; this engine runs ${definition.id} ${definition.version}` +
+          (same ? ` (hash ${plan.hash.slice(0, 12)})` : '') +
+          ` and declares no migration from ${incident.planVersion}`,
+        details,
+      ),
+    };
+  }
+  const stage = migration.stages[incident.stage] ?? incident.stage;
+  const compiled = plan.stages.get(stage);
+  if (compiled === undefined) {
+    return {
+      error: sendError(
+        'plan-mismatch',
+        `incident ${incident.id} is in stage "${incident.stage}", which plan ${definition.id} ${definition.version} lacks and its migration from ${migration.from} does not map`,
+        { ...details, stage: incident.stage },
+      ),
+    };
+  }
+  let value: unknown = stage;
+  if (compiled.trackIds.length > 0) {
+    const old = typeof incident.state === 'object' && incident.state !== null ? Object.values(incident.state)[0] : undefined;
+    const regions: Record<string, string> = {};
+    for (const track of compiled.trackIds) {
+      const was = old !== null && typeof old === 'object' ? (old as Record<string, unknown>)[track] : undefined;
+      regions[track] = was === 'done' ? 'done' : 'pending';
+    }
+    value = { [stage]: regions };
+  }
+  const entries: TimelineEntry[] = [];
+  const next = produce(incident, (draft) => {
+    const change = new IncidentChange(plan, draft, now);
+    const fields = stateFields(plan, value);
+    draft.stage = fields.stage;
+    draft.state = fields.state;
+    draft.tracks = fields.tracks;
+    draft.planHash = plan.hash;
+    draft.planVersion = definition.version;
+    change.append('migrated', 'recorded', {
+      fromHash: incident.planHash,
+      fromStage: incident.stage,
+      fromVersion: incident.planVersion,
+      toHash: plan.hash,
+      toStage: stage,
+      toVersion: definition.version,
+    });
+    sweepDeadlines(change);
+    entries.push(...change.entries);
+  });
+  return { incident: next, entries };
+}

@@ -1,0 +1,71 @@
+import { produce } from 'immer';
+import { canonicalize } from '../compile/canonical-json.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import type { EnterStageParams } from '../compile/to-machine.js';
+import { IncidentChange, iso } from './change.js';
+import { fireDue, sweepDeadlines } from './deadlines.js';
+import type { Actor, Incident, TimelineEntry } from './incident.js';
+import { machineStart, stateFields } from './machine-state.js';
+import { runActions } from './plan-actions.js';
+
+/** What a new incident starts from (validated by the engine). */
+export interface OpenFields {
+  id: string;
+  by: Actor;
+  title: string;
+  category: string;
+  data: Record<string, unknown>;
+  severity: string | null;
+}
+
+/**
+ * Creates a new incident (version 1) in the plan's first stage at time `now`: `opened` and
+ * `stage-entered` entries, the stage's enter actions, and the deadlines armed at open.
+ * @internal
+ */
+export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number): { incident: Incident; entries: TimelineEntry[] } {
+  const data = { ...fields.data };
+  if (fields.severity !== null && plan.severityField !== undefined) data[plan.severityField] = fields.severity;
+  const severity = fields.severity ?? (plan.severityField !== undefined && typeof data[plan.severityField] === 'string' ? (data[plan.severityField] as string) : null);
+  const { value, actions } = machineStart(plan, { data, severity });
+  const state = stateFields(plan, value);
+  const blank: Incident = {
+    category: fields.category,
+    closed: false,
+    closedAt: null,
+    data: canonicalize(data),
+    deadlines: [],
+    id: fields.id,
+    openedAt: iso(now),
+    outbox: [],
+    planHash: plan.hash,
+    planId: plan.definition.id,
+    planVersion: plan.definition.version,
+    severity,
+    stage: state.stage,
+    state: state.state,
+    timeline: [],
+    title: fields.title,
+    tracks: state.tracks,
+    version: 1,
+  };
+  const entries: TimelineEntry[] = [];
+  const incident = produce(blank, (draft) => {
+    const change = new IncidentChange(plan, draft, now);
+    const opened: Record<string, unknown> = { category: fields.category, title: fields.title };
+    if (Object.keys(fields.data).length > 0) opened['data'] = fields.data;
+    if (severity !== null) opened['severity'] = severity;
+    change.append('opened', 'recorded', opened, fields.by);
+    for (const action of actions) {
+      if (action.type !== 'enterStage') continue;
+      const stage = (action.params as EnterStageParams).stage;
+      const entered = change.append('stage-entered', 'recorded', { stage });
+      const enter = plan.stages.get(stage)?.definition.enter;
+      if (enter !== undefined) runActions(change, enter, entered, { stage });
+    }
+    sweepDeadlines(change);
+    fireDue(change, now);
+    entries.push(...change.entries);
+  });
+  return { incident, entries };
+}

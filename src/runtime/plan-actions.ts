@@ -1,0 +1,50 @@
+import type { Action } from '../dsl/schema/action.js';
+import type { IncidentChange } from './change.js';
+import type { TimelineEntry } from './incident.js';
+import { setSeverity } from './severity.js';
+
+/**
+ * Runs plan actions caused by timeline entry `cause`: `notify` and named effects go to the
+ * outbox (with rendered template text), `regrade` changes severity, `record` writes a timeline
+ * entry. `context` is added to every effect payload (e.g. the breached deadline).
+ * @internal
+ */
+export function runActions(
+  change: IncidentChange,
+  actions: readonly Action[],
+  cause: TimelineEntry,
+  context: Record<string, unknown> = {},
+): void {
+  for (const action of actions) {
+    if ('notify' in action) {
+      const payload: Record<string, unknown> = { ...context, roles: [...action.notify] };
+      if (action.message !== undefined) payload['message'] = action.message;
+      if (action.template !== undefined) Object.assign(payload, render(change, action.template));
+      change.queueEffect('notify', payload, cause);
+    } else if ('effect' in action) {
+      const payload: Record<string, unknown> = { ...context };
+      if (action.to !== undefined) payload['roles'] = [...action.to];
+      if (action.template !== undefined) Object.assign(payload, render(change, action.template));
+      change.queueEffect(action.effect, payload, cause);
+    } else if ('regrade' in action) {
+      const order = change.plan.severityOrder;
+      const current = change.draft.severity;
+      let level: string | undefined;
+      if (action.regrade === 'up') {
+        const at = current === null ? -1 : order.indexOf(current);
+        level = at > 0 ? order[at - 1] : undefined;
+      } else if (order.includes(action.regrade)) level = action.regrade;
+      if (level !== undefined) setSeverity(change, level, { cause: 'action', causeSeq: cause.seq });
+    } else {
+      change.append('record', 'recorded', { causeSeq: cause.seq, text: action.record });
+    }
+  }
+}
+
+function render(change: IncidentChange, template: string): Record<string, unknown> {
+  const rendered = change.plan.renderTemplate(template, change.templateValues());
+  if (rendered === undefined) return { template };
+  const out: Record<string, unknown> = { template, text: rendered.text };
+  if (rendered.texts !== undefined) out['texts'] = rendered.texts;
+  return out;
+}

@@ -1,0 +1,71 @@
+import { canonicalJson } from '../compile/canonical-json.js';
+import { sha256Hex } from '../compile/hash.js';
+import type { Actor, Incident, TimelineEntry, TimelineEntryType } from './incident.js';
+
+/** What a new timeline entry says; `seq`, `prevHash` and `hash` are added by {@link chainEntry}. */
+export interface EntryFields {
+  at: string;
+  type: TimelineEntryType;
+  result: TimelineEntry['result'];
+  by?: Actor;
+  /** Must already be canonical (sorted keys at every level). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Builds the next hash-chained timeline entry after `prev` (keys in canonical order; the hash is
+ * sha256 over the canonical JSON of the entry without `hash`).
+ *
+ * @example
+ * const first = chainEntry(undefined, { at: '2024-05-01T08:00:00.000Z', type: 'opened', result: 'recorded' });
+ * first.seq; // 0
+ */
+export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined, fields: EntryFields): TimelineEntry {
+  const body: Omit<TimelineEntry, 'hash'> = { at: fields.at } as Omit<TimelineEntry, 'hash'>;
+  if (fields.by !== undefined) body.by = { id: fields.by.id, roles: [...fields.by.roles] };
+  if (fields.data !== undefined) body.data = fields.data;
+  body.prevHash = prev?.hash ?? '';
+  body.result = fields.result;
+  body.seq = prev === undefined ? 0 : prev.seq + 1;
+  body.type = fields.type;
+  const hash = sha256Hex(JSON.stringify(body));
+  const entry = { at: body.at } as TimelineEntry;
+  if (body.by !== undefined) entry.by = body.by;
+  if (body.data !== undefined) entry.data = body.data;
+  entry.hash = hash;
+  entry.prevHash = body.prevHash;
+  entry.result = body.result;
+  entry.seq = body.seq;
+  entry.type = body.type;
+  return entry;
+}
+
+/** Result of {@link verifyTimeline}. */
+export interface TimelineVerification {
+  ok: boolean;
+  /** Position of the first entry that does not check out. */
+  brokenAt?: number;
+  /** Why it does not (`seq`, `prev-hash` or `hash`). */
+  reason?: 'seq' | 'prev-hash' | 'hash';
+}
+
+/**
+ * Checks an incident's hash chain: every entry's `seq` is its position, its `prevHash` is the
+ * previous entry's hash, and its `hash` is the sha256 of its canonical JSON. Any edit, insertion
+ * or removal is detected.
+ *
+ * @example
+ * verifyTimeline(incident); // { ok: true }
+ */
+export function verifyTimeline(incident: Pick<Incident, 'timeline'>): TimelineVerification {
+  let prevHash = '';
+  for (let i = 0; i < incident.timeline.length; i++) {
+    const entry = incident.timeline[i] as TimelineEntry;
+    if (entry.seq !== i) return { ok: false, brokenAt: i, reason: 'seq' };
+    if (entry.prevHash !== prevHash) return { ok: false, brokenAt: i, reason: 'prev-hash' };
+    const { hash, ...rest } = entry;
+    if (sha256Hex(canonicalJson(rest)) !== hash) return { ok: false, brokenAt: i, reason: 'hash' };
+    prevHash = hash;
+  }
+  return { ok: true };
+}

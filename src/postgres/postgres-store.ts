@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
+import { canonicalize } from '../compile/canonical-json.js';
 import type { Incident, TimelineEntry } from '../runtime/incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from '../runtime/stores/due-deadlines.js';
 import { assertIncidentId } from '../runtime/stores/incident-id.js';
@@ -71,8 +72,8 @@ const toDue = (r: DueRow): DueDeadline => ({ incidentId: r.incident_id, deadline
  * version check: a claimant that lost a race gets a `VersionConflictError` and, on reloading,
  * finds the instance no longer pending.
  *
- * Note: JSONB does not keep object key order; documents read back are equal to what was saved,
- * not byte-identical when serialized.
+ * Documents come back with their object keys sorted at every level (JSONB does not keep key
+ * order): equal to what was saved, and byte-identical when it was canonical, as the engine's are.
  *
  * @example
  * ```ts
@@ -116,7 +117,9 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 
   function toIncident(row: IncidentRow): Incident {
     const source = `${schemaName}.incidents row id=${JSON.stringify(row.id)}`;
-    const incident = parseIncidentDocument({ ...row.doc, timeline: row.timeline }, source);
+    // JSONB does not keep key order; sorted keys give one order whatever the storage, and the
+    // engine writes canonical (sorted) documents, so what it saved comes back byte for byte.
+    const incident = parseIncidentDocument(canonicalize({ ...row.doc, timeline: row.timeline }), source);
     if (incident.id !== row.id) throw new CorruptIncidentError(source, `document holds id ${JSON.stringify(incident.id)}`);
     if (incident.version !== row.version) {
       throw new CorruptIncidentError(source, `document version ${incident.version} differs from the version column ${row.version}`);

@@ -1,17 +1,37 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../src/compile/canonical-json.js';
 import type { DeadlineInstance, Incident, PendingEffect, TimelineEntry } from '../../src/runtime/incident.js';
 
-/** Appends `count` hash-chained `record` entries to a timeline (test hashing, not the engine's canonical form). */
+/** Appends `count` hash-chained `record` entries to a timeline (sha256 of the canonical JSON of the entry without `hash`). */
 export function appendEntries(timeline: TimelineEntry[], count: number, at = '2024-05-01T08:00:00.000Z'): TimelineEntry[] {
   const out = [...timeline];
   for (let i = 0; i < count; i++) {
     const seq = out.length;
     const prevHash = out[seq - 1]?.hash ?? '';
     const body = { seq, at, type: 'record' as const, data: { text: `entry ${seq}` }, result: 'recorded' as const, prevHash };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
     out.push({ ...body, hash });
   }
   return out;
+}
+
+/** Appends one hash-chained entry (sha256 of the canonical JSON of the entry without `hash`, as the engine does). */
+export function appendEntry(
+  timeline: TimelineEntry[],
+  fields: Pick<TimelineEntry, 'at' | 'type' | 'result'> & { data?: Record<string, unknown> },
+): TimelineEntry[] {
+  const seq = timeline.length;
+  const body = { seq, at: fields.at, type: fields.type, ...(fields.data === undefined ? {} : { data: fields.data }), result: fields.result, prevHash: timeline[seq - 1]?.hash ?? '' };
+  return [...timeline, { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') }];
+}
+
+/** Checks a timeline written with {@link appendEntry}/{@link appendEntries}: seq, prevHash and hash of every entry. */
+export function verifyTestChain(timeline: readonly TimelineEntry[]): boolean {
+  return timeline.every((entry, i) => {
+    const { hash, ...rest } = entry;
+    const body = { seq: rest.seq, at: rest.at, type: rest.type, ...(rest.data === undefined ? {} : { data: rest.data }), result: rest.result, prevHash: rest.prevHash };
+    return entry.seq === i && entry.prevHash === (timeline[i - 1]?.hash ?? '') && createHash('sha256').update(canonicalJson(body)).digest('hex') === hash;
+  });
 }
 
 /** A pending deadline instance due at `dueAt`. */

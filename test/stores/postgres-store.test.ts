@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { canonicalize } from '../../src/compile/canonical-json.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CorruptIncidentError,
@@ -133,6 +134,14 @@ describe('postgresStore tables', () => {
     expect(await store.dueBefore('2024-05-01T01:00:00.000Z')).toEqual([
       { incidentId: 'PO-1', deadlineId: 'a', instance: 1, dueAt: '2024-05-01T09:00:00+08:00' },
     ]);
+  });
+
+  it('returns canonical (sorted-key) documents byte for byte, although JSONB reorders keys', async () => {
+    const incident = canonicalize(makeIncident('PO-1', { data: { zeta: 1, alpha: { y: 2, b: 1 }, mid: [{ k: 1, a: 2 }] } }));
+    await store.save(incident, 0);
+    const stored = await queryTestDatabase<{ data: string }>(`SELECT (doc->'data')::text AS data FROM "${schema}".incidents`);
+    expect(stored[0]?.data).toBe('{"mid": [{"a": 2, "k": 1}], "zeta": 1, "alpha": {"b": 1, "y": 2}}'); // JSONB's own order
+    expect(JSON.stringify(await store.get('PO-1'))).toBe(JSON.stringify(incident));
   });
 
   it('names the row of a corrupt document', async () => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { BundleError, createBundle, loadBundle, PLANWRIGHT_VERSION } from '../../src/bundle/index.js';
+import { compilePlan } from '../../src/compile/compile-plan.js';
+import { createEngine, createManualClock } from '../../src/runtime/index.js';
+import { loadSeedDefinition } from '../compile/seed.js';
+
+const roundTrip = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof BundleError ? error.code : `not a BundleError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+describe('bundle', () => {
+  it('createBundle writes the envelope with the package version and the canonical hash of the definition', () => {
+    const definition = loadSeedDefinition();
+    const bundle = createBundle(definition);
+    expect(bundle).toMatchObject({ format: 'planwright-bundle', formatVersion: 1, planwright: PLANWRIGHT_VERSION, planId: 'public-opinion', planVersion: '1.0.0' });
+    expect(bundle.hash).toBe(compilePlan(definition).hash);
+    expect(bundle.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(bundle.definition)).toEqual(Object.keys(bundle.definition).sort());
+  });
+
+  it('round trips through JSON text into a plan with the same hash and a working engine', async () => {
+    const definition = loadSeedDefinition();
+    const plan = loadBundle(roundTrip(createBundle(definition)));
+    expect(plan.hash).toBe(compilePlan(definition).hash);
+    expect(plan.definition).toEqual(definition);
+    const engine = createEngine(roundTrip(createBundle(definition)), { clock: createManualClock('2024-05-01T08:00:00Z') });
+    const incident = await engine.open({ by: { id: 'u', roles: ['info-officer'] }, title: 't', category: 'event' });
+    expect(incident.planHash).toBe(plan.hash);
+    expect(incident.deadlines[0]).toMatchObject({ id: 'report', dueAt: '2024-05-01T08:30:00.000Z' });
+  });
+
+  it('rejects a tampered definition (hash-mismatch)', () => {
+    const bundle = roundTrip(createBundle(loadSeedDefinition()));
+    const deadlines = (bundle['definition'] as { deadlines: Array<{ due: unknown }> }).deadlines;
+    (deadlines[0] as { due: unknown }).due = '3h';
+    expect(codeOf(() => loadBundle(bundle))).toBe('hash-mismatch');
+  });
+
+  it.each([
+    ['not-a-bundle', (b: Record<string, unknown>) => ({ ...b, format: 'zip' })],
+    ['not-a-bundle', (b: Record<string, unknown>) => ({ ...b, hash: 'abc' })],
+    ['not-a-bundle', () => 'hello'],
+    ['unsupported-format-version', (b: Record<string, unknown>) => ({ ...b, formatVersion: 2 })],
+    ['invalid-definition', (b: Record<string, unknown>) => ({ ...b, definition: { ...(b['definition'] as object), stages: [] } })],
+    ['invalid-definition', (b: Record<string, unknown>) => ({ ...b, planId: 'other' })],
+  ])('rejects a bad bundle with %s', (code, edit) => {
+    const bundle = roundTrip(createBundle(loadSeedDefinition()));
+    expect(codeOf(() => loadBundle(edit(bundle)))).toBe(code);
+  });
+
+  it('names the bad places of an invalid definition', () => {
+    const bundle = roundTrip(createBundle(loadSeedDefinition()));
+    (bundle['definition'] as { roles: unknown }).roles = 'everyone';
+    try {
+      loadBundle(bundle);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(BundleError);
+      expect((error as BundleError).issues[0]?.path).toEqual(['definition', 'roles']);
+    }
+  });
+});

@@ -34,6 +34,10 @@ export interface Diagnostic {
   file?: string;
   /** Where the node is; for a missing key, the mapping that lacks it. */
   range?: SourceRange;
+  /** `'key'` when the finding is about the mapping key at `path` (e.g. an unknown key), not its value. */
+  target?: 'key';
+  /** The data the message was made from (ids, suggestions, limits), so that it can be re-rendered in another locale. */
+  params?: Readonly<Record<string, unknown>>;
 }
 
 /**

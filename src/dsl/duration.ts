@@ -13,16 +13,17 @@ export class DurationError extends Error {
 }
 
 /**
- * Parses a plan duration into milliseconds: the short form (`30m`, `2h`, `1h30m`, `7d`, `45s`)
- * or ISO 8601 (`PT30M`, `P1DT2H`, `P1W`). Throws {@link DurationError} on anything else.
+ * Parses a plan duration into milliseconds, or returns `undefined` for text that is not one
+ * (the checker's form of {@link parseDuration}; it never throws).
  *
  * @example
- * parseDuration('1h30m'); // 5_400_000
- * parseDuration('PT30M'); // 1_800_000
+ * tryParseDuration('1h30m'); // 5_400_000
+ * tryParseDuration('soon'); // undefined
  */
-export function parseDuration(text: string): number {
+export function tryParseDuration(text: string): number | undefined {
+  if (typeof text !== 'string' || text === '') return undefined;
   const short = SHORT.exec(text);
-  if (short && text !== '') {
+  if (short) {
     const [, d, h, m, s] = short;
     return num(d) * UNIT_MS.d + num(h) * UNIT_MS.h + num(m) * UNIT_MS.m + num(s) * UNIT_MS.s;
   }
@@ -33,7 +34,21 @@ export function parseDuration(text: string): number {
       num(w) * 7 * UNIT_MS.d + num(d) * UNIT_MS.d + num(h) * UNIT_MS.h + num(m) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s,
     );
   }
-  throw new DurationError(text);
+  return undefined;
+}
+
+/**
+ * Parses a plan duration into milliseconds: the short form (`30m`, `2h`, `1h30m`, `7d`, `45s`)
+ * or ISO 8601 (`PT30M`, `P1DT2H`, `P1W`). Throws {@link DurationError} on anything else.
+ *
+ * @example
+ * parseDuration('1h30m'); // 5_400_000
+ * parseDuration('PT30M'); // 1_800_000
+ */
+export function parseDuration(text: string): number {
+  const ms = tryParseDuration(text);
+  if (ms === undefined) throw new DurationError(text);
+  return ms;
 }
 
 function num(part: string | undefined): number {

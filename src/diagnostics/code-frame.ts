@@ -1,0 +1,75 @@
+import type { SourceRange } from './diagnostic.js';
+
+const MAX_SHOWN = 160;
+
+/** Columns a character takes in a terminal: 2 for East Asian wide and full-width characters, else 1. */
+function charWidth(codePoint: number): number {
+  if (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf && codePoint !== 0x303f) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x1f300 && codePoint <= 0x1faff) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+/** Blank out `text` so that it takes the same room in a terminal (tabs stay tabs). */
+function blank(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch === '\t' ? '\t' : ' '.repeat(charWidth(ch.codePointAt(0) ?? 32));
+  return out;
+}
+
+function width(text: string): number {
+  let n = 0;
+  for (const ch of text) n += charWidth(ch.codePointAt(0) ?? 32);
+  return n;
+}
+
+/** Options of {@link codeFrame}. */
+export interface CodeFrameOptions {
+  /** Colour the caret with ANSI escapes (for terminals). */
+  color?: boolean;
+}
+
+/**
+ * The source line of a range with a caret line under it, like `tsc` prints:
+ * ```
+ *   12 |     tempate: x
+ *      |     ^^^^^^^
+ * ```
+ * Returns `''` when the range's line is not in the text. Columns are 1-based UTF-16 offsets.
+ *
+ * @example
+ * codeFrame('a: 1\nb: x\n', { start: { line: 2, column: 4 }, end: { line: 2, column: 5 } });
+ * // '  2 | b: x\n    |    ^'
+ */
+export function codeFrame(sourceText: string, range: SourceRange, options: CodeFrameOptions = {}): string {
+  const lines = sourceText.split('\n');
+  const lineText = lines[range.start.line - 1];
+  if (lineText === undefined) return '';
+  let text = lineText.replace(/\r$/, '');
+  let startIndex = Math.min(Math.max(range.start.column - 1, 0), text.length);
+  let endIndex = range.end.line === range.start.line ? Math.min(Math.max(range.end.column - 1, startIndex + 1), text.length) : text.length;
+  let prefix = '';
+  if (text.length > MAX_SHOWN) {
+    const from = Math.max(0, startIndex - 40);
+    const to = Math.min(text.length, from + MAX_SHOWN);
+    prefix = from > 0 ? '…' : '';
+    text = prefix + text.slice(from, to) + (to < text.length ? '…' : '');
+    startIndex = startIndex - from + prefix.length;
+    endIndex = Math.min(endIndex - from + prefix.length, text.length);
+  }
+  const carets = '^'.repeat(Math.max(1, width(text.slice(startIndex, endIndex))));
+  const gutter = String(range.start.line);
+  const pad = ' '.repeat(gutter.length);
+  const marker = options.color === true ? `\u001b[31m${carets}\u001b[39m` : carets;
+  return `  ${gutter} | ${text}\n  ${pad} | ${blank(text.slice(0, startIndex))}${marker}`;
+}

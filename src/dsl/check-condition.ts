@@ -1,0 +1,131 @@
+import type { DiagnosticParams } from '../diagnostics/codes.js';
+import { closestMatch } from '../diagnostics/did-you-mean.js';
+import { CONDITION_OPERATORS, type Condition, type FieldCondition } from './schema/condition.js';
+import type { Field } from './schema/field.js';
+
+type Path = Array<string | number>;
+
+/** A finding of {@link checkCondition}, turned into a diagnostic by the caller. */
+export type ConditionFinding =
+  | { code: 'unknown-field'; path: Path; params: DiagnosticParams['unknown-field'] }
+  | { code: 'condition-operator'; path: Path; params: DiagnosticParams['condition-operator'] }
+  | { code: 'condition-type-mismatch'; path: Path; params: DiagnosticParams['condition-type-mismatch'] };
+
+/** What a condition is checked against: the plan's fields and severity level ids. */
+export interface ConditionScope {
+  fields: ReadonlyMap<string, Field>;
+  severityLevels: readonly string[];
+}
+
+type Expected = DiagnosticParams['condition-type-mismatch']['expected'];
+
+function typeOfField(field: Field | undefined, name: string): Field['type'] | undefined {
+  if (field !== undefined) return field.type;
+  return name === 'severity' ? 'severity' : undefined;
+}
+
+function checkValue(
+  name: string,
+  fieldType: Field['type'],
+  field: Field | undefined,
+  operator: string,
+  value: unknown,
+  path: Path,
+  scope: ConditionScope,
+  out: ConditionFinding[],
+): void {
+  let expected: Expected | undefined;
+  let allowed: readonly string[] | undefined;
+  switch (fieldType) {
+    case 'text':
+    case 'datetime':
+      if (typeof value !== 'string') expected = 'string';
+      break;
+    case 'number':
+      if (typeof value !== 'number') expected = 'number';
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') expected = 'boolean';
+      break;
+    case 'enum':
+      allowed = field?.type === 'enum' ? field.values : [];
+      if (typeof value !== 'string' || !allowed.includes(value)) expected = 'one-of';
+      break;
+    case 'severity':
+      allowed = scope.severityLevels;
+      if (typeof value !== 'string' || !allowed.includes(value)) expected = 'one-of';
+      break;
+  }
+  if (expected === undefined) return;
+  const params: DiagnosticParams['condition-type-mismatch'] = {
+    field: name,
+    fieldType,
+    operator,
+    value: JSON.stringify(value) ?? String(value),
+    expected,
+  };
+  if (allowed !== undefined && expected === 'one-of') {
+    params.allowed = allowed;
+    const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+    if (suggestion !== undefined) params.suggestion = suggestion;
+  }
+  out.push({ code: 'condition-type-mismatch', path, params });
+}
+
+function checkFieldCondition(condition: FieldCondition, path: Path, scope: ConditionScope, out: ConditionFinding[]): void {
+  const operators = CONDITION_OPERATORS.filter((op) => condition[op] !== undefined);
+  if (operators.length !== 1) {
+    out.push({ code: 'condition-operator', path, params: { field: condition.field, operators } });
+  }
+  const field = scope.fields.get(condition.field);
+  const fieldType = typeOfField(field, condition.field);
+  if (fieldType === undefined) {
+    const known = [...scope.fields.keys()];
+    const suggestion = closestMatch(condition.field, known);
+    out.push({
+      code: 'unknown-field',
+      path: [...path, 'field'],
+      params: suggestion === undefined ? { id: condition.field, known } : { id: condition.field, known, suggestion },
+    });
+    return;
+  }
+  for (const operator of operators) {
+    const value = condition[operator];
+    const at = [...path, operator];
+    if (operator === 'exists') continue;
+    if (operator === 'lt' || operator === 'lte' || operator === 'gt' || operator === 'gte') {
+      if (fieldType !== 'number') {
+        out.push({
+          code: 'condition-type-mismatch',
+          path: at,
+          params: { field: condition.field, fieldType, operator, value: JSON.stringify(value) ?? '', expected: 'none' },
+        });
+      }
+      continue;
+    }
+    if (operator === 'in' && Array.isArray(value)) {
+      value.forEach((item, index) => checkValue(condition.field, fieldType, field, operator, item, [...at, index], scope, out));
+      continue;
+    }
+    checkValue(condition.field, fieldType, field, operator, value, at, scope, out);
+  }
+}
+
+/**
+ * Check a `when` condition against the plan: every field is declared (or is `severity`), each
+ * comparison has exactly one operator, and each value fits its field's type (enum values and
+ * severity levels are declared ones, numbers for `lt`/`gt`, booleans for boolean fields).
+ *
+ * @example
+ * checkCondition({ field: 'channel', eq: 'blog' }, ['deadlines', 0, 'when'], scope);
+ * // [{ code: 'condition-type-mismatch', path: [..., 'eq'], params: { expected: 'one-of', allowed: ['website', …] } }]
+ */
+export function checkCondition(condition: Condition, path: Path, scope: ConditionScope, depth = 0): ConditionFinding[] {
+  const out: ConditionFinding[] = [];
+  if (depth > 64) return out;
+  if ('all' in condition) condition.all.forEach((c, i) => out.push(...checkCondition(c, [...path, 'all', i], scope, depth + 1)));
+  else if ('any' in condition) condition.any.forEach((c, i) => out.push(...checkCondition(c, [...path, 'any', i], scope, depth + 1)));
+  else if ('not' in condition) out.push(...checkCondition(condition.not, [...path, 'not'], scope, depth + 1));
+  else checkFieldCondition(condition, path, scope, out);
+  return out;
+}

@@ -1,0 +1,296 @@
+import type { DiagnosticCode, DiagnosticParams, IdKind, UnknownRefParams } from '../diagnostics/codes.js';
+import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { closestMatch } from '../diagnostics/did-you-mean.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { checkCondition, type ConditionScope } from './check-condition.js';
+import { tryParseDuration } from './duration.js';
+import type { Action } from './schema/action.js';
+import type { Condition } from './schema/condition.js';
+import type { Due } from './schema/deadline.js';
+import type { LocalizedText } from './schema/common.js';
+import type { Field } from './schema/field.js';
+import type { PlanDefinition } from './schema/plan.js';
+import type { Stage } from './schema/stage.js';
+import type { Team } from './schema/team.js';
+import { BUILTIN_PLACEHOLDERS } from './schema/template.js';
+import type { Transition } from './schema/transition.js';
+import { templatePlaceholders } from './template-placeholders.js';
+
+type Path = Array<string | number>;
+
+/** Options of {@link checkReferences}. */
+export interface CheckReferencesOptions {
+  /** Message locale (default `en`). */
+  locale?: Locale;
+}
+
+const POSITIONS = ['leader', 'deputy', 'members'] as const;
+type UnknownRefCode = {
+  [C in DiagnosticCode]: DiagnosticParams[C] extends UnknownRefParams ? C : never;
+}[DiagnosticCode];
+
+class ReferenceChecker {
+  readonly out: Diagnostic[] = [];
+  readonly roles: string[];
+  readonly teams: Map<string, Team>;
+  readonly fields: Map<string, Field>;
+  readonly stages: Map<string, Stage>;
+  readonly severity: string[];
+  readonly events: string[];
+  readonly resources: string[];
+  readonly templates: string[];
+  readonly effects: string[];
+  readonly scope: ConditionScope;
+
+  constructor(
+    readonly plan: PlanDefinition,
+    readonly locale: Locale,
+  ) {
+    const firstById = <T extends { id: string }>(items: readonly T[]): Map<string, T> => {
+      const map = new Map<string, T>();
+      for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+      return map;
+    };
+    this.roles = plan.roles.map((r) => r.id);
+    this.teams = firstById(plan.teams);
+    this.fields = firstById(plan.fields);
+    this.stages = firstById(plan.stages);
+    this.severity = plan.severity.map((s) => s.id);
+    this.events = plan.events.map((e) => e.id);
+    this.resources = plan.resources.map((r) => r.id);
+    this.templates = plan.templates.map((t) => t.id);
+    this.effects = plan.effects.map((e) => e.id);
+    this.scope = { fields: this.fields, severityLevels: this.severity };
+  }
+
+  push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: Path, target?: 'key'): void {
+    this.out.push(createDiagnostic(code, params, path, target === undefined ? { locale: this.locale } : { locale: this.locale, target }));
+  }
+
+  /** Report `id` unless it is in `known`. */
+  ref(code: UnknownRefCode, id: string, known: readonly string[], path: Path, target?: 'key'): void {
+    if (known.includes(id)) return;
+    const suggestion = closestMatch(id, known);
+    const params: UnknownRefParams = suggestion === undefined ? { id, known } : { id, known, suggestion };
+    this.push(code, params as DiagnosticParams[typeof code], path, target);
+  }
+
+  duplicates(items: ReadonlyArray<{ id: string }>, path: Path, kind: IdKind): void {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) this.push('duplicate-id', { id: item.id, kind }, [...path, index, 'id']);
+      seen.add(item.id);
+    });
+  }
+
+  run(): Diagnostic[] {
+    const p = this.plan;
+    this.duplicates(p.severity, ['severity'], 'severity');
+    this.duplicates(p.categories, ['categories'], 'category');
+    this.duplicates(p.impacts, ['impacts'], 'impact');
+    this.duplicates(p.roles, ['roles'], 'role');
+    this.duplicates(p.teams, ['teams'], 'team');
+    this.duplicates(p.fields, ['fields'], 'field');
+    this.duplicates(p.resources, ['resources'], 'resource');
+    this.duplicates(p.templates, ['templates'], 'template');
+    this.duplicates(p.effects, ['effects'], 'effect');
+    this.duplicates(p.events, ['events'], 'event');
+    this.duplicates(p.stages, ['stages'], 'stage');
+    this.duplicates(p.deadlines, ['deadlines'], 'deadline');
+    this.duplicates(p.evaluation, ['evaluation'], 'evaluation');
+    this.duplicates(
+      p.migrations.map((m) => ({ id: m.from })),
+      ['migrations'],
+      'migration',
+    );
+    p.roles.forEach((role, i) => {
+      if (role.id === 'any-role') this.push('ambiguous-id', { id: role.id }, ['roles', i, 'id']);
+    });
+    p.teams.forEach((team, i) => this.checkTeam(team, ['teams', i]));
+    this.checkFields();
+    p.events.forEach((event, i) => {
+      event.requires.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], ['events', i, 'requires', k]));
+      event.optional.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], ['events', i, 'optional', k]));
+    });
+    p.templates.forEach((template, i) => this.checkTemplateText(template.body, ['templates', i, 'body']));
+    p.stages.forEach((stage, i) => this.checkStage(stage, ['stages', i]));
+    p.transitions.forEach((t, i) => {
+      const path = ['transitions', i];
+      if (t.in !== '*') t.in.forEach((s, k) => this.ref('unknown-stage', s, [...this.stages.keys()], [...path, 'in', k]));
+      this.checkTransition(t, path, undefined);
+    });
+    p.deadlines.forEach((deadline, i) => {
+      const path = ['deadlines', i];
+      if (deadline.from === 'enter' && deadline.stage === undefined) this.push('deadline-needs-stage', { deadline: deadline.id }, path);
+      if (deadline.stage !== undefined) this.ref('unknown-stage', deadline.stage, [...this.stages.keys()], [...path, 'stage']);
+      if (deadline.when !== undefined) this.checkWhen(deadline.when, [...path, 'when']);
+      this.checkDue(deadline.due, [...path, 'due']);
+      deadline.metBy.forEach((e, k) => this.ref('unknown-event', e, this.events, [...path, 'metBy', k]));
+      deadline.within?.forEach((s, k) => this.ref('unknown-stage', s, [...this.stages.keys()], [...path, 'within', k]));
+      deadline.remind?.forEach((reminder, r) => {
+        reminder.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...path, 'remind', r, 'notify', k]));
+      });
+      this.checkActions(deadline.breach, [...path, 'breach']);
+    });
+    p.migrations.forEach((migration, i) => {
+      for (const [from, to] of Object.entries(migration.stages)) {
+        this.ref('unknown-stage', to, [...this.stages.keys()], ['migrations', i, 'stages', from]);
+      }
+    });
+    return this.out;
+  }
+
+  checkTeam(team: Team, path: Path): void {
+    if (this.roles.includes(team.id) || team.id === 'any-role') this.push('ambiguous-id', { id: team.id }, [...path, 'id']);
+    if (team.leader !== undefined) this.ref('unknown-role', team.leader, this.roles, [...path, 'leader']);
+    if (team.deputy !== undefined) this.ref('unknown-role', team.deputy, this.roles, [...path, 'deputy']);
+    team.members.forEach((m, k) => this.ref('unknown-role', m, this.roles, [...path, 'members', k]));
+  }
+
+  checkFields(): void {
+    let severityField: string | undefined;
+    this.plan.fields.forEach((field, i) => {
+      const path = ['fields', i];
+      if (field.type === 'severity') {
+        if (severityField === undefined) severityField = field.id;
+        else this.push('duplicate-severity-field', { id: field.id, first: severityField }, [...path, 'type']);
+      }
+      if (field.type === 'number' && field.min !== undefined && field.max !== undefined && field.min > field.max) {
+        this.push('invalid-value', { kind: 'min-max', min: field.min, max: field.max }, [...path, 'min']);
+      }
+      if (field.type === 'enum') {
+        this.duplicates(
+          field.values.map((v) => ({ id: v })),
+          [...path, 'values'],
+          'enum-value',
+        );
+      }
+    });
+  }
+
+  checkTemplateText(text: LocalizedText, path: Path): void {
+    const known = [...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])];
+    const check = (body: string, at: Path): void => {
+      for (const name of templatePlaceholders(body)) this.ref('unknown-placeholder', name, known, at);
+    };
+    if (typeof text === 'string') check(text, path);
+    else for (const [locale, body] of Object.entries(text)) check(body, [...path, locale]);
+  }
+
+  checkStage(stage: Stage, path: Path): void {
+    if (stage.owner !== undefined) this.ref('unknown-team', stage.owner, [...this.teams.keys()], [...path, 'owner']);
+    stage.resources.forEach((r, k) => this.ref('unknown-resource', r, this.resources, [...path, 'resources', k]));
+    if (stage.enter !== undefined) this.checkActions(stage.enter, [...path, 'enter']);
+    stage.on.forEach((t, k) => this.checkTransition(t, [...path, 'on', k], undefined));
+    if (stage.tracks !== undefined) {
+      this.duplicates(stage.tracks, [...path, 'tracks'], 'track');
+      stage.tracks.forEach((track, k) => {
+        const trackPath = [...path, 'tracks', k];
+        if (track.owner !== undefined) this.ref('unknown-team', track.owner, [...this.teams.keys()], [...trackPath, 'owner']);
+        track.on.forEach((t, n) => this.checkTransition(t, [...trackPath, 'on', n], track.id));
+      });
+      if (stage.done === undefined) this.push('missing-done', { stage: stage.id }, path);
+    } else if (stage.done !== undefined) {
+      this.push('done-without-tracks', { stage: stage.id }, [...path, 'done']);
+    }
+    if (stage.done !== undefined) this.ref('unknown-stage', stage.done, [...this.stages.keys()], [...path, 'done']);
+  }
+
+  checkTransition(t: Transition, path: Path, track: string | undefined): void {
+    this.ref('unknown-event', t.event, this.events, [...path, 'event']);
+    t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
+    if (t.when !== undefined) this.checkWhen(t.when, [...path, 'when']);
+    t.requires?.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], [...path, 'requires', k]));
+    if (track !== undefined && t.target !== undefined) this.push('target-in-track', { track }, [...path, 'target']);
+    if (track !== undefined && t.targets !== undefined) this.push('target-in-track', { track }, [...path, 'targets']);
+    if (t.target !== undefined) this.ref('unknown-stage', t.target, [...this.stages.keys()], [...path, 'target']);
+    t.targets?.forEach((branch, k) => {
+      if (branch.when !== undefined) this.checkWhen(branch.when, [...path, 'targets', k, 'when']);
+      this.ref('unknown-stage', branch.target, [...this.stages.keys()], [...path, 'targets', k, 'target']);
+    });
+    if (t.do !== undefined) this.checkActions(t.do, [...path, 'do']);
+  }
+
+  checkBy(entry: string, path: Path): void {
+    if (entry === 'any-role' || this.roles.includes(entry) || this.teams.has(entry)) return;
+    const dot = entry.indexOf('.');
+    if (dot === -1) {
+      this.ref('unknown-role', entry, [...this.roles, ...this.teams.keys()], path);
+      return;
+    }
+    const teamId = entry.slice(0, dot);
+    const position = entry.slice(dot + 1);
+    const team = this.teams.get(teamId);
+    if (team === undefined) {
+      this.ref('unknown-team', teamId, [...this.teams.keys()], path);
+      return;
+    }
+    if (!(POSITIONS as readonly string[]).includes(position)) {
+      this.push('unknown-position', { id: entry, team: teamId, position }, path);
+      return;
+    }
+    const vacant =
+      (position === 'leader' && team.leader === undefined) ||
+      (position === 'deputy' && team.deputy === undefined) ||
+      (position === 'members' && team.members.length === 0);
+    if (vacant) this.push('vacant-position', { id: entry, team: teamId, position: position as (typeof POSITIONS)[number] }, path);
+  }
+
+  checkWhen(condition: Condition, path: Path): void {
+    for (const finding of checkCondition(condition, path, this.scope)) {
+      this.push(finding.code, finding.params as never, finding.path);
+    }
+  }
+
+  checkDuration(text: string, path: Path, target?: 'key'): void {
+    const ms = tryParseDuration(text);
+    if (ms === undefined || !Number.isSafeInteger(ms)) this.push('bad-duration', { value: text }, path, target);
+    else if (ms <= 0) this.push('bad-duration', { value: text, zero: true }, path, target);
+  }
+
+  checkDue(due: Due, path: Path): void {
+    if (typeof due === 'string') {
+      this.checkDuration(due, path);
+      return;
+    }
+    for (const [level, duration] of Object.entries(due)) {
+      this.ref('unknown-severity', level, this.severity, [...path, level], 'key');
+      this.checkDuration(duration, [...path, level]);
+    }
+    const missing = this.severity.filter((level) => !Object.hasOwn(due, level));
+    if (missing.length > 0) this.push('missing-severity-level', { missing }, path);
+  }
+
+  checkActions(actions: readonly Action[], path: Path): void {
+    actions.forEach((action, i) => {
+      const at = [...path, i];
+      if ('notify' in action) {
+        action.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...at, 'notify', k]));
+        if (action.template !== undefined) this.ref('unknown-template', action.template, this.templates, [...at, 'template']);
+      } else if ('regrade' in action) {
+        if (action.regrade !== 'up') this.ref('unknown-severity', action.regrade, this.severity, [...at, 'regrade']);
+      } else if ('effect' in action) {
+        this.ref('unknown-effect', action.effect, this.effects, [...at, 'effect']);
+        if (action.template !== undefined) this.ref('unknown-template', action.template, this.templates, [...at, 'template']);
+        action.to?.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...at, 'to', k]));
+      }
+    });
+  }
+}
+
+/**
+ * Check a schema-valid plan's cross-references and rules the schema cannot express: every
+ * referenced id is declared (roles, teams and positions in `by`, stages, events, fields, resources,
+ * templates, severity levels, effects), ids are unique, every per-severity `due` names each level,
+ * durations are positive, conditions fit their fields, template placeholders exist, tracks and
+ * `done` go together, `from: enter` names a stage. Free of any YAML code, so the runtime can reuse
+ * it on bundles. Diagnostics carry `path`; positions are attached by the caller.
+ *
+ * @example
+ * const diagnostics = checkReferences(PlanSchema.parse(data));
+ * // [{ code: 'unknown-stage', path: ['stages', 0, 'on', 0, 'target'], … }]
+ */
+export function checkReferences(plan: PlanDefinition, options: CheckReferencesOptions = {}): Diagnostic[] {
+  return new ReferenceChecker(plan, options.locale ?? 'en').run();
+}

@@ -1,0 +1,237 @@
+import { Buffer } from 'node:buffer';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
+import { createDiagnostic, type CreateDiagnosticOptions } from '../diagnostics/create-diagnostic.js';
+import type { Diagnostic, SourceRange } from '../diagnostics/diagnostic.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
+import { findExcessiveNesting } from './scan-depth.js';
+import { SourceMap } from './source-map.js';
+
+/** What reading one plan text gives. */
+export interface ParsedSource {
+  /** The document as plain data (mappings are prototype-free objects); `undefined` when it could not be read. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Positions of every node and mapping key. */
+  map: SourceMap;
+}
+
+/** Options of {@link parseSource}. */
+export interface ParseSourceOptions {
+  /** File name put into diagnostics and positions. */
+  file?: string;
+  locale?: Locale;
+}
+
+/** Nesting the quick pre-scan refuses before the YAML parser sees the text (the walk checks {@link MAX_DEPTH} exactly). */
+const PRESCAN_DEPTH = MAX_DEPTH * 4;
+
+class Reader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly map: SourceMap;
+  readonly #anchors = new Map<string, YamlNode>();
+  #aliasDepth = 0;
+  #aliasNodes = 0;
+  #aborted = false;
+  #aliasLimitHit = false;
+
+  constructor(
+    readonly doc: Document,
+    readonly lines: LineCounter,
+    readonly textLength: number,
+    readonly options: ParseSourceOptions,
+  ) {
+    this.map = new SourceMap(options.file);
+  }
+
+  range(start: number, end: number): SourceRange {
+    const clamp = (offset: number): number => Math.min(Math.max(offset, 0), this.textLength);
+    const a = this.lines.linePos(clamp(start));
+    const b = this.lines.linePos(clamp(Math.max(end, start)));
+    return { start: { line: a.line, column: a.col }, end: { line: b.line, column: b.col } };
+  }
+
+  nodeRange(node: { range?: readonly number[] | null | undefined } | null | undefined): SourceRange | undefined {
+    const r = node?.range;
+    if (r === undefined || r === null || r.length < 2) return undefined;
+    return this.range(r[0] ?? 0, r[1] ?? r[0] ?? 0);
+  }
+
+  report<C extends DiagnosticCode>(
+    code: C,
+    params: DiagnosticParams[C],
+    path: Array<string | number>,
+    range: SourceRange | undefined,
+    extra: { target?: 'key'; severity?: 'warning' } = {},
+  ): void {
+    this.diagnostics.push(createDiagnostic(code, params, path, diagnosticOptions(this.options, range, extra)));
+  }
+
+  record(path: Array<string | number>, range: SourceRange | undefined): void {
+    if (range === undefined || this.#aliasDepth > 0) return;
+    this.map.set(path, this.options.file === undefined ? { range } : { file: this.options.file, range });
+  }
+
+  recordKey(path: Array<string | number>, range: SourceRange | undefined): void {
+    if (range === undefined || this.#aliasDepth > 0) return;
+    this.map.setKey(path, this.options.file === undefined ? { range } : { file: this.options.file, range });
+  }
+
+  /** Turn a YAML node into plain data; `undefined` for a node that was refused. */
+  read(node: unknown, path: Array<string | number>, depth: number): unknown {
+    if (this.#aborted) return undefined;
+    if (this.#aliasDepth > 0 && ++this.#aliasNodes > MAX_ALIAS_NODES) {
+      this.#aborted = true;
+      this.#aliasLimitHit = true;
+      return undefined;
+    }
+    if (node === null || node === undefined) return null;
+    const yamlNode = node as YamlNode;
+    if (yamlNode.anchor !== undefined && this.#aliasDepth === 0) this.#anchors.set(yamlNode.anchor, yamlNode);
+    if (isAlias(node)) {
+      const range = this.nodeRange(node);
+      this.record(path, range);
+      const target = this.#anchors.get(node.source) ?? node.resolve(this.doc);
+      if (target === undefined) return null;
+      this.#aliasDepth++;
+      const value = this.read(target, path, depth);
+      this.#aliasDepth--;
+      if (this.#aliasLimitHit && this.#aliasDepth === 0) {
+        this.#aliasLimitHit = false;
+        this.report('alias-limit', { limit: MAX_ALIAS_NODES }, path, range);
+      }
+      return value;
+    }
+    this.record(path, this.nodeRange(yamlNode));
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'bigint') return Number(v);
+      return v === undefined ? null : v;
+    }
+    if (depth >= MAX_DEPTH) {
+      this.report('too-deep', { limit: MAX_DEPTH }, path, this.nodeRange(yamlNode));
+      this.#aborted = true;
+      return undefined;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      node.items.forEach((item, index) => {
+        out.push(this.read(item, [...path, index], depth + 1));
+      });
+      return out;
+    }
+    if (isMap(node)) {
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const keyRange = this.nodeRange(keyNode) ?? this.nodeRange(pair.value as YamlNode | null);
+        if (keyNode !== null && !isScalar(keyNode)) {
+          this.report('wrong-type', { expected: ['string'], received: isSeq(keyNode) ? 'array' : 'object' }, path, keyRange);
+          continue;
+        }
+        const raw = keyNode === null ? null : keyNode.value;
+        const key = raw === null || raw === undefined ? '' : String(raw);
+        const childPath = [...path, key];
+        if (FORBIDDEN_KEYS.has(key)) {
+          this.report('forbidden-key', { key }, childPath, keyRange, { target: 'key' });
+          continue;
+        }
+        this.recordKey(childPath, keyRange);
+        const valueNode = pair.value as YamlNode | null;
+        if (valueNode === null) this.record(childPath, keyRange);
+        out[key] = this.read(valueNode, childPath, depth + 1);
+      }
+      return out;
+    }
+    return null;
+  }
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+}
+
+/**
+ * Read a plan text (YAML, or JSON, which is YAML too) into plain data with the position of every
+ * node. Syntax errors, duplicate keys, excessive aliasing or nesting, forbidden keys
+ * (`__proto__`, `constructor`, `prototype`) and oversized texts become diagnostics; nothing throws.
+ *
+ * @example
+ * const { value, diagnostics, map } = parseSource('id: p\nroles: []\n', { file: 'p.yaml' });
+ * map.locate(['roles']); // { file: 'p.yaml', range: { start: { line: 2, column: 8 }, … } }
+ */
+export function parseSource(text: string, options: ParseSourceOptions = {}): ParsedSource {
+  const refuse = <C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], offset = 0): ParsedSource => {
+    const at = positionAt(text, offset);
+    const range = { start: at, end: { line: at.line, column: at.column + 1 } };
+    return {
+      value: undefined,
+      diagnostics: [createDiagnostic(code, params, [], diagnosticOptions(options, range))],
+      map: new SourceMap(options.file),
+    };
+  };
+
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_FILE_BYTES) return refuse('file-too-large', { size, limit: MAX_FILE_BYTES });
+  const deep = findExcessiveNesting(text, PRESCAN_DEPTH);
+  if (deep !== undefined) return refuse('too-deep', { limit: MAX_DEPTH }, deep);
+
+  const lines = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+  } catch (error) {
+    if (error instanceof RangeError) return refuse('too-deep', { limit: MAX_DEPTH });
+    return refuse('yaml-syntax', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  const reader = new Reader(doc, lines, text.length, options);
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const range = reader.range(start, end);
+    if (error.code === 'DUPLICATE_KEY') {
+      reader.report('duplicate-key', { key: text.slice(start, end).trim().slice(0, 80) }, [], range, { target: 'key' });
+    } else if (error.code === 'RESOURCE_EXHAUSTION') {
+      reader.report('too-deep', { limit: MAX_DEPTH }, [], range);
+    } else {
+      reader.report('yaml-syntax', { detail: firstLine(error.message, error.code) }, [], range);
+    }
+  }
+  for (const warning of doc.warnings) {
+    const [start, end] = warning.pos;
+    reader.report('yaml-warning', { detail: firstLine(warning.message, warning.code) }, [], reader.range(start, end), { severity: 'warning' });
+  }
+  if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
+  const value = reader.read(doc.contents, [], 0);
+  return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
+}
+
+function firstLine(message: string, fallback: string): string {
+  const line = message.split('\n')[0]?.trim() ?? '';
+  return (line === '' ? fallback : line).replace(/[.:]$/, '');
+}
+
+/** The 1-based line and column of an offset, counting lines the way the YAML parser does (at "\n"). */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const clamped = Math.min(Math.max(offset, 0), text.length);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < clamped; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: clamped - lineStart + 1 };
+}
+
+function diagnosticOptions(
+  options: ParseSourceOptions,
+  range: SourceRange | undefined,
+  extra: { target?: 'key'; severity?: 'warning' } = {},
+): CreateDiagnosticOptions {
+  const out: CreateDiagnosticOptions = { locale: options.locale ?? 'en' };
+  if (options.file !== undefined) out.file = options.file;
+  if (range !== undefined) out.range = range;
+  if (extra.target !== undefined) out.target = extra.target;
+  if (extra.severity !== undefined) out.severity = extra.severity;
+  return out;
+}

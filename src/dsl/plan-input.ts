@@ -1,0 +1,28 @@
+import type { Locale } from '../diagnostics/locale.js';
+import type { PlanInput } from './schema/plan.js';
+
+/** A plan file on disk; includes are read relative to it. */
+export interface PlanFileInput {
+  file: string;
+}
+
+/** A plan's text (YAML or JSON). `file` names it in diagnostics and anchors its includes. */
+export interface PlanTextInput {
+  text: string;
+  file?: string;
+  /** Informational: JSON is read by the YAML parser too (JSON is YAML 1.2), with positions. */
+  format?: 'yaml' | 'json';
+}
+
+/** What `checkPlan` and `loadPlan` accept: a file, a text, or a plan object (e.g. from `definePlan`). */
+export type PlanSource = PlanFileInput | PlanTextInput | PlanInput;
+
+/** Options of `checkPlan` and `loadPlan`. */
+export interface CheckPlanOptions {
+  /** Message locale (default `en`). */
+  locale?: Locale;
+  /** Folder relative file names are resolved against (default `process.cwd()`). */
+  cwd?: string;
+  /** Folder a plan object's or an unnamed text's includes are relative to (default `cwd`). */
+  baseDir?: string;
+}

@@ -1,4 +1,4 @@
-import { and, setup } from 'xstate';
+import { and, setup, type AnyActorRef, type EventObject, type MetaObject, type ParameterizedObject, type ProvidedActor, type StateMachine, type StateSchema, type StateValue } from 'xstate';
 import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { isAuthorized } from './authorization.js';
@@ -52,8 +52,23 @@ function planSetup() {
   });
 }
 
-/** The XState machine compiled from a plan. */
-export type PlanMachine = ReturnType<ReturnType<typeof planSetup>['createMachine']>;
+/** The XState machine compiled from a plan (its states come from plan data, so the state value is untyped). */
+export type PlanMachine = StateMachine<
+  PlanMachineContext,
+  PlanMachineEvent,
+  Record<string, AnyActorRef | undefined>,
+  ProvidedActor,
+  ParameterizedObject,
+  ParameterizedObject,
+  string,
+  StateValue,
+  string,
+  PlanMachineContext | undefined,
+  unknown,
+  EventObject,
+  MetaObject,
+  StateSchema
+>;
 
 type GuardRef =
   | { type: 'authorized'; params: { roles: readonly string[] } }
@@ -96,13 +111,14 @@ export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string
     states[stage.id] = node;
   }
   const first = definition.stages[0]?.id ?? '';
-  return planSetup().createMachine({
+  const machine = planSetup().createMachine({
     id: 'planwright',
     context: ({ input }) => input ?? { data: {}, severity: null },
     initial: first,
     // The config is built from data; its shape is checked by the compile tests.
     states: states as never,
   });
+  return machine as unknown as PlanMachine;
 }
 
 function toOn(map: ReadonlyMap<string, readonly CompiledTransition[]>, trackTarget?: string): Record<string, unknown[]> {

@@ -1,0 +1,41 @@
+import type { CliCommand } from './command.js';
+import { SHARED_OPTION_HELP } from './shared-options.js';
+
+function table(rows: ReadonlyArray<readonly [string, string]>): string {
+  const width = Math.max(0, ...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+}
+
+/**
+ * The help of the `planwright` binary: usage and the command list.
+ *
+ * @example
+ * programHelp(COMMANDS); // 'Usage: planwright <command> [options]\n\nCommands:\n  validate  …'
+ */
+export function programHelp(commands: readonly CliCommand[]): string {
+  return [
+    'Usage: planwright <command> [options]',
+    '',
+    'Emergency response plans as executable software.',
+    '',
+    'Commands:',
+    table(commands.map((c) => [c.name, c.summary])),
+    '',
+    'Run "planwright <command> --help" for a command\'s options.',
+    'Exit codes: 0 done, 1 problems found, 2 could not run as asked.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The help of one command: usage, description and options.
+ *
+ * @example
+ * commandHelp(validateCommand); // 'Usage: planwright validate <plan>... [--json] [--locale zh-CN]\n…'
+ */
+export function commandHelp(command: CliCommand): string {
+  const parts = [`Usage: planwright ${command.usage}`, '', command.summary];
+  if (command.description !== undefined) parts.push('', command.description);
+  parts.push('', 'Options:', table([...(command.optionHelp ?? []), ...SHARED_OPTION_HELP]), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,9 @@
+/** Where the CLI writes and what it knows about its surroundings (injected, so tests run it in-process). */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Folder file arguments are relative to (default `process.cwd()`). */
+  cwd?: string;
+  /** Whether stdout is a terminal: then diagnostics get a code frame and colour. */
+  isTTY?: boolean;
+}

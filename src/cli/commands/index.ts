@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command.js';
+import { bundleCommand } from './bundle.js';
 import { validateCommand } from './validate.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, bundleCommand];

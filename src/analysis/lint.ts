@@ -1,3 +1,4 @@
+import { compareDiagnostics } from '../diagnostics/compare-diagnostics.js';
 import type { Diagnostic, DocumentPath, SourceLocator } from '../diagnostics/diagnostic.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { formatMessage } from './format-message.js';
@@ -67,6 +68,12 @@ export function lint(plan: PlanDefinition, options: LintOptions): Diagnostic[] {
     const { file, range } = options.locator.locate(path);
     return { ...(file === undefined ? {} : { file }), ...(range === undefined ? {} : { range }) };
   };
+  const keyLocator = options.locator as SourceLocator & { locateKey?: SourceLocator['locate'] };
+  const locateKey = (path: DocumentPath): Pick<Diagnostic, 'file' | 'range'> => {
+    if (typeof keyLocator.locateKey !== 'function') return locate(path);
+    const { file, range } = keyLocator.locateKey(path);
+    return { ...(file === undefined ? {} : { file }), ...(range === undefined ? {} : { range }) };
+  };
   const push = (diagnostic: Diagnostic): void => {
     if (out.length >= max) throw new LimitReached();
     out.push(diagnostic);
@@ -82,7 +89,7 @@ export function lint(plan: PlanDefinition, options: LintOptions): Diagnostic[] {
         severity: 'warning',
         message: formatMessage(UNKNOWN_RULE_MESSAGE[locale], params),
         path: ['lint', id],
-        ...locate(['lint', id]),
+        ...locateKey(['lint', id]),
         target: 'key',
         params,
       });
@@ -115,7 +122,7 @@ export function lint(plan: PlanDefinition, options: LintOptions): Diagnostic[] {
     stopped = true;
   }
 
-  const sorted = sortByPosition(out);
+  const sorted = [...out].sort(compareDiagnostics());
   if (stopped) {
     sorted.push({
       code: LINT_LIMIT_REACHED,
@@ -126,17 +133,4 @@ export function lint(plan: PlanDefinition, options: LintOptions): Diagnostic[] {
     });
   }
   return sorted;
-}
-
-/** Stable sort by file, line, column; diagnostics without a position keep their order at the end. */
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic): [string, number, number] => [
-    d.file ?? '',
-    d.range?.start.line ?? Number.MAX_SAFE_INTEGER,
-    d.range?.start.column ?? Number.MAX_SAFE_INTEGER,
-  ];
-  return diagnostics
-    .map((d, i) => ({ d, i, k: key(d) }))
-    .sort((a, b) => (a.k[0] < b.k[0] ? -1 : a.k[0] > b.k[0] ? 1 : 0) || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)
-    .map((x) => x.d);
 }

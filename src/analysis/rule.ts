@@ -1,4 +1,5 @@
 import type { DocumentPath, SourceLocator } from '../diagnostics/diagnostic.js';
+import type { Locale } from '../diagnostics/locale.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { StageGraph } from './stage-graph.js';
 
@@ -8,8 +9,8 @@ export type RuleLevel = 'error' | 'warning';
 /** A rule's setting in the plan's `lint:` section or on the command line. */
 export type RuleSetting = RuleLevel | 'off';
 
-/** Locales lint messages are written in. */
-export type LintLocale = 'en' | 'zh-CN';
+/** Locales lint messages are written in (those of the diagnostics). */
+export type LintLocale = Locale;
 
 /** One message of a rule, in every lint locale. `{{name}}` is filled from the report's data. */
 export type RuleMessage = Readonly<Record<LintLocale, string>>;

@@ -11,23 +11,24 @@ const messy = yaml`
   roles:
     - { id: lead, title: Lead }
     - { id: spare, title: Spare }
+  teams: [{ id: crew, title: Crew, leader: lead }]
   events: [{ id: GO }]
   stages:
     - { id: a, title: A, on: [{ event: GO, by: [lead], target: end }] }
-    - { id: island, title: 岛, owner: x, on: [{ event: GO, by: [lead], target: end }] }
+    - { id: island, title: 岛, owner: crew, on: [{ event: GO, by: [lead], target: end }] }
     - { id: end, title: E, final: true }
 `;
 
 describe('toSarif', () => {
   it('writes a log that the SARIF 2.1.0 schema accepts, with one result per finding', () => {
-    const { plan, locator } = testPlan(messy, 'plans/messy plan.yaml');
+    const { plan, locator } = testPlan(messy, { file: 'plans/messy plan.yaml' });
     const log = toSarif(lint(plan, { locator }), { toolVersion: '0.1.0' });
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
     expect(run?.results.map((r) => [r.ruleId, r.level, r.locations?.[0]?.physicalLocation.region?.startLine, r.locations?.[0]?.physicalLocation.region?.startColumn])).toEqual([
       ['unused-role', 'warning', 3, 11],
-      ['stage-without-owner', 'warning', 6, 11],
-      ['unreachable-stage', 'error', 7, 11],
+      ['stage-without-owner', 'warning', 7, 11],
+      ['unreachable-stage', 'error', 8, 11],
     ]);
     expect(run?.results[0]?.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe('plans/messy%20plan.yaml');
     for (const result of run?.results ?? []) expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);

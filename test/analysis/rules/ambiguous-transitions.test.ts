@@ -98,6 +98,6 @@ transitions:
 `,
       errors: [{ messageId: 'shadowed', line: 8, column: 14, data: { stage: 'a', event: 'NOTE', other: 'line 5' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/ambiguous-transitions.plan.yaml', errors: [{ messageId: 'shadowed', line: 29, column: 18 }] },
+    { name: 'fixture', fixture: 'ambiguous-transitions.plan.yaml', errors: [{ messageId: 'shadowed', line: 29, column: 18 }] },
   ],
 });

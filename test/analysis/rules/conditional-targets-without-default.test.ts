@@ -61,6 +61,6 @@ transitions:
 `,
       errors: [{ messageId: 'noDefault', line: 8, column: 48 }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/conditional-targets-without-default.plan.yaml', errors: [{ messageId: 'noDefault', line: 31, column: 11 }] },
+    { name: 'fixture', fixture: 'conditional-targets-without-default.plan.yaml', errors: [{ messageId: 'noDefault', line: 31, column: 11 }] },
   ],
 });

@@ -68,6 +68,6 @@ deadlines:
 `,
       errors: [{ messageId: 'notAccepted', line: 11, column: 48, data: { events: 'ASSESS, NOTE', stages: '"report"' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/deadline-never-met.plan.yaml', errors: [{ messageId: 'notAccepted', line: 37, column: 12 }] },
+    { name: 'fixture', fixture: 'deadline-never-met.plan.yaml', errors: [{ messageId: 'notAccepted', line: 37, column: 12 }] },
   ],
 });

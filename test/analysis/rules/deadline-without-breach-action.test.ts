@@ -27,6 +27,6 @@ ruleTester(deadlineWithoutBreachAction, {
       plan: `${plan}\ndeadlines:\n  - { id: d, due: 1h, metBy: [GO], breach: [{ notify: [lead] }] }\n  - { id: quiet, due: 2h, metBy: [GO], remind: [{ before: 10m, notify: [lead] }], breach: [] }\n`,
       errors: [{ messageId: 'noBreach', line: 8, column: 11, data: { deadline: 'quiet' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/deadline-without-breach-action.plan.yaml', errors: [{ messageId: 'noBreach', line: 33, column: 9 }] },
+    { name: 'fixture', fixture: 'deadline-without-breach-action.plan.yaml', errors: [{ messageId: 'noBreach', line: 33, column: 9 }] },
   ],
 });

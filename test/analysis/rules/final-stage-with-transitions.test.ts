@@ -55,6 +55,6 @@ transitions:
 `,
       errors: [{ messageId: 'sharedIn', line: 7, column: 28, data: { event: 'NOTE', stage: 'end' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/final-stage-with-transitions.plan.yaml', errors: [{ messageId: 'ownTransitions', line: 33, column: 7 }] },
+    { name: 'fixture', fixture: 'final-stage-with-transitions.plan.yaml', errors: [{ messageId: 'ownTransitions', line: 33, column: 7 }] },
   ],
 });

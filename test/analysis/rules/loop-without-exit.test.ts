@@ -88,6 +88,6 @@ stages:
 `,
       errors: [{ messageId: 'selfLoop', line: 8, column: 11, data: { stage: 'spin' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/loop-without-exit.plan.yaml', errors: [{ messageId: 'loop', line: 25, column: 9 }] },
+    { name: 'fixture', fixture: 'loop-without-exit.plan.yaml', errors: [{ messageId: 'loop', line: 25, column: 9 }] },
   ],
 });

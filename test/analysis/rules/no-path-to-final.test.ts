@@ -93,6 +93,6 @@ stages:
 `,
       errors: [{ messageId: 'noFinalStage', line: 7, column: 3 }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/no-path-to-final.plan.yaml', errors: [{ messageId: 'deadEnd', line: 30, column: 9 }] },
+    { name: 'fixture', fixture: 'no-path-to-final.plan.yaml', errors: [{ messageId: 'deadEnd', line: 30, column: 9 }] },
   ],
 });

@@ -15,6 +15,7 @@ const plan = yaml`
 `;
 // `deadlines:` is line 10, the first deadline line 11.
 
+// checkPlan already refuses these plans (missing-severity-level); the rule covers definitions that did not go through it.
 ruleTester(severityMapMissingLevel, {
   valid: [
     { name: 'one duration for every level', plan: `${plan}\ndeadlines:\n  - { id: d, due: 1h, metBy: [GO], breach: [{ record: late }] }\n` },
@@ -24,13 +25,15 @@ ruleTester(severityMapMissingLevel, {
     {
       name: 'one level left out',
       plan: `${plan}\ndeadlines:\n  - { id: d, due: { I: 1h, II: 2h }, metBy: [GO], breach: [{ record: late }] }\n`,
+      validation: ['missing-severity-level'],
       errors: [{ messageId: 'missing', line: 11, column: 19, data: { deadline: 'd', levels: 'III' } }],
     },
     {
       name: 'two levels left out, block style',
       plan: `${plan}\ndeadlines:\n  - id: d\n    due:\n      II: 2h\n    metBy: [GO]\n`,
+      validation: ['missing-severity-level'],
       errors: [{ messageId: 'missing', line: 13, column: 7, data: { levels: 'I, III' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/severity-map-missing-level.plan.yaml', errors: [{ messageId: 'missing', line: 36, column: 10 }] },
+    { name: 'fixture', fixture: 'severity-map-missing-level.plan.yaml', validation: ['missing-severity-level'], errors: [{ messageId: 'missing', line: 36, column: 10 }] },
   ],
 });

@@ -32,6 +32,6 @@ stages:
 `,
       errors: [{ messageId: 'noOwner', line: 6, column: 9, data: { stage: 'b' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/stage-without-owner.plan.yaml', errors: [{ messageId: 'noOwner', line: 24, column: 9 }] },
+    { name: 'fixture', fixture: 'stage-without-owner.plan.yaml', errors: [{ messageId: 'noOwner', line: 24, column: 9 }] },
   ],
 });

@@ -40,6 +40,6 @@ ruleTester(teamWithoutLeader, {
       ` + `\n${tail}`,
       errors: [{ messageId: 'noLeader', line: 6, column: 9, data: { team: 'helpers' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/team-without-leader.plan.yaml', errors: [{ messageId: 'noLeader', line: 15, column: 11 }] },
+    { name: 'fixture', fixture: 'team-without-leader.plan.yaml', errors: [{ messageId: 'noLeader', line: 15, column: 11 }] },
   ],
 });

@@ -9,6 +9,7 @@ const head = yaml`
     - { id: radio, title: Radio }
 `;
 
+// checkPlan already refuses these plans (unknown-resource); the rule covers definitions that did not go through it.
 ruleTester(undeclaredResource, {
   valid: [
     {
@@ -20,8 +21,9 @@ ruleTester(undeclaredResource, {
     {
       name: 'one declared and one undeclared resource',
       plan: `${head}\nstages:\n  - id: a\n    title: A\n    resources: [radio, van]\n    on: [{ event: GO, by: [lead], target: end }]\n  - { id: end, title: E, final: true }\n`,
+      validation: ['unknown-resource'],
       errors: [{ messageId: 'undeclared', line: 8, column: 24, data: { stage: 'a', resource: 'van' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/undeclared-resource.plan.yaml', errors: [{ messageId: 'undeclared', line: 27, column: 17 }] },
+    { name: 'fixture', fixture: 'undeclared-resource.plan.yaml', validation: ['unknown-resource'], errors: [{ messageId: 'undeclared', line: 27, column: 17 }] },
   ],
 });

@@ -135,6 +135,6 @@ transitions:
         { messageId: 'unreachable', line: 13, column: 11, data: { stage: 'also-lost' } },
       ],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/unreachable-stage.plan.yaml', errors: [{ messageId: 'unreachable', line: 29, column: 9 }] },
+    { name: 'fixture', fixture: 'unreachable-stage.plan.yaml', errors: [{ messageId: 'unreachable', line: 29, column: 9 }] },
   ],
 });

@@ -33,6 +33,6 @@ ruleTester(unusedEvent, {
       `,
       errors: [{ messageId: 'unused', line: 4, column: 11, data: { event: 'LOST' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/unused-event.plan.yaml', errors: [{ messageId: 'unused', line: 18, column: 11 }] },
+    { name: 'fixture', fixture: 'unused-event.plan.yaml', errors: [{ messageId: 'unused', line: 18, column: 11 }] },
   ],
 });

@@ -23,6 +23,6 @@ ruleTester(unusedResource, {
       plan: `${head}\nstages:\n  - { id: a, title: A, resources: [radio], on: [{ event: GO, by: [lead], target: end }] }\n  - { id: end, title: E, final: true }\n`,
       errors: [{ messageId: 'unused', line: 5, column: 11, data: { resource: 'van' } }],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/unused-resource.plan.yaml', errors: [{ messageId: 'unused', line: 33, column: 11 }] },
+    { name: 'fixture', fixture: 'unused-resource.plan.yaml', errors: [{ messageId: 'unused', line: 33, column: 11 }] },
   ],
 });

@@ -74,6 +74,6 @@ transitions: [{ event: GO, in: [a], by: [any-role] }]
         { messageId: 'unused', line: 5, column: 11, data: { role: 'other' } },
       ],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/unused-role.plan.yaml', errors: [{ messageId: 'unused', line: 13, column: 11 }] },
+    { name: 'fixture', fixture: 'unused-role.plan.yaml', errors: [{ messageId: 'unused', line: 13, column: 11 }] },
   ],
 });

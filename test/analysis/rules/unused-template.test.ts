@@ -50,6 +50,6 @@ stages:
         { messageId: 'unused', line: 6, column: 9, data: { template: 'alert' } },
       ],
     },
-    { name: 'fixture', fixture: 'test/fixtures/lint/unused-template.plan.yaml', errors: [{ messageId: 'unused', line: 33, column: 11 }] },
+    { name: 'fixture', fixture: 'unused-template.plan.yaml', errors: [{ messageId: 'unused', line: 33, column: 11 }] },
   ],
 });

@@ -10,6 +10,8 @@ export interface ValidCase {
   readonly plan: string;
 }
 
+const FIXTURES = 'test/fixtures/lint';
+
 /** One finding the rule must report, by message id and 1-based position. */
 export interface ExpectedError {
   readonly messageId: string;
@@ -22,9 +24,11 @@ export interface ExpectedError {
 /** A plan snippet (or fixture file) the rule must reject with exactly these findings, in order. */
 export interface InvalidCase {
   readonly name: string;
-  /** The snippet; or give `fixture`, a plan file path relative to the repository root. */
+  /** The snippet; or give `fixture`, a plan file under test/fixtures/lint/. */
   readonly plan?: string;
   readonly fixture?: string;
+  /** Codes of the errors `checkPlan` already reports for this plan (the rule is then run on the schema-only definition). */
+  readonly validation?: readonly string[];
   readonly errors: readonly ExpectedError[];
 }
 
@@ -46,17 +50,19 @@ export function ruleTester(rule: LintRule, cases: { valid: readonly ValidCase[];
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const { plan, locator } = testPlan(c.plan);
-        expect(lint(plan, { locator, rules: [rule] })).toEqual([]);
+        expect(lint(plan, { locator, rules: [rule], overrides: { [rule.id]: 'error' } })).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const source = c.fixture === undefined ? (c.plan ?? '') : readFileSync(c.fixture, 'utf8');
-        const { plan, locator } = testPlan(source, c.fixture ?? 'test.plan.yaml');
+        const file = c.fixture === undefined ? 'test.plan.yaml' : `${FIXTURES}/${c.fixture}`;
+        const source = c.fixture === undefined ? (c.plan ?? '') : readFileSync(file, 'utf8');
+        const { plan, locator } = testPlan(source, c.validation === undefined ? { file } : { file, validation: c.validation });
         const found = lint(plan, { locator, rules: [rule], overrides: { [rule.id]: 'error' } });
         expect(
           found.map((d) => ({ code: d.code, messageId: d.params?.['messageId'], line: d.range?.start.line, column: d.range?.start.column })),
         ).toEqual(c.errors.map((e) => ({ code: rule.id, messageId: e.messageId, line: e.line, column: e.column })));
+        for (const d of found) expect(d.file).toBe(file);
         c.errors.forEach((e, i) => {
           if (e.data !== undefined) expect(found[i]?.params).toMatchObject(e.data);
           expect(found[i]?.message).not.toMatch(/\{\{/);

@@ -216,7 +216,7 @@ class ReferenceChecker {
     if (entry === 'any-role' || this.roles.includes(entry) || this.teams.has(entry)) return;
     const dot = entry.indexOf('.');
     if (dot === -1) {
-      this.ref('unknown-role', entry, [...this.roles, ...this.teams.keys()], path);
+      this.ref('unknown-role', entry, [...new Set([...this.roles, ...this.teams.keys()])], path);
       return;
     }
     const teamId = entry.slice(0, dot);

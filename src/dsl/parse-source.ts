@@ -186,12 +186,22 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     return refuse('yaml-syntax', { detail: error instanceof Error ? error.message : String(error) });
   }
   const reader = new Reader(doc, lines, text.length, options);
+  // A duplicate key next to syntax errors is usually an artefact of them: report the syntax errors only.
+  const syntaxBroken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  const reportedLines = new Set<number>();
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    const range = reader.range(start, end);
     if (error.code === 'DUPLICATE_KEY') {
-      reader.report('duplicate-key', { key: text.slice(start, end).trim().slice(0, 80) }, [], range, { target: 'key' });
-    } else if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (syntaxBroken) continue;
+      const key = keyTextAt(text, start);
+      reader.report('duplicate-key', { key }, [], reader.range(start, Math.max(end, start + key.length)), { target: 'key' });
+      continue;
+    }
+    const range = reader.range(start, end);
+    // The parser often reports several errors for one slip; keep the first on each line.
+    if (reportedLines.has(range.start.line)) continue;
+    reportedLines.add(range.start.line);
+    if (error.code === 'RESOURCE_EXHAUSTION') {
       reader.report('too-deep', { limit: MAX_DEPTH }, [], range);
     } else {
       reader.report('yaml-syntax', { detail: firstLine(error.message, error.code) }, [], range);
@@ -204,6 +214,15 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
   const value = reader.read(doc.contents, [], 0);
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
+}
+
+/** The text of the mapping key that starts at `offset` (quoted or plain, up to its `:`). */
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const quoted = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)')/.exec(rest);
+  if (quoted !== null) return quoted[1] ?? quoted[2] ?? '';
+  const plain = /^[^\n]*?(?=\s*:(?:\s|$))/.exec(rest);
+  return (plain?.[0] ?? rest.split('\n')[0] ?? '').trim();
 }
 
 function firstLine(message: string, fallback: string): string {

@@ -264,6 +264,11 @@ export function schemaIssuesToDiagnostics(
   const mapper = new IssueMapper(locale);
   for (const issue of issues) mapper.map(issue as unknown as Issue, [], schema, data);
   const seen = new Set<string>();
+  // A misspelt key ("tittle") also leaves the key it meant ("title") missing: report the typo only.
+  for (const d of mapper.out) {
+    const suggestion = d.code === 'unknown-key' ? d.params?.suggestion : undefined;
+    if (typeof suggestion === 'string') seen.add(`missing-key\u0000${JSON.stringify([...d.path.slice(0, -1), suggestion])}`);
+  }
   return mapper.out.filter((d) => {
     const key = `${d.code}\u0000${JSON.stringify(d.path)}`;
     if (seen.has(key)) return false;

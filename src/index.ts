@@ -1,0 +1,91 @@
+/**
+ * planwright — emergency response plans as executable software.
+ *
+ * This entry holds everything for Node: the plan DSL (check, load, define, JSON Schema),
+ * diagnostics, the compiler, bundles, lint, diagrams, reports and the engine. Host apps that only
+ * run a bundled plan import `planwright/runtime` instead (no YAML parser); tests and trainers
+ * import `planwright/testing`.
+ *
+ * @packageDocumentation
+ */
+
+// Plan DSL
+export { checkPlan, type CheckPlanResult } from './dsl/check-plan.js';
+export { loadPlan } from './dsl/load-plan.js';
+export type { CheckPlanOptions, PlanFileInput, PlanSource, PlanTextInput } from './dsl/plan-input.js';
+export {
+  definePlan,
+  type EventIdOf,
+  type FieldIdOf,
+  type RoleIdOf,
+  type StageIdOf,
+  type TeamIdOf,
+} from './dsl/define-plan.js';
+export { planJsonSchema } from './dsl/plan-json-schema.js';
+export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
+export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
+export { DSL_VERSION } from './dsl/schema/header.js';
+export type { Condition } from './dsl/schema/condition.js';
+export type { Deadline } from './dsl/schema/deadline.js';
+export type { Stage, Track } from './dsl/schema/stage.js';
+export type { Transition, SharedTransition } from './dsl/schema/transition.js';
+export type { Field, FieldType } from './dsl/schema/field.js';
+export type { Action } from './dsl/schema/action.js';
+export type { LocalizedText } from './dsl/schema/common.js';
+
+// Diagnostics
+export type { Diagnostic, DiagnosticSeverity, DocumentPath, Position, SourceLocator, SourceRange } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
+export { LOCALES, type Locale } from './diagnostics/locale.js';
+export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
+export { formatDiagnosticLine } from './diagnostics/format-diagnostic-line.js';
+export { toJsonDiagnostic, type JsonDiagnostic } from './diagnostics/json-diagnostic.js';
+export { PlanError } from './diagnostics/plan-error.js';
+
+// Compile and bundle
+export { compilePlan } from './compile/compile-plan.js';
+export { CompileError } from './compile/compile-error.js';
+export type { CompiledPlan } from './compile/compiled-plan.js';
+export { createBundle } from './bundle/create-bundle.js';
+export { loadBundle } from './bundle/load-bundle.js';
+export { BundleError, type BundleErrorCode } from './bundle/bundle-error.js';
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle } from './bundle/bundle-format.js';
+export { PLANWRIGHT_VERSION } from './bundle/version.js';
+
+// Runtime (also available alone as `planwright/runtime`)
+export {
+  createEngine,
+  EngineError,
+  SEND_ERROR_CODES,
+  systemClock,
+  createManualClock,
+  verifyTimeline,
+  memoryStore,
+  VersionConflictError,
+  IncidentDataError,
+  type Actor,
+  type Clock,
+  type DeadlineInstance,
+  type DueDeadline,
+  type EffectContext,
+  type EffectHandler,
+  type EffectHandlers,
+  type Engine,
+  type EngineChange,
+  type EngineEvent,
+  type EngineInspection,
+  type EngineOptions,
+  type Incident,
+  type IncidentStore,
+  type ListFilter,
+  type ManualClock,
+  type OpenIncidentInput,
+  type PendingEffect,
+  type SendError,
+  type SendErrorCode,
+  type SendResult,
+  type TimelineEntry,
+  type TimelineEntryType,
+  type TimelineVerification,
+} from './runtime/index.js';
+export { fileStore, type FileStore } from './runtime/stores/file-store.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLANWRIGHT_VERSION } from '../../src/bundle/version.js';
 import { lintCommand } from '../../src/cli/commands/lint.js';
 import { run } from '../../src/cli/run.js';
 import { sarifValidator } from './support/sarif-validator.js';
@@ -70,9 +71,10 @@ describe('planwright lint', () => {
   it('--format sarif prints a SARIF 2.1.0 log that the schema accepts', async () => {
     const { code, stdout } = await lintCli(`${FIX}/ambiguous-transitions.plan.yaml`, `${FIX}/team-without-leader.plan.yaml`, '--format', 'sarif');
     expect(code).toBe(1);
-    const log = JSON.parse(stdout) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const log = JSON.parse(stdout) as { runs: Array<{ tool: { driver: { name: string; version?: string } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'planwright', version: PLANWRIGHT_VERSION });
     expect(log.runs[0]?.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startLine])).toEqual([
       ['ambiguous-transitions', 'error', `${FIX}/ambiguous-transitions.plan.yaml`, 29],
       ['team-without-leader', 'warning', `${FIX}/team-without-leader.plan.yaml`, 15],

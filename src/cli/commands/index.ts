@@ -1,9 +1,10 @@
 import type { CliCommand } from '../command.js';
 import { bundleCommand } from './bundle.js';
+import { lintCommand } from './lint.js';
 import { validateCommand } from './validate.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, bundleCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand];

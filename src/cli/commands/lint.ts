@@ -3,6 +3,7 @@ import type { RuleSetting } from '../../analysis/rule.js';
 import { parseRuleOption } from '../../analysis/rule-settings.js';
 import { ALL_RULES } from '../../analysis/rules/index.js';
 import { toSarif } from '../../analysis/to-sarif.js';
+import { PLANWRIGHT_VERSION } from '../../bundle/version.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
@@ -68,7 +69,7 @@ export const lintCommand: CliCommand = {
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnosticsReport(ok, diagnostics), null, 2)}\n`);
     } else if (format === 'sarif') {
-      io.stdout(`${JSON.stringify(toSarif(diagnostics, { baseDir: context.cwd }), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(toSarif(diagnostics, { baseDir: context.cwd, toolVersion: PLANWRIGHT_VERSION }), null, 2)}\n`);
     } else {
       for (const l of linted.filter((x) => !x.readable)) io.stderr(formatDiagnosticsText(l.diagnostics).split('\n')[0] + '\n');
       const readable = linted.filter((l) => l.readable);

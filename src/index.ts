@@ -61,6 +61,8 @@ export {
   createManualClock,
   verifyTimeline,
   memoryStore,
+  fileStore,
+  type FileStore,
   VersionConflictError,
   IncidentDataError,
   type Actor,
@@ -88,4 +90,4 @@ export {
   type TimelineEntryType,
   type TimelineVerification,
 } from './runtime/index.js';
-export { fileStore, type FileStore } from './runtime/stores/file-store.js';
+

@@ -30,5 +30,6 @@ export type {
 } from './incident.js';
 export { VersionConflictError, type DueDeadline, type IncidentStore } from './stores/store.js';
 export { memoryStore } from './stores/memory-store.js';
+export { fileStore, type FileStore } from './stores/file-store.js';
 export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle } from '../bundle/index.js';
 export type { CompiledPlan } from '../compile/compiled-plan.js';

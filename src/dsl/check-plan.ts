@@ -55,7 +55,7 @@ function realDir(dir: string): string {
 /** Read the plan source into plain data with positions; `undefined` when it cannot be read at all. */
 function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, diagnostics: Diagnostic[], sources: Map<string, string>): Root | undefined {
   const cwd = options.cwd ?? process.cwd();
-  const raw = input as Record<string, unknown>;
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   if (typeof raw.text === 'string' || (typeof raw.file === 'string' && raw.planwright === undefined && raw.id === undefined)) {
     const display = typeof raw.file === 'string' ? raw.file : undefined;
     let text: string;

@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createDiagnostic, type CreateDiagnosticOptions } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic, SourceRange } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../diagnostics/locale.js';
+import { LineIndex } from './line-index.js';
 import { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { findExcessiveNesting } from './scan-depth.js';
 import { SourceMap } from './source-map.js';
@@ -38,18 +39,14 @@ class Reader {
 
   constructor(
     readonly doc: Document,
-    readonly lines: LineCounter,
-    readonly textLength: number,
+    readonly lines: LineIndex,
     readonly options: ParseSourceOptions,
   ) {
     this.map = new SourceMap(options.file);
   }
 
   range(start: number, end: number): SourceRange {
-    const clamp = (offset: number): number => Math.min(Math.max(offset, 0), this.textLength);
-    const a = this.lines.linePos(clamp(start));
-    const b = this.lines.linePos(clamp(Math.max(end, start)));
-    return { start: { line: a.line, column: a.col }, end: { line: b.line, column: b.col } };
+    return { start: this.lines.position(start), end: this.lines.position(Math.max(end, start)) };
   }
 
   nodeRange(node: { range?: readonly number[] | null | undefined } | null | undefined): SourceRange | undefined {
@@ -162,8 +159,9 @@ class Reader {
  * map.locate(['roles']); // { file: 'p.yaml', range: { start: { line: 2, column: 8 }, … } }
  */
 export function parseSource(text: string, options: ParseSourceOptions = {}): ParsedSource {
+  const lines = new LineIndex(text);
   const refuse = <C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], offset = 0): ParsedSource => {
-    const at = positionAt(text, offset);
+    const at = lines.position(offset);
     const range = { start: at, end: { line: at.line, column: at.column + 1 } };
     return {
       value: undefined,
@@ -177,15 +175,14 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   const deep = findExcessiveNesting(text, PRESCAN_DEPTH);
   if (deep !== undefined) return refuse('too-deep', { limit: MAX_DEPTH }, deep);
 
-  const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
   } catch (error) {
     if (error instanceof RangeError) return refuse('too-deep', { limit: MAX_DEPTH });
     return refuse('yaml-syntax', { detail: error instanceof Error ? error.message : String(error) });
   }
-  const reader = new Reader(doc, lines, text.length, options);
+  const reader = new Reader(doc, lines, options);
   // A duplicate key next to syntax errors is usually an artefact of them: report the syntax errors only.
   const syntaxBroken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   const reportedLines = new Set<number>();
@@ -212,6 +209,8 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     reader.report('yaml-warning', { detail: firstLine(warning.message, warning.code) }, [], reader.range(start, end), { severity: 'warning' });
   }
   if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
+  // The document itself, for an empty text (the walk overwrites it with the root node's range).
+  reader.record([], reader.range(0, 0));
   const value = reader.read(doc.contents, [], 0);
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
 }
@@ -228,18 +227,6 @@ function keyTextAt(text: string, offset: number): string {
 function firstLine(message: string, fallback: string): string {
   const line = message.split('\n')[0]?.trim() ?? '';
   return (line === '' ? fallback : line).replace(/[.:]$/, '');
-}
-
-/** The 1-based line and column of an offset, counting lines the way the YAML parser does (at "\n"). */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const clamped = Math.min(Math.max(offset, 0), text.length);
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < clamped; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: clamped - lineStart + 1 };
 }
 
 function diagnosticOptions(

@@ -16,6 +16,11 @@ export interface PlanMachineEvent {
   type: string;
   by: { id: string; roles: readonly string[] };
   data: Readonly<Record<string, unknown>>;
+  /**
+   * The incident's field values with the event data laid over them, and its severity, when the
+   * sender has them at hand (the engine does): conditions then read these instead of the context.
+   */
+  scope?: { values: Readonly<Record<string, unknown>>; severity: string | null };
 }
 
 /** Params of the `taken` action: which plan transition (and branch target) was taken. */
@@ -41,7 +46,9 @@ function planSetup() {
         params.fields.every((f) => event.data !== undefined && event.data[f] !== undefined),
       /** The plan condition holds over the incident data with the event data laid over it. */
       condition: ({ context, event }, params: { when: Condition }) =>
-        evaluateCondition(params.when, { ...context.data, ...(event.data ?? {}) }, context.severity),
+        event.scope !== undefined
+          ? evaluateCondition(params.when, event.scope.values, event.scope.severity)
+          : evaluateCondition(params.when, { ...context.data, ...(event.data ?? {}) }, context.severity),
     },
     actions: {
       /** Marker: a plan transition was taken (the engine runs its consequences). */

@@ -1,4 +1,3 @@
-import { produce } from 'immer';
 import { isAuthorized } from '../compile/authorization.js';
 import { canonicalize, canonicalJson } from '../compile/canonical-json.js';
 import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.js';
@@ -8,7 +7,8 @@ import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, iso } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import { machineStep, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import type { AnyMachineSnapshot } from 'xstate';
+import { carrySnapshot, machineStep, rememberSnapshot, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
@@ -37,13 +37,14 @@ const MAX_REJECTED_DATA = 10_000;
  * @internal
  */
 export function catchUp(plan: CompiledPlan, incident: Incident, now: number, entries: TimelineEntry[]): Incident {
-  const next = nextDueMs(incident, plan.deadlines);
-  if (next === undefined || next > now) return incident;
-  return produce(incident, (draft) => {
-    const change = new IncidentChange(plan, draft, now);
-    fireDue(change, now);
-    entries.push(...change.entries);
-  });
+  const due = nextDueMs(incident, plan.deadlines);
+  if (due === undefined || due > now) return incident;
+  const change = new IncidentChange(plan, incident, now);
+  fireDue(change, now);
+  entries.push(...change.entries);
+  const next = change.commit();
+  carrySnapshot(incident, next);
+  return next;
 }
 
 /**
@@ -56,8 +57,8 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
   const entries: TimelineEntry[] = [];
   const base = catchUp(plan, incident, now, entries);
   const decision = decide(plan, base, event);
-  const next = produce(base, (draft) => {
-    const change = new IncidentChange(plan, draft, Math.max(now, change0(base)));
+  const change = new IncidentChange(plan, base, Math.max(now, change0(base)));
+  {
     if ('error' in decision) {
       const data: Record<string, unknown> = { code: decision.error.code, event: event.type };
       const raw = event.data;
@@ -70,9 +71,12 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
     } else {
       accept(change, decision, event);
     }
-    draft.version += 1;
+    change.doc.version += 1;
     entries.push(...change.entries);
-  });
+  }
+  const next = change.commit();
+  if ('error' in decision) carrySnapshot(base, next);
+  else rememberSnapshot(next, decision.snapshot);
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
 }
 
@@ -87,6 +91,7 @@ interface Chosen {
   data: Record<string, unknown>;
   value: unknown;
   actions: readonly MachineAction[];
+  snapshot: AnyMachineSnapshot;
 }
 
 /** Decides whether the event is accepted here, and which transition it takes. */
@@ -157,13 +162,18 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       continue;
     }
     const clean = canonicalize(data);
-    const { value, actions } = machineStep(plan, snapshotOf(plan, incident), { type: event.type, by: event.by, data: clean });
+    const { snapshot, value, actions } = machineStep(plan, snapshotOf(plan, incident), {
+      type: event.type,
+      by: event.by,
+      data: clean,
+      scope: { values, severity: incident.severity },
+    });
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== t.key) {
       // The machine and the engine disagree: a compiler bug, never a plan's fault.
       throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${t.key}`);
     }
-    return { transition: t, data: clean, value, actions };
+    return { transition: t, data: clean, value, actions, snapshot };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {
@@ -184,7 +194,7 @@ function invalidData(event: string, issues: DataIssue[]): { code: 'invalid-data'
 
 /** Applies an accepted event to the draft. */
 function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void {
-  const { plan, draft } = change;
+  const { plan, doc: draft } = change;
   const entry = change.append(
     'event',
     'accepted',

@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import { produce } from 'immer';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
@@ -9,9 +9,15 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** Incident fields a change may write. */
+const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'outbox', 'timeline', 'version', 'closed', 'closedAt', 'planHash', 'planVersion'] as const;
+
 /**
- * One change to an incident in progress (inside an immer producer): the draft, the plan, the
- * time the change happens at, and helpers that keep every written object in canonical key order.
+ * One change to an incident in progress: a plain working copy (`doc`, its arrays copied, their
+ * items shared with the frozen base), the plan, the time the change happens at, and helpers that
+ * keep every written object in canonical key order. {@link IncidentChange.commit} hands the
+ * changed fields to immer's `produce`, which shares what did not change and freezes the result.
+ * Working on plain arrays, not on immer drafts, keeps long timelines cheap.
  * @internal
  */
 export class IncidentChange {
@@ -19,67 +25,97 @@ export class IncidentChange {
   now: number;
   /** Entries appended by this change. */
   readonly entries: TimelineEntry[] = [];
+  /** The working copy. */
+  readonly doc: Incident;
 
   constructor(
     readonly plan: CompiledPlan,
-    readonly draft: Draft<Incident>,
+    readonly base: Incident,
     now: number,
   ) {
     this.now = now;
+    this.doc = {
+      ...base,
+      deadlines: [...base.deadlines],
+      outbox: [...base.outbox],
+      timeline: [...base.timeline],
+      tracks: [...base.tracks],
+    };
+  }
+
+  /** The next incident: the base with the changed fields (immer `produce`, frozen). */
+  commit(): Incident {
+    const { base, doc } = this;
+    return produce(base, (draft) => {
+      const target = draft as unknown as Record<string, unknown>;
+      const source = doc as unknown as Record<string, unknown>;
+      const original = base as unknown as Record<string, unknown>;
+      for (const key of FIELDS) {
+        const value = source[key];
+        if (Array.isArray(value) && Array.isArray(original[key]) && sameItems(value, original[key] as unknown[])) continue;
+        if (value !== original[key]) target[key] = value;
+      }
+    });
   }
 
   /** The time of the last timeline entry (ms), or -Infinity. */
   lastEntryMs(): number {
-    const last = this.draft.timeline[this.draft.timeline.length - 1];
+    const last = this.doc.timeline[this.doc.timeline.length - 1];
     return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
   }
 
   /** Appends a hash-chained timeline entry stamped `this.now`. */
   append(type: EntryFields['type'], result: EntryFields['result'], data?: Record<string, unknown>, by?: Actor): TimelineEntry {
-    const prev = this.draft.timeline[this.draft.timeline.length - 1];
+    const prev = this.doc.timeline[this.doc.timeline.length - 1];
     const fields: EntryFields = { at: iso(this.now), type, result };
     if (data !== undefined) fields.data = canonicalize(data);
     if (by !== undefined) fields.by = by;
     const entry = chainEntry(prev, fields);
-    this.draft.timeline.push(entry as Draft<TimelineEntry>);
+    this.doc.timeline.push(entry);
     this.entries.push(entry);
     return entry;
   }
 
   /** Replaces deadline instance `index` by a canonical copy with `patch` applied. */
   patchInstance(index: number, patch: Partial<DeadlineInstance>): void {
-    const current = this.draft.deadlines[index];
+    const current = this.doc.deadlines[index];
     if (current === undefined) return;
-    this.draft.deadlines[index] = canonicalize({ ...current, remindersSent: [...current.remindersSent], ...patch });
+    this.doc.deadlines[index] = canonicalize({ ...current, remindersSent: [...current.remindersSent], ...patch });
   }
 
   /** Queues an effect in the outbox, caused by timeline entry `cause`. */
   queueEffect(name: string, payload: Record<string, unknown>, cause: TimelineEntry): void {
-    const index = this.draft.outbox.filter((e) => e.id.startsWith(`${this.draft.id}:${cause.seq}:`)).length;
+    const index = this.doc.outbox.filter((e) => e.id.startsWith(`${this.doc.id}:${cause.seq}:`)).length;
     const effect: PendingEffect = {
       at: iso(this.now),
-      id: `${this.draft.id}:${cause.seq}:${index}`,
+      id: `${this.doc.id}:${cause.seq}:${index}`,
       name,
       payload: canonicalize(payload),
     };
-    this.draft.outbox.push(effect as Draft<PendingEffect>);
+    this.doc.outbox.push(effect);
   }
 
   /** Values conditions read: the incident's field values (with `extra` laid over them). */
   values(extra?: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    return extra === undefined ? (this.draft.data as Record<string, unknown>) : { ...this.draft.data, ...extra };
+    return extra === undefined ? (this.doc.data as Record<string, unknown>) : { ...this.doc.data, ...extra };
   }
 
   /** Values templates read: built-in placeholders and field values. */
   templateValues(): Record<string, unknown> {
     return {
-      ...this.draft.data,
-      title: this.draft.title,
-      severity: this.draft.severity ?? '',
-      category: this.draft.category,
-      openedAt: this.draft.openedAt,
-      incidentId: this.draft.id,
-      stage: this.draft.stage,
+      ...this.doc.data,
+      title: this.doc.title,
+      severity: this.doc.severity ?? '',
+      category: this.doc.category,
+      openedAt: this.doc.openedAt,
+      incidentId: this.doc.id,
+      stage: this.doc.stage,
     };
   }
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

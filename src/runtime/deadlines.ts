@@ -19,7 +19,7 @@ function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
 
 /** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
 function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean {
-  const draft = change.draft;
+  const draft = change.doc;
   const ms = dueMs(d.due, draft.severity);
   if (ms === undefined) return false;
   const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
@@ -39,12 +39,12 @@ function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean
 }
 
 function holds(change: IncidentChange, d: CompiledDeadline): boolean {
-  return d.when === undefined || evaluateCondition(d.when, change.values(), change.draft.severity);
+  return d.when === undefined || evaluateCondition(d.when, change.values(), change.doc.severity);
 }
 
 /** The time (ms) the current entry into `stage` happened, from the timeline. */
 function entryTime(change: IncidentChange, stage: string): { at: number; seq: number } | undefined {
-  const timeline = change.draft.timeline;
+  const timeline = change.doc.timeline;
   for (let i = timeline.length - 1; i >= 0; i--) {
     const e = timeline[i];
     if (e !== undefined && e.type === 'stage-entered' && e.data?.['stage'] === stage) return { at: Date.parse(e.at), seq: e.seq };
@@ -54,7 +54,7 @@ function entryTime(change: IncidentChange, stage: string): { at: number; seq: nu
 
 /** Whether an instance of `d` was armed after timeline position `seq`. */
 function armedSince(change: IncidentChange, d: CompiledDeadline, seq: number): boolean {
-  const timeline = change.draft.timeline;
+  const timeline = change.doc.timeline;
   for (let i = timeline.length - 1; i > seq; i--) {
     const e = timeline[i];
     if (e !== undefined && e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return true;
@@ -68,7 +68,7 @@ function armedSince(change: IncidentChange, d: CompiledDeadline, seq: number): b
  * @internal
  */
 export function cancelOnReentry(change: IncidentChange, stage: string): void {
-  change.draft.deadlines.forEach((inst, i) => {
+  change.doc.deadlines.forEach((inst, i) => {
     if (inst.status !== 'pending') return;
     const d = deadlineOf(change, inst.id);
     if (d?.from === 'enter' && d.stage === stage) cancel(change, i, 're-entered');
@@ -76,7 +76,7 @@ export function cancelOnReentry(change: IncidentChange, stage: string): void {
 }
 
 function cancel(change: IncidentChange, index: number, reason: string): void {
-  const inst = change.draft.deadlines[index];
+  const inst = change.doc.deadlines[index];
   if (inst === undefined) return;
   change.patchInstance(index, { cancelledAt: iso(change.now), status: 'cancelled' });
   change.append('deadline-cancelled', 'recorded', { deadline: inst.id, instance: inst.instance, reason });
@@ -90,7 +90,7 @@ function cancel(change: IncidentChange, index: number, reason: string): void {
  * @internal
  */
 export function sweepDeadlines(change: IncidentChange): void {
-  const draft = change.draft;
+  const draft = change.doc;
   draft.deadlines.forEach((inst, i) => {
     if (inst.status !== 'pending') return;
     const d = deadlineOf(change, inst.id);
@@ -121,7 +121,7 @@ export function sweepDeadlines(change: IncidentChange): void {
  * @internal
  */
 export function meetDeadlines(change: IncidentChange, event: string): void {
-  const draft = change.draft;
+  const draft = change.doc;
   const count = draft.deadlines.length;
   for (let i = 0; i < count; i++) {
     const inst = draft.deadlines[i];
@@ -140,7 +140,7 @@ export function meetDeadlines(change: IncidentChange, event: string): void {
  * @internal
  */
 export function recomputeForSeverity(change: IncidentChange): void {
-  const draft = change.draft;
+  const draft = change.doc;
   draft.deadlines.forEach((inst, i) => {
     if (inst.status !== 'pending') return;
     const d = deadlineOf(change, inst.id);
@@ -202,7 +202,7 @@ export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, dead
  * @internal
  */
 export function fireDue(change: IncidentChange, until: number): number {
-  const draft = change.draft;
+  const draft = change.doc;
   const resume = change.now;
   let fired = 0;
   while (!draft.closed && fired < MAX_FIRINGS) {

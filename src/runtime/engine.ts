@@ -5,6 +5,7 @@ import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { IncidentChange, iso } from './change.js';
+import { carrySnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -149,8 +150,9 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     }
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const entries: TimelineEntry[] = [];
-      const next = produce(current, (draft) => {
-        const change = new IncidentChange(plan, draft, Math.max(clock.now(), lastEntryMs(current)));
+      const change = new IncidentChange(plan, current, Math.max(clock.now(), lastEntryMs(current)));
+      const draft = change.doc;
+      {
         const kept: PendingEffect[] = [];
         for (const effect of current.outbox) {
           const outcome = outcomes.get(effect.id);
@@ -162,10 +164,12 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
           if (outcome.ok) change.append('effect-delivered', 'delivered', data);
           else change.append('effect-failed', 'failed', { ...data, error: outcome.error });
         }
-        draft.outbox = kept as typeof draft.outbox;
+        draft.outbox = kept;
         draft.version += 1;
         entries.push(...change.entries);
-      });
+      }
+      const next = change.commit();
+      carrySnapshot(current, next);
       if (entries.length === 0) return current;
       if (await save(next, current.version, entries)) return next;
       const reloaded = await load(current.id, true);
@@ -227,6 +231,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       const next = produce(caught, (draft) => {
         draft.version = loaded.version + 1;
       });
+      carrySnapshot(caught, next);
       if (!(await save(next, loaded.version, entries))) {
         fresh = true;
         continue;

@@ -1,7 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
-import type { PlanMachineContext } from '../compile/to-machine.js';
+import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
 import type { Incident } from './incident.js';
 
 /** Thrown when a stored incident cannot be read as an incident of the plan. */
@@ -30,17 +30,43 @@ export function stateFields(plan: CompiledPlan, value: unknown): { stage: string
   return { stage, state: canonicalize(value), tracks };
 }
 
+/** Snapshots already resolved, by incident object (incidents are frozen, so the state cannot change under it). */
+const snapshots = new WeakMap<object, AnyMachineSnapshot>();
+
 /**
- * Rebuilds the machine snapshot of an incident from its stored state value and data
- * (`machine.resolveState`); throws {@link IncidentDataError} when the state is not one of the plan.
+ * Remembers the machine snapshot of an incident object (its state value is the snapshot's).
  * @internal
  */
-export function snapshotOf(plan: CompiledPlan, incident: Pick<Incident, 'id' | 'state' | 'data' | 'severity'>): AnyMachineSnapshot {
+export function rememberSnapshot(incident: Incident, snapshot: AnyMachineSnapshot): void {
+  snapshots.set(incident, snapshot);
+}
+
+/**
+ * Lets `to` (same state value as `from`) reuse the snapshot remembered for `from`, if any.
+ * @internal
+ */
+export function carrySnapshot(from: Incident, to: Incident): void {
+  const known = snapshots.get(from);
+  if (known !== undefined && from !== to) snapshots.set(to, known);
+}
+
+/**
+ * The machine snapshot of an incident: remembered, or rebuilt from its stored state value
+ * (`machine.resolveState`); throws {@link IncidentDataError} when the state is not one of the plan.
+ * The snapshot's context may be older than the incident's data: the engine gives guards the
+ * current values in the event (`scope`).
+ * @internal
+ */
+export function snapshotOf(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
+  const known = snapshots.get(incident);
+  if (known !== undefined && known.machine === plan.machine) return known;
   try {
-    return plan.machine.resolveState({
+    const snapshot = plan.machine.resolveState({
       value: incident.state as never,
       context: { data: incident.data, severity: incident.severity },
     }) as AnyMachineSnapshot;
+    snapshots.set(incident, snapshot);
+    return snapshot;
   } catch (error) {
     throw new IncidentDataError(incident.id, `state ${JSON.stringify(incident.state)} is not a state of plan ${plan.definition.id}`, {
       cause: error,
@@ -61,17 +87,20 @@ export interface MachineAction {
 export function machineStep(
   plan: CompiledPlan,
   snapshot: AnyMachineSnapshot,
-  event: { type: string; by: { id: string; roles: readonly string[] }; data: Readonly<Record<string, unknown>> },
-): { value: unknown; actions: MachineAction[] } {
+  event: PlanMachineEvent,
+): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
   const [next, actions] = transition(plan.machine as AnyStateMachine, snapshot, event);
-  return { value: next.value, actions: actions as unknown as MachineAction[] };
+  return { snapshot: next as AnyMachineSnapshot, value: next.value, actions: actions as unknown as MachineAction[] };
 }
 
 /**
  * The pure XState initial step: the first state value and its entry actions, via `initialTransition()`.
  * @internal
  */
-export function machineStart(plan: CompiledPlan, input: PlanMachineContext): { value: unknown; actions: MachineAction[] } {
+export function machineStart(
+  plan: CompiledPlan,
+  input: PlanMachineContext,
+): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
   const [snapshot, actions] = initialTransition(plan.machine as AnyStateMachine, input);
-  return { value: snapshot.value, actions: actions as unknown as MachineAction[] };
+  return { snapshot: snapshot as AnyMachineSnapshot, value: snapshot.value, actions: actions as unknown as MachineAction[] };
 }

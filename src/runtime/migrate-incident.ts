@@ -1,4 +1,3 @@
-import { produce } from 'immer';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { IncidentChange } from './change.js';
 import { sweepDeadlines } from './deadlines.js';
@@ -62,8 +61,9 @@ export function migrateIncident(
     value = { [stage]: regions };
   }
   const entries: TimelineEntry[] = [];
-  const next = produce(incident, (draft) => {
-    const change = new IncidentChange(plan, draft, now);
+  const change = new IncidentChange(plan, incident, now);
+  const draft = change.doc;
+  {
     const fields = stateFields(plan, value);
     draft.stage = fields.stage;
     draft.state = fields.state;
@@ -80,6 +80,6 @@ export function migrateIncident(
     });
     sweepDeadlines(change);
     entries.push(...change.entries);
-  });
-  return { incident: next, entries };
+  }
+  return { incident: change.commit(), entries };
 }

@@ -1,11 +1,11 @@
-import { produce } from 'immer';
+import { freeze } from 'immer';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { EnterStageParams } from '../compile/to-machine.js';
 import { IncidentChange, iso } from './change.js';
 import { fireDue, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import { machineStart, stateFields } from './machine-state.js';
+import { machineStart, rememberSnapshot, stateFields } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 
 /** What a new incident starts from (validated by the engine). */
@@ -27,7 +27,7 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
   const data = { ...fields.data };
   if (fields.severity !== null && plan.severityField !== undefined) data[plan.severityField] = fields.severity;
   const severity = fields.severity ?? (plan.severityField !== undefined && typeof data[plan.severityField] === 'string' ? (data[plan.severityField] as string) : null);
-  const { value, actions } = machineStart(plan, { data, severity });
+  const { snapshot, value, actions } = machineStart(plan, { data, severity });
   const state = stateFields(plan, value);
   const blank: Incident = {
     category: fields.category,
@@ -50,8 +50,8 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     version: 1,
   };
   const entries: TimelineEntry[] = [];
-  const incident = produce(blank, (draft) => {
-    const change = new IncidentChange(plan, draft, now);
+  const change = new IncidentChange(plan, freeze(blank, true), now);
+  {
     const opened: Record<string, unknown> = { category: fields.category, title: fields.title };
     if (Object.keys(fields.data).length > 0) opened['data'] = fields.data;
     if (severity !== null) opened['severity'] = severity;
@@ -66,6 +66,8 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     sweepDeadlines(change);
     fireDue(change, now);
     entries.push(...change.entries);
-  });
+  }
+  const incident = change.commit();
+  rememberSnapshot(incident, snapshot);
   return { incident, entries };
 }

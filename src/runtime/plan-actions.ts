@@ -28,7 +28,7 @@ export function runActions(
       change.queueEffect(action.effect, payload, cause);
     } else if ('regrade' in action) {
       const order = change.plan.severityOrder;
-      const current = change.draft.severity;
+      const current = change.doc.severity;
       let level: string | undefined;
       if (action.regrade === 'up') {
         const at = current === null ? -1 : order.indexOf(current);

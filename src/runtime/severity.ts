@@ -11,7 +11,7 @@ import { recomputeForSeverity } from './deadlines.js';
  * setSeverity(change, 'II', { cause: 'event', event: 'REGRADE' });
  */
 export function setSeverity(change: IncidentChange, level: string, cause: Record<string, unknown>): void {
-  const draft = change.draft;
+  const draft = change.doc;
   const previous = draft.severity;
   const field = change.plan.severityField;
   if (field !== undefined && draft.data[field] !== level) draft.data = canonicalize({ ...draft.data, [field]: level });

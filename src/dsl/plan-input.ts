@@ -14,8 +14,11 @@ export interface PlanTextInput {
   format?: 'yaml' | 'json';
 }
 
-/** What `checkPlan` and `loadPlan` accept: a file, a text, or a plan object (e.g. from `definePlan`). */
-export type PlanSource = PlanFileInput | PlanTextInput | PlanInput;
+/**
+ * What `checkPlan` and `loadPlan` accept: a file, a text, or a plan object (e.g. from `definePlan`,
+ * or data read elsewhere, which is checked like a file's content).
+ */
+export type PlanSource = PlanFileInput | PlanTextInput | PlanInput | Readonly<Record<string, unknown>>;
 
 /** Options of `checkPlan` and `loadPlan`. */
 export interface CheckPlanOptions {

@@ -1,3 +1,4 @@
+import { displayWidth } from '../display-width.js';
 import { escapeHtml } from '../html/escape-html.js';
 
 /** One bar: a label, a value, and the text shown beside it. */
@@ -41,7 +42,7 @@ export function barChart(input: BarChartInput): string {
     const y = 6 + i * ROW_H;
     const w = Math.max((b.value / (max || 1)) * plotW, 2);
     return (
-      `<text x="4" y="${y + 15}">${escapeHtml(b.label)}</text>` +
+      `<text x="4" y="${y + 15}">${escapeHtml(truncate(b.label, 30))}</text>` +
       `<g data-kind="bar"><title>${escapeHtml(`${b.label}: ${b.text ?? b.value}`)}</title>` +
       `<rect x="${LABEL_W}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW_H - 7}" rx="2" fill="${fill[b.tone ?? 'neutral']}"/></g>` +
       `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + 15}">${escapeHtml(b.text ?? String(b.value))}</text>`
@@ -51,4 +52,15 @@ export function barChart(input: BarChartInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" data-chart="${escapeHtml(input.id ?? 'bars')}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">` +
     `<title>${escapeHtml(input.title ?? 'bars')}</title>${parts.join('')}</svg>`
   );
+}
+
+/** Shortens text to at most `width` terminal columns (CJK characters count 2), ending with `…`. */
+function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

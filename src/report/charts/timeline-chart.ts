@@ -25,6 +25,8 @@ export interface TimelineChartInput {
   end: number;
   stages: readonly TimelineStageBar[];
   deadlines: readonly TimelineDeadlineRow[];
+  /** Text shown as each deadline row's due tooltip (same order as `deadlines`). */
+  dueLabels?: readonly string[];
   /** Plot width in px (the label column comes on top). */
   width?: number;
   /** Accessible title. */
@@ -53,7 +55,7 @@ export function timelineChart(input: TimelineChartInput): string {
   const x = (t: number): number => LABEL_W + ((Math.min(Math.max(t, input.start), end) - input.start) / (end - input.start)) * plotW;
   const rows = 1 + input.deadlines.length;
   const height = TOP + rows * ROW_H + 34;
-  const width = LABEL_W + plotW + 20;
+  const width = LABEL_W + plotW + 28;
   const colors = new Map<string, string>();
   const color = (stage: string): string => {
     if (!colors.has(stage)) colors.set(stage, PALETTE[colors.size % PALETTE.length] ?? '#999');
@@ -85,9 +87,13 @@ export function timelineChart(input: TimelineChartInput): string {
     const xd = x(d.dueAt);
     parts.push(`<text x="4" y="${y + 4}">${escapeHtml(d.label)}</text>`);
     parts.push(`<line x1="${xa.toFixed(1)}" y1="${y}" x2="${xd.toFixed(1)}" y2="${y}" stroke="#8c959f" stroke-width="2"/>`);
+    const beyond = d.dueAt > end;
     parts.push(
-      `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}"><title>due</title>` +
-        `<path d="M${xd.toFixed(1)} ${y - 7} l6 7 l-6 7 l-6 -7 z" fill="#fff" stroke="#57606a" stroke-width="1.5"/></g>`,
+      beyond
+        ? `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}" data-beyond="true"><title>${escapeHtml(`due after the end of the chart (${input.dueLabels?.[i] ?? ''})`)}</title>` +
+            `<path d="M${(xd + 2).toFixed(1)} ${y - 6} l9 6 l-9 6 z" fill="#fff" stroke="#57606a" stroke-width="1.5"/></g>`
+        : `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}"><title>${escapeHtml(`due ${input.dueLabels?.[i] ?? ''}`)}</title>` +
+            `<path d="M${xd.toFixed(1)} ${y - 7} l6 7 l-6 7 l-6 -7 z" fill="#fff" stroke="#57606a" stroke-width="1.5"/></g>`,
     );
     const xs = x(d.settledAt ?? end).toFixed(1);
     const mark =

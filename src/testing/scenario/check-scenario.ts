@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic, DocumentPath } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, DocumentPath, SourceLocator } from '../../diagnostics/diagnostic.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { ScenarioLocale } from './scenario-codes.js';
 import { compareDiagnostics, scenarioDiagnostic, type ScenarioDiagnosticContext } from './scenario-diagnostic.js';
@@ -14,6 +14,8 @@ export interface ScenarioCheck {
   ok: boolean;
   scenario?: DrillScenario;
   diagnostics: Diagnostic[];
+  /** Maps paths in the scenario (e.g. `['steps', 2]`) to file positions, when it was parsed from text. */
+  locator?: SourceLocator;
 }
 
 /** Options of {@link checkScenario}. */
@@ -53,9 +55,9 @@ export function checkScenario(text: string, options: CheckScenarioOptions = {}):
       const d = scenarioDiagnostic(ctx, 'yaml-syntax', [], { reason: firstLine(err.message) });
       return { ...d, range: { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } } };
     });
-    return { ok: false, diagnostics };
+    return { ok: false, diagnostics, locator };
   }
-  return checkScenarioValue(doc.toJS(), { ...options, context: ctx });
+  return { ...checkScenarioValue(doc.toJS(), { ...options, context: ctx }), locator };
 }
 
 /**

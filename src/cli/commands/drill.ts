@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CompileError } from '../../compile/compile-error.js';
+import { compilePlan } from '../../compile/compile-plan.js';
+import type { CompiledPlan } from '../../compile/compiled-plan.js';
+import type { Diagnostic, SourceLocator } from '../../diagnostics/diagnostic.js';
+import { coverageText } from '../../report/drill/coverage-text.js';
+import { drillSummaryText } from '../../report/drill/drill-summary-text.js';
+import { writeDrillReports } from '../../report/drill/write-drill-reports.js';
+import { drillCoverage } from '../../testing/coverage.js';
+import { drillRunJson, type DrillResult } from '../../testing/drill/drill-result.js';
+import { runDrill } from '../../testing/drill/run-drill.js';
+import { checkScenario } from '../../testing/scenario/check-scenario.js';
+import { scenarioDiagnostic } from '../../testing/scenario/scenario-diagnostic.js';
+import type { DrillScenario } from '../../testing/scenario/scenario-schema.js';
+import { checkPlanArgument } from '../check-plan-argument.js';
+import type { CliCommand, CommandContext } from '../command.js';
+import { diagnosticsReport, formatDiagnosticsText } from '../diagnostic-output.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+
+/**
+ * `planwright drill <plan> <scenario>... [--json] [--report <dir>] [--coverage]`: runs drill
+ * scenarios on a simulated clock (drills-and-cli.md). Exit 0 all pass, 1 any expectation failed,
+ * 2 bad arguments, an unreadable file, or a plan or scenario that is not valid input.
+ */
+export const drillCommand: CliCommand = {
+  name: 'drill',
+  summary: 'run drill scenarios on a simulated clock and report the results',
+  usage: 'drill <plan> <scenario>... [--json] [--report <dir>] [--coverage]',
+  description: [
+    'Each scenario (YAML or JSON) opens an incident at its start time and runs its steps; the clock',
+    'moves to each step, and deadlines due on the way fire at their own due time, in order.',
+    'Prints a summary table (drill, result, final stage, breaches) and every failed expectation as',
+    '"file:line:col: step N: expected … got …".',
+    'Exit code: 0 all drills pass, 1 an expectation failed, 2 bad arguments, a file that cannot be',
+    'read, or a plan or scenario file that is not valid (printed as file:line:col diagnostics).',
+  ].join('\n'),
+  options: { report: { type: 'string' }, coverage: { type: 'boolean' } },
+  optionHelp: [
+    ['--report <dir>', 'write Markdown and HTML reports (drills, after-action, evaluation, index) into <dir>'],
+    ['--coverage', 'show which stages, transitions, tracks and deadline outcomes the drills exercised'],
+  ],
+  async run(context) {
+    const { io, positionals, values } = context;
+    const json = values['json'] === true;
+    const [planFile, ...scenarioFiles] = positionals;
+    if (planFile === undefined || scenarioFiles.length === 0) {
+      io.stderr('planwright drill: give the plan and at least one scenario, e.g. planwright drill plans/my.plan.yaml drills/*.drill.yaml\n');
+      return EXIT_USAGE;
+    }
+    const reportDir = values['report'];
+    if (reportDir !== undefined && (typeof reportDir !== 'string' || reportDir === '')) {
+      io.stderr('planwright drill: --report needs a folder\n');
+      return EXIT_USAGE;
+    }
+
+    const checked = checkPlanArgument(context, planFile);
+    const definition = checked.result.plan;
+    if (!checked.readable || !checked.result.ok || definition === undefined) {
+      inputErrors(context, checked.result.diagnostics, new Map(checked.result.sources));
+      return EXIT_USAGE;
+    }
+    let plan: CompiledPlan;
+    try {
+      plan = compilePlan(definition);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      for (const p of error.problems) io.stderr(`${planFile}: error ${p.code} ${p.path.join('.')}: ${p.message}\n`);
+      return EXIT_USAGE;
+    }
+
+    const scenarios: DrillScenario[] = [];
+    const locators = new Map<string, SourceLocator>();
+    const sources = new Map<string, string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const file of scenarioFiles) {
+      let text: string;
+      try {
+        text = readFileSync(resolve(context.cwd, file), 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        diagnostics.push(scenarioDiagnostic({ file, locale: context.locale }, 'file-not-found', [], { reason }));
+        continue;
+      }
+      sources.set(file, text);
+      const check = checkScenario(text, { file, plan: definition, locale: context.locale });
+      if (check.locator) locators.set(file, check.locator);
+      if (check.ok && check.scenario) scenarios.push(check.scenario);
+      else diagnostics.push(...check.diagnostics);
+    }
+    if (diagnostics.length > 0) {
+      inputErrors(context, diagnostics, sources);
+      return EXIT_USAGE;
+    }
+
+    const results: DrillResult[] = [];
+    for (const scenario of scenarios) results.push(await runDrill(plan, scenario));
+    const coverage = values['coverage'] === true ? drillCoverage(plan, results.map((r) => r.exercised)) : undefined;
+
+    let written: string[] = [];
+    if (typeof reportDir === 'string') {
+      try {
+        written = writeDrillReports(resolve(context.cwd, reportDir), results, plan, {
+          ...(coverage === undefined ? {} : { coverage }),
+          ...(typeof values['locale'] === 'string' ? { locale: values['locale'] } : {}),
+        });
+      } catch (error) {
+        io.stderr(`planwright drill: cannot write reports to ${reportDir}: ${(error as Error).message}\n`);
+        return EXIT_USAGE;
+      }
+    }
+
+    if (json) {
+      io.stdout(`${JSON.stringify(coverage === undefined ? drillRunJson(results) : { ...drillRunJson(results), coverage }, null, 2)}\n`);
+    } else {
+      const locate = (file: string, step: number | null): string | undefined => {
+        const at = locators.get(file)?.locate(step === null ? ['expect'] : ['steps', step]);
+        return at?.range ? `${file}:${at.range.start.line}:${at.range.start.column}` : undefined;
+      };
+      io.stdout(`plan ${plan.definition.id} ${plan.definition.version}\n\n`);
+      io.stdout(drillSummaryText(results, { locate, color: io.isTTY === true }));
+      if (coverage !== undefined) io.stdout(`\n${coverageText(coverage)}`);
+      if (written.length > 0) io.stdout(`\nreports: ${reportDir}/index.html (${written.length} files)\n`);
+    }
+    return results.every((r) => r.passed) ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+/** Prints input diagnostics (plan or scenarios): JSON on stdout with --json, else file:line:col lines. */
+function inputErrors(context: CommandContext, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): void {
+  const { io } = context;
+  if (context.values['json'] === true) {
+    io.stdout(`${JSON.stringify(diagnosticsReport(false, diagnostics), null, 2)}\n`);
+    return;
+  }
+  const frames = io.isTTY === true;
+  io.stderr(formatDiagnosticsText(diagnostics, { sources, frames, color: frames }));
+}

@@ -1,0 +1,3 @@
+export { planStateDiagram, type DiagramOptions } from './state-diagram.js';
+export { planSwimlaneDiagram } from './swimlane-diagram.js';
+export { diagramLocaleOf, type DiagramLocale } from './diagram-labels.js';

@@ -1,0 +1,108 @@
+import type { PlanDefinition } from '../../dsl/schema/plan.js';
+import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
+import { conditionText, deadlineText, diagramLocaleOf, diagramWords, titled, type DiagramWords } from './diagram-labels.js';
+import { MermaidIds, mermaidText } from './mermaid-text.js';
+
+/** Options of {@link planStateDiagram} and {@link planSwimlaneDiagram}. */
+export interface DiagramOptions {
+  /** Locale of titles and words (default: the plan's first locale, else `en`). */
+  readonly locale?: string;
+}
+
+function transitionLabel(t: Transition | SharedTransition, words: DiagramWords): string {
+  const guard = t.when === undefined ? '' : ` [${conditionText(t.when, words)}]`;
+  return mermaidText(`${t.event}${guard} · ${words.by} ${t.by.join(', ')}`);
+}
+
+/**
+ * The plan as a Mermaid `stateDiagram-v2`: stages (titled), the opening and final stages, every
+ * transition labelled with its event, guard and who may fire it (conditional targets through a
+ * choice), a stage's tracks as concurrent regions, stay-in-stage transitions as self-loops, and
+ * deadlines as notes on the stage that arms them. Shared transitions accepted in every stage are
+ * listed once in a note on the opening stage.
+ *
+ * @example
+ * const text = planStateDiagram(plan, { locale: 'en' });
+ * text.split('\n')[0]; // 'stateDiagram-v2'
+ */
+export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions = {}): string {
+  const locale = diagramLocaleOf(plan, options.locale);
+  const words = diagramWords(locale);
+  const ids = new MermaidIds();
+  const stageId = (id: string): string => ids.get('stage', 's', id);
+  const known = new Set(plan.stages.map((s) => s.id));
+  const finals = new Set(plan.stages.filter((s) => s.final === true).map((s) => s.id));
+  const lines: string[] = ['stateDiagram-v2', `  %% ${mermaidText(`${plan.id} ${plan.version}`)} — planwright diagram --view state`];
+  const edges: string[] = [];
+  let choices = 0;
+
+  const addTransition = (from: string, t: Transition | SharedTransition): void => {
+    const label = transitionLabel(t, words);
+    if (t.targets !== undefined && t.targets.length > 0) {
+      choices += 1;
+      const choice = ids.get('choice', 'c', `${from}_${t.event}_${choices}`);
+      lines.push(`  state ${choice} <<choice>>`);
+      edges.push(`  ${stageId(from)} --> ${choice} : ${label}`);
+      for (const branch of t.targets) {
+        if (!known.has(branch.target)) continue;
+        const when = branch.when === undefined ? words.otherwise : `${words.when} ${conditionText(branch.when, words)}`;
+        edges.push(`  ${choice} --> ${stageId(branch.target)} : ${mermaidText(when)}`);
+      }
+      return;
+    }
+    const to = t.target === undefined ? from : t.target;
+    if (known.has(to)) edges.push(`  ${stageId(from)} --> ${stageId(to)} : ${label}`);
+  };
+
+  for (const stage of plan.stages) {
+    const id = stageId(stage.id);
+    const label = mermaidText(titled(stage, locale));
+    if (stage.tracks === undefined || stage.tracks.length === 0) {
+      lines.push(`  state "${label}" as ${id}`);
+    } else {
+      lines.push(`  state "${label}" as ${id} {`);
+      stage.tracks.forEach((track, k) => {
+        if (k > 0) lines.push('    --');
+        const trackId = ids.get('track', 's', `${stage.id}__${track.id}`);
+        const owner = track.owner === undefined ? '' : ` · ${track.owner}`;
+        lines.push(`    state "${mermaidText(titled(track, locale) + owner)}" as ${trackId}`);
+        lines.push(`    [*] --> ${trackId}`);
+        for (const t of track.on) lines.push(`    ${trackId} --> [*] : ${transitionLabel(t, words)}`);
+      });
+      lines.push('  }');
+      if (stage.done !== undefined && known.has(stage.done)) edges.push(`  ${id} --> ${stageId(stage.done)} : ${mermaidText(words.allTracksDone)}`);
+    }
+    for (const t of stage.on) addTransition(stage.id, t);
+  }
+
+  const everywhere: string[] = [];
+  for (const t of plan.transitions) {
+    if (t.in === '*' && t.target === undefined && t.targets === undefined) {
+      everywhere.push(transitionLabel(t, words));
+      continue;
+    }
+    const stages = t.in === '*' ? plan.stages.filter((s) => s.final !== true).map((s) => s.id) : t.in.filter((s) => known.has(s));
+    for (const s of stages) addTransition(s, t);
+  }
+
+  const opening = plan.stages[0];
+  if (opening !== undefined) lines.push(`  [*] --> ${stageId(opening.id)}`);
+  lines.push(...edges);
+  for (const s of finals) lines.push(`  ${stageId(s)} --> [*]`);
+
+  const notes = new Map<string, string[]>();
+  const note = (stage: string, text: string): void => {
+    const list = notes.get(stage) ?? [];
+    list.push(text);
+    notes.set(stage, list);
+  };
+  if (opening !== undefined && everywhere.length > 0) note(opening.id, `${words.everyStage}: ${everywhere.join(' | ')}`);
+  for (const deadline of plan.deadlines) {
+    const at = deadline.from === 'enter' && deadline.stage !== undefined && known.has(deadline.stage) ? deadline.stage : opening?.id;
+    if (at !== undefined) note(at, mermaidText(deadlineText(deadline, plan, locale)));
+  }
+  for (const [stage, texts] of notes) {
+    lines.push(`  note right of ${stageId(stage)}`, ...texts.map((t) => `    ${t}`), '  end note');
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+import type { DrillResult } from '../../testing/drill/drill-result.js';
+import { displayWidth, padEnd } from '../display-width.js';
+
+/** Options of {@link drillSummaryText}. */
+export interface DrillSummaryTextOptions {
+  /**
+   * `file:line:col` of a step (index) or of the final `expect` (null) of a drill file, so that
+   * failures point into the scenario file.
+   */
+  locate?: (file: string, step: number | null) => string | undefined;
+  /** Colour PASS/FAIL (in a terminal). */
+  color?: boolean;
+}
+
+/**
+ * The compact terminal summary of a drill run: one row per drill (drill, result, final stage,
+ * breaches), then every failure as `file:line:col: step N: expected … got …`, then totals.
+ *
+ * @example
+ * ```ts
+ * io.stdout(drillSummaryText(results, { color: io.isTTY }));
+ * ```
+ */
+export function drillSummaryText(results: readonly DrillResult[], options: DrillSummaryTextOptions = {}): string {
+  const paint = (text: string, code: number): string => (options.color === true ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const header = ['drill', 'result', 'final stage', 'breaches'];
+  const rows = results.map((r) => [r.name, r.passed ? 'pass' : 'FAIL', r.stage || '—', r.breaches.length === 0 ? '—' : r.breaches.join(', ')]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[], paintResult = false): string =>
+    cells
+      .map((c, i) => {
+        const padded = i === cells.length - 1 ? c : padEnd(c, widths[i] ?? 0);
+        return paintResult && i === 1 ? paint(padded, c === 'pass' ? 32 : 31) : padded;
+      })
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r, true))];
+  const failed = results.filter((r) => !r.passed);
+  for (const r of failed) {
+    out.push('', `${paint('FAIL', 31)} ${r.name}${r.file ? `  (${r.file})` : ''}`);
+    for (const f of r.failures) {
+      const where = r.file ? (options.locate?.(r.file, f.step) ?? r.file) : undefined;
+      out.push(`  ${where ? `${where}: ` : ''}${f.step === null ? 'final' : `step ${f.step}`}: ${f.message}`);
+    }
+  }
+  out.push('', `${results.length} drill${results.length === 1 ? '' : 's'}: ${results.length - failed.length} passed, ${failed.length} failed`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+import type { PlanDefinition } from '../dsl/schema/plan.js';
+
+/**
+ * The teams an accepted event counts for: the teams of the `by` positions (`command.leader`,
+ * `analysis`, …) of the transitions for `event` in `stage` that the actor's roles fill. A `by`
+ * naming a role directly (or `any-role`) counts for every team holding one of the actor's roles.
+ *
+ * @example
+ * ```ts
+ * eventTeams(plan, 'assess', 'ASSESS', ['it-head']); // ['analysis']
+ * ```
+ */
+export function eventTeams(plan: PlanDefinition, stage: string, event: string, roles: readonly string[]): string[] {
+  const out = new Set<string>();
+  const teams = new Map(plan.teams.map((t) => [t.id, t]));
+  const holds = (teamId: string, position?: string): boolean => {
+    const t = teams.get(teamId);
+    if (t === undefined) return false;
+    const pos =
+      position === 'leader' ? [t.leader] : position === 'deputy' ? [t.deputy] : position === 'members' ? t.members : [t.leader, t.deputy, ...t.members];
+    return pos.some((r) => r !== undefined && roles.includes(r));
+  };
+  for (const by of byLists(plan, stage, event)) {
+    for (const entry of by) {
+      const [teamId, position] = entry.split('.') as [string, string | undefined];
+      if (teams.has(teamId)) {
+        if (holds(teamId, position)) out.add(teamId);
+      } else {
+        for (const t of plan.teams) if (holds(t.id) && (entry === 'any-role' || roles.includes(entry))) out.add(t.id);
+      }
+    }
+  }
+  return plan.teams.map((t) => t.id).filter((id) => out.has(id));
+}
+
+function byLists(plan: PlanDefinition, stage: string, event: string): string[][] {
+  const out: string[][] = [];
+  const s = plan.stages.find((x) => x.id === stage);
+  for (const t of s?.on ?? []) if (t.event === event) out.push(t.by);
+  for (const track of s?.tracks ?? []) for (const t of track.on) if (t.event === event) out.push(t.by);
+  for (const t of plan.transitions) {
+    const inStage = t.in === '*' ? s !== undefined && s.final !== true : t.in.includes(stage);
+    if (inStage && t.event === event) out.push(t.by);
+  }
+  return out;
+}
+
+/**
+ * The team responsible for meeting a deadline: the owner of the deadline's stage (`from: enter`),
+ * else the owner (track owner first) of the first stage, in plan order, that accepts a meeting event.
+ *
+ * @example
+ * ```ts
+ * deadlineTeam(plan, 'first-statement'); // 'communication'
+ * ```
+ */
+export function deadlineTeam(plan: PlanDefinition, deadlineId: string): string | undefined {
+  const d = plan.deadlines.find((x) => x.id === deadlineId);
+  if (d === undefined) return undefined;
+  if (d.from === 'enter' && d.stage !== undefined) return plan.stages.find((s) => s.id === d.stage)?.owner;
+  for (const s of plan.stages) {
+    for (const track of s.tracks ?? []) {
+      if (track.on.some((t) => d.metBy.includes(t.event))) return track.owner ?? s.owner;
+    }
+    if (s.on.some((t) => d.metBy.includes(t.event))) return s.owner;
+    const shared = plan.transitions.some(
+      (t) => d.metBy.includes(t.event) && (t.in === '*' ? s.final !== true : t.in.includes(s.id)),
+    );
+    if (shared) return s.owner;
+  }
+  return undefined;
+}

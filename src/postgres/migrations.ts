@@ -18,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
          id text PRIMARY KEY,
          version integer NOT NULL CHECK (version >= 1),
          doc jsonb NOT NULL,
+         timeline_length integer NOT NULL DEFAULT 0,
+         last_hash text NOT NULL DEFAULT '',
          updated_at timestamptz NOT NULL DEFAULT now()
        )`,
       `CREATE TABLE $schema.timeline (
@@ -54,6 +56,67 @@ export const MIGRATIONS: readonly Migration[] = [
          payload jsonb NOT NULL,
          PRIMARY KEY (incident_id, effect_id)
        )`,
+      // One save in one round trip (and so one short row lock): version check, timeline append
+      // with chain check at the junction, deadline rows brought in line (leases kept on rows
+      // that do not change), outbox rows replaced. Returns 'ok', 'conflict' (nothing written) or
+      // 'base <length> <last hash>' when p_base_length is not the stored timeline length
+      // (nothing written; the caller retries with the right base). Bad input raises.
+      `CREATE FUNCTION $schema.save_incident(
+         p_id text, p_expected integer, p_version integer, p_doc jsonb,
+         p_base_length integer, p_base_hash text, p_entries jsonb, p_deadlines jsonb, p_outbox jsonb)
+       RETURNS text LANGUAGE plpgsql AS $$
+       DECLARE
+         cur_version integer;
+         cur_length integer;
+         cur_hash text;
+         n integer := jsonb_array_length(p_entries);
+       BEGIN
+         IF p_expected = 0 THEN
+           IF p_base_length <> 0 THEN RAISE EXCEPTION 'save_incident: a new incident has base length 0'; END IF;
+           cur_length := 0;
+           cur_hash := '';
+         ELSE
+           SELECT version, timeline_length, last_hash INTO cur_version, cur_length, cur_hash
+             FROM $schema.incidents WHERE id = p_id FOR UPDATE;
+           IF NOT FOUND OR cur_version <> p_expected THEN RETURN 'conflict'; END IF;
+           IF p_base_length <> cur_length OR p_base_hash <> cur_hash THEN
+             RETURN 'base ' || cur_length || ' ' || cur_hash;
+           END IF;
+         END IF;
+         IF n > 0 AND ((p_entries->0->>'seq')::integer <> cur_length OR p_entries->0->>'prevHash' <> cur_hash) THEN
+           RAISE EXCEPTION 'save_incident: incident % entry % does not continue the stored timeline', p_id, p_entries->0->>'seq';
+         END IF;
+         IF p_expected = 0 THEN
+           INSERT INTO $schema.incidents (id, version, doc, timeline_length, last_hash)
+             VALUES (p_id, p_version, p_doc, n, CASE WHEN n > 0 THEN p_entries->(n - 1)->>'hash' ELSE '' END)
+             ON CONFLICT (id) DO NOTHING;
+           IF NOT FOUND THEN RETURN 'conflict'; END IF;
+         ELSE
+           UPDATE $schema.incidents
+              SET version = p_version, doc = p_doc, timeline_length = cur_length + n,
+                  last_hash = CASE WHEN n > 0 THEN p_entries->(n - 1)->>'hash' ELSE cur_hash END,
+                  updated_at = now()
+            WHERE id = p_id;
+         END IF;
+         IF n > 0 THEN
+           INSERT INTO $schema.timeline (incident_id, seq, prev_hash, hash, entry)
+             SELECT p_id, (e->>'seq')::integer, e->>'prevHash', e->>'hash', e FROM jsonb_array_elements(p_entries) AS e;
+         END IF;
+         IF p_expected <> 0 THEN
+           DELETE FROM $schema.deadlines d WHERE d.incident_id = p_id AND NOT EXISTS (
+             SELECT 1 FROM jsonb_to_recordset(p_deadlines) AS r(deadline_id text, instance integer, due_text text)
+              WHERE r.deadline_id = d.deadline_id AND r.instance = d.instance AND r.due_text = d.due_text);
+           DELETE FROM $schema.outbox WHERE incident_id = p_id;
+         END IF;
+         INSERT INTO $schema.deadlines (incident_id, deadline_id, instance, due_at, due_text)
+           SELECT p_id, r.deadline_id, r.instance, r.due_at, r.due_text
+             FROM jsonb_to_recordset(p_deadlines) AS r(deadline_id text, instance integer, due_at timestamptz, due_text text)
+           ON CONFLICT (incident_id, deadline_id, instance) DO NOTHING;
+         INSERT INTO $schema.outbox (incident_id, effect_id, position, name, requested_at, payload)
+           SELECT p_id, r.effect_id, r.position, r.name, r.requested_at, r.payload
+             FROM jsonb_to_recordset(p_outbox) AS r(effect_id text, position integer, name text, requested_at text, payload jsonb);
+         RETURN 'ok';
+       END $$`,
     ],
   },
 ];

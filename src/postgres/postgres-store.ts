@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { Incident, TimelineEntry } from '../runtime/incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from '../runtime/stores/due-deadlines.js';
@@ -38,8 +38,20 @@ interface IncidentRow {
   id: string;
   version: number;
   doc: Record<string, unknown>;
-  timeline: unknown[];
+  /** The timeline entries' JSON texts joined into one JSON array text (cheaper than jsonb_agg). */
+  timeline: string | null;
+  timeline_length: number;
+  last_hash: string;
 }
+
+/** The stored timeline a save continues: its length and its last entry's hash. */
+interface TimelineBase {
+  length: number;
+  hash: string;
+}
+
+/** How many incidents' timeline bases a store remembers (a miss costs one extra query). */
+const BASE_CACHE_SIZE = 10_000;
 
 interface DueRow {
   incident_id: string;
@@ -58,13 +70,14 @@ const toDue = (r: DueRow): DueDeadline => ({ incidentId: r.incident_id, deadline
  * entry with `prev_hash`/`hash`; a trigger refuses updates and deletes), `deadlines` (the pending
  * instances, indexed by due time, with a lease), `outbox` (mirrors `incident.outbox`).
  *
- * A save is one transaction: `UPDATE incidents … WHERE version = $expected` (or an insert for
- * expected version 0) takes the incident's row lock, so concurrent saves of one incident
- * serialize and all but one fail with `VersionConflictError`; then only the new timeline
- * entries are inserted after checking they continue the stored hash chain
- * (`TimelineIntegrityError` otherwise), the deadline rows are brought in line with the pending
- * instances (a lease survives while its instance stays pending with the same due time), and the
- * outbox rows are replaced.
+ * A save is one transaction in one round trip (the `save_incident` function): it locks the
+ * incident row and checks `version = expected` (or inserts, for expected version 0), so
+ * concurrent saves of one incident serialize and all but one fail with `VersionConflictError`;
+ * it inserts only the new timeline entries, checked to continue the stored hash chain
+ * (`TimelineIntegrityError` otherwise, nothing written), brings the deadline rows in line with
+ * the pending instances (a lease survives while its instance stays pending with the same due
+ * time) and replaces the outbox rows. The store remembers each incident's stored timeline
+ * length by version, so a save sends only the new entries.
  *
  * `claimDue` picks due rows with `FOR UPDATE SKIP LOCKED` and leases them to `owner` until the
  * database clock passes `leaseMs`: concurrent claimants get disjoint items, and the items of a
@@ -115,96 +128,69 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     await migrated;
   }
 
+  /**
+   * What this store last saw of each incident's timeline, by version. A version is written once,
+   * so (id, version) names one document: when a save's expected version matches, the stored
+   * timeline is this long and only the entries after it are sent.
+   */
+  const bases = new Map<string, TimelineBase & { version: number }>();
+  const rememberBase = (id: string, version: number, base: TimelineBase): void => {
+    bases.delete(id);
+    bases.set(id, { version, ...base });
+    if (bases.size > BASE_CACHE_SIZE) {
+      const oldest = bases.keys().next().value;
+      if (oldest !== undefined) bases.delete(oldest);
+    }
+  };
+
   function toIncident(row: IncidentRow): Incident {
     const source = `${schemaName}.incidents row id=${JSON.stringify(row.id)}`;
+    let timeline: unknown;
+    try {
+      timeline = JSON.parse(row.timeline ?? '[]');
+    } catch (error) {
+      throw new CorruptIncidentError(source, `its timeline rows are not valid JSON (${(error as Error).message})`, { cause: error });
+    }
     // JSONB does not keep key order; sorted keys give one order whatever the storage, and the
     // engine writes canonical (sorted) documents, so what it saved comes back byte for byte.
-    const incident = parseIncidentDocument(canonicalize({ ...row.doc, timeline: row.timeline }), source);
+    const incident = parseIncidentDocument(canonicalize({ ...row.doc, timeline }), source);
     if (incident.id !== row.id) throw new CorruptIncidentError(source, `document holds id ${JSON.stringify(incident.id)}`);
     if (incident.version !== row.version) {
       throw new CorruptIncidentError(source, `document version ${incident.version} differs from the version column ${row.version}`);
     }
+    if (incident.timeline.length !== row.timeline_length) {
+      throw new CorruptIncidentError(source, `${incident.timeline.length} timeline rows, the incident row says ${row.timeline_length}`);
+    }
+    rememberBase(row.id, row.version, { length: row.timeline_length, hash: row.last_hash });
     return incident;
   }
 
   const selectIncidents = `
-    SELECT i.id, i.version, i.doc,
-           COALESCE((SELECT jsonb_agg(t.entry ORDER BY t.seq) FROM ${s}.timeline t WHERE t.incident_id = i.id), '[]'::jsonb) AS timeline
+    SELECT i.id, i.version, i.doc, i.timeline_length, i.last_hash,
+           (SELECT '[' || string_agg(t.entry::text, ',' ORDER BY t.seq) || ']' FROM ${s}.timeline t WHERE t.incident_id = i.id) AS timeline
       FROM ${s}.incidents i`;
 
-  async function appendTimeline(client: PoolClient, incident: Incident, isNew: boolean): Promise<void> {
+  /** The entries of `incident` after `base`, checked to continue it (seq and prevHash). */
+  function newEntries(incident: Incident, base: TimelineBase): TimelineEntry[] {
     const id = incident.id;
-    let stored = 0;
-    let lastHash = '';
-    if (!isNew) {
-      const last = await client.query<{ seq: number; hash: string }>(
-        `SELECT seq, hash FROM ${s}.timeline WHERE incident_id = $1 ORDER BY seq DESC LIMIT 1`,
-        [id],
-      );
-      const row = last.rows[0];
-      if (row !== undefined) {
-        stored = row.seq + 1;
-        lastHash = row.hash;
-        const same = incident.timeline[row.seq];
-        if (same === undefined) {
-          throw new TimelineIntegrityError(id, `it has ${incident.timeline.length} entries, ${stored} are stored`);
-        }
-        if (same.hash !== row.hash) throw new TimelineIntegrityError(id, `stored entry ${row.seq} has hash ${row.hash}, the incident has ${same.hash}`);
-      }
+    if (incident.timeline.length < base.length) {
+      throw new TimelineIntegrityError(id, `it has ${incident.timeline.length} entries, ${base.length} are stored`);
     }
-    const fresh: TimelineEntry[] = incident.timeline.slice(stored);
+    const joint = incident.timeline[base.length - 1];
+    if (joint !== undefined && joint.hash !== base.hash) {
+      throw new TimelineIntegrityError(id, `stored entry ${base.length - 1} has hash ${base.hash}, the incident has ${joint.hash}`);
+    }
+    const fresh = incident.timeline.slice(base.length);
+    let prevHash = base.hash;
     fresh.forEach((entry, i) => {
-      const seq = stored + i;
+      const seq = base.length + i;
       if (entry.seq !== seq) throw new TimelineIntegrityError(id, `entry at position ${seq} has seq ${entry.seq}`);
-      const expectedPrev = seq === 0 ? '' : seq === stored ? lastHash : (fresh[i - 1] as TimelineEntry).hash;
-      if (entry.prevHash !== expectedPrev) {
-        throw new TimelineIntegrityError(id, `entry ${seq} has prevHash ${JSON.stringify(entry.prevHash)}, the previous hash is ${JSON.stringify(expectedPrev)}`);
+      if (entry.prevHash !== prevHash) {
+        throw new TimelineIntegrityError(id, `entry ${seq} has prevHash ${JSON.stringify(entry.prevHash)}, the previous hash is ${JSON.stringify(prevHash)}`);
       }
+      prevHash = entry.hash;
     });
-    if (fresh.length === 0) return;
-    await client.query(
-      `INSERT INTO ${s}.timeline (incident_id, seq, prev_hash, hash, entry)
-       SELECT $1, (e->>'seq')::integer, e->>'prevHash', e->>'hash', e FROM jsonb_array_elements($2::jsonb) AS e`,
-      [id, JSON.stringify(fresh)],
-    );
-  }
-
-  async function syncDeadlines(client: PoolClient, incident: Incident, isNew: boolean): Promise<void> {
-    const rows = pendingDeadlines(incident).map((d) => ({
-      deadline_id: d.deadlineId,
-      instance: d.instance,
-      due_at: new Date(Date.parse(d.dueAt)).toISOString(),
-      due_text: d.dueAt,
-    }));
-    const json = JSON.stringify(rows);
-    if (!isNew) {
-      await client.query(
-        `DELETE FROM ${s}.deadlines d WHERE d.incident_id = $1 AND NOT EXISTS (
-           SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(deadline_id text, instance integer, due_text text)
-            WHERE r.deadline_id = d.deadline_id AND r.instance = d.instance AND r.due_text = d.due_text)`,
-        [incident.id, json],
-      );
-    }
-    if (rows.length === 0) return;
-    await client.query(
-      `INSERT INTO ${s}.deadlines (incident_id, deadline_id, instance, due_at, due_text)
-       SELECT $1, r.deadline_id, r.instance, r.due_at, r.due_text
-         FROM jsonb_to_recordset($2::jsonb) AS r(deadline_id text, instance integer, due_at timestamptz, due_text text)
-       ON CONFLICT (incident_id, deadline_id, instance) DO NOTHING`,
-      [incident.id, json],
-    );
-  }
-
-  async function syncOutbox(client: PoolClient, incident: Incident, isNew: boolean): Promise<void> {
-    if (!isNew) await client.query(`DELETE FROM ${s}.outbox WHERE incident_id = $1`, [incident.id]);
-    if (incident.outbox.length === 0) return;
-    const rows = incident.outbox.map((e, position) => ({ effect_id: e.id, position, name: e.name, requested_at: e.at, payload: e.payload }));
-    await client.query(
-      `INSERT INTO ${s}.outbox (incident_id, effect_id, position, name, requested_at, payload)
-       SELECT $1, r.effect_id, r.position, r.name, r.requested_at, r.payload
-         FROM jsonb_to_recordset($2::jsonb) AS r(effect_id text, position integer, name text, requested_at text, payload jsonb)`,
-      [incident.id, JSON.stringify(rows)],
-    );
+    return fresh;
   }
 
   async function actualVersion(id: string): Promise<number | null> {
@@ -228,38 +214,54 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       assertSavable(incident, expectedVersion);
       assertValidIncident(incident);
       await ready();
+      const id = incident.id;
       const { timeline: _timeline, ...rest } = incident;
       const doc = JSON.stringify(rest);
-      const isNew = expectedVersion === 0;
-      const client = await pool.connect();
-      let conflict = false;
-      try {
-        await client.query('BEGIN');
-        const written = isNew
-          ? await client.query(
-              `INSERT INTO ${s}.incidents (id, version, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING`,
-              [incident.id, incident.version, doc],
-            )
-          : await client.query(
-              `UPDATE ${s}.incidents SET version = $2, doc = $3::jsonb, updated_at = now() WHERE id = $1 AND version = $4`,
-              [incident.id, incident.version, doc, expectedVersion],
-            );
-        if (written.rowCount !== 1) {
-          conflict = true;
-          await client.query('ROLLBACK');
-        } else {
-          await appendTimeline(client, incident, isNew);
-          await syncDeadlines(client, incident, isNew);
-          await syncOutbox(client, incident, isNew);
-          await client.query('COMMIT');
-        }
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+      const deadlines = JSON.stringify(
+        pendingDeadlines(incident).map((d) => ({
+          deadline_id: d.deadlineId,
+          instance: d.instance,
+          due_at: new Date(Date.parse(d.dueAt)).toISOString(),
+          due_text: d.dueAt,
+        })),
+      );
+      const outbox = JSON.stringify(
+        incident.outbox.map((e, position) => ({ effect_id: e.id, position, name: e.name, requested_at: e.at, payload: e.payload })),
+      );
+      let base: TimelineBase;
+      const known = bases.get(id);
+      if (expectedVersion === 0) base = { length: 0, hash: '' };
+      else if (known !== undefined && known.version === expectedVersion) base = known;
+      else {
+        const r = await pool.query<{ version: number; timeline_length: number; last_hash: string }>(
+          `SELECT version, timeline_length, last_hash FROM ${s}.incidents WHERE id = $1`,
+          [id],
+        );
+        const row = r.rows[0];
+        if (row?.version !== expectedVersion) throw new VersionConflictError(id, expectedVersion, row?.version ?? null);
+        base = { length: row.timeline_length, hash: row.last_hash };
       }
-      if (conflict) throw new VersionConflictError(incident.id, expectedVersion, await actualVersion(incident.id));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const entries = newEntries(incident, base);
+        const r = await pool.query<{ result: string }>(
+          `SELECT ${s}.save_incident($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb) AS result`,
+          [id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox],
+        );
+        const result = r.rows[0]?.result ?? '';
+        if (result === 'ok') {
+          const last = incident.timeline[incident.timeline.length - 1];
+          rememberBase(id, incident.version, { length: incident.timeline.length, hash: last?.hash ?? '' });
+          return;
+        }
+        if (result === 'conflict') {
+          bases.delete(id);
+          throw new VersionConflictError(id, expectedVersion, await actualVersion(id));
+        }
+        const match = /^base (\d+) (.*)$/.exec(result);
+        if (match === null) throw new Error(`save_incident returned ${JSON.stringify(result)}`);
+        base = { length: Number(match[1]), hash: match[2] ?? '' }; // the remembered base was stale: retry from the stored one
+      }
+      throw new Error(`incident ${id}: the stored timeline kept changing under the same version`);
     },
 
     async list() {

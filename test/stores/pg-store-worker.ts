@@ -16,7 +16,7 @@ export interface WorkerOptions {
   schema: string;
   owner: string;
   ids: string[];
-  /** How long to work (ms). */
+  /** How long to work (ms), unless stopped earlier with SIGTERM. */
   runMs: number;
   leaseMs: number;
   /** Recurring instances up to this number are re-armed `rearmMs` after a firing. */
@@ -83,11 +83,17 @@ async function fire(item: DueDeadline): Promise<void> {
   }
 }
 
+/** SIGTERM ends the run cleanly (the parent's way to say "enough" when the run length depends on others). */
+let stopped = false;
+process.on('SIGTERM', () => {
+  stopped = true;
+});
+
 async function main(): Promise<void> {
   const end = Date.now() + options.runMs;
   let events = 0;
   let conflicts = 0;
-  while (Date.now() < end) {
+  while (Date.now() < end && !stopped) {
     for (const item of await store.claimDue(now(), options.owner, options.leaseMs, 2)) await fire(item);
     const id = options.ids[Math.floor(Math.random() * options.ids.length)] as string;
     const eventId = `${options.owner}:${events}`;

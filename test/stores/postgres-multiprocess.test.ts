@@ -124,18 +124,25 @@ describe('postgresStore shared by several processes', () => {
 
   it('a process killed with SIGKILL mid-run loses nothing acknowledged; its claimed deadlines fire after the lease', async () => {
     const hangLeaseMs = 1200;
-    const survivor = startWorker(WORKER, options('survivor', { runMs: 5000, leaseMs: 2000 }));
-    const victim = startWorker(WORKER, options('victim', { runMs: 10_000 }));
+    const survivor = startWorker(WORKER, options('survivor', { runMs: 60_000, leaseMs: 2000 }));
+    const victim = startWorker(WORKER, options('victim', { runMs: 10_000, leaseMs: 1500 }));
     const hanger = startWorker(WORKER, options('hanger', { runMs: 10_000, hangAfter: 3, hangLeaseMs }));
     workers = [survivor, victim, hanger];
 
     await victim.waitFor((l) => typeof l['ack'] === 'string' && (l['ack'] as string).endsWith(':8'));
     victim.child.kill('SIGKILL'); // in the middle of its loop: maybe inside a save transaction
+    const victimKilledAt = Date.now();
     const claim = await hanger.waitFor((l) => l['hanging'] === true).then(() => hanger.lines.find((l) => 'claimed' in l)!);
     hanger.child.kill('SIGKILL');
     expect(await victim.exited).toBe('SIGKILL');
     expect(await hanger.exited).toBe('SIGKILL');
+    // let the survivor work on until the leases of both dead processes have run out, and a while after
+    const leaseEnd = Math.max((claim['claimedAt'] as number) + hangLeaseMs, victimKilledAt + 1500);
+    await new Promise((r) => setTimeout(r, Math.max(0, leaseEnd - Date.now()) + 3000));
+    survivor.child.kill('SIGTERM');
     expect(await survivor.exited, survivor.stderr()).toBe(0);
+    const survivorDone = survivor.lines.find((l) => l['done'] === true);
+    expect(survivorDone).toBeDefined();
 
     const claimed = claim['claimed'] as string[];
     const claimedAt = claim['claimedAt'] as number;

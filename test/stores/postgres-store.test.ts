@@ -84,6 +84,24 @@ describe('postgresStore tables', () => {
     expect(doc[0]?.doc).not.toHaveProperty('timeline');
   });
 
+  it('saves from a store that has not read the incident (another process wrote the last version)', async () => {
+    const other = postgresStore({ connectionString: PG_URL, schema, max: 2 });
+    try {
+      const v1 = makeIncident('PO-1');
+      await store.save(v1, 0);
+      const v2 = nextVersion(v1, {}, 2);
+      await other.save(v2, 1); // other never read PO-1
+      const v3 = nextVersion(v2, {}, 1);
+      await store.save(v3, 2); // store last saw version 1
+      await expect(other.save(nextVersion(v2), 2)).rejects.toMatchObject({ actualVersion: 3 });
+      expect(await other.get('PO-1')).toEqual(v3);
+      const rows = await queryTestDatabase<{ timeline_length: number; last_hash: string }>(`SELECT timeline_length, last_hash FROM "${schema}".incidents`);
+      expect(rows).toEqual([{ timeline_length: 4, last_hash: v3.timeline[3]!.hash }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a timeline that does not continue the stored chain, and writes nothing', async () => {
     const v1 = makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')], outbox: [effect('PO-1', 0)] });
     await store.save(v1, 0);

@@ -90,8 +90,8 @@ export function diagramLocaleOf(plan: PlanDefinition, requested?: string): Diagr
  * titled({ id: 'report', title: { en: 'report it' } }, 'en'); // 'report it (report)'
  */
 export function titled(item: { id: string; title?: Parameters<typeof localize>[0] }, locale: string): string {
-  const title = localize(item.title, locale, item.id);
-  return title === item.id ? item.id : `${title} (${item.id})`;
+  const title = localize(item.title, locale, item.id).replace(/\s+/g, ' ').trim();
+  return title === '' || title === item.id ? item.id : `${title} (${item.id})`;
 }
 
 function scalar(value: unknown): string {

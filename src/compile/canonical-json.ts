@@ -1,6 +1,7 @@
 /**
- * Returns a deep copy of `value` with every object's keys in sorted (code unit) order, so that
- * `JSON.stringify` of the copy is canonical. `undefined` properties are dropped, as JSON does.
+ * Returns `value` with every object's keys in sorted (code unit) order, so that `JSON.stringify`
+ * of it is canonical. `undefined` properties are dropped, as JSON does. Parts that are already
+ * canonical are returned as they are (not copied); treat the result as read-only.
  *
  * @example
  * JSON.stringify(canonicalize({ b: 1, a: { d: 2, c: 3 } })); // '{"a":{"c":3,"d":2},"b":1}'
@@ -20,15 +21,30 @@ export function canonicalJson(value: unknown): string {
 }
 
 function sortValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortValue(item)));
-  if (value !== null && typeof value === 'object') {
-    const source = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort()) {
-      const item = source[key];
-      if (item !== undefined) out[key] = sortValue(item);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const sorted = item === undefined ? null : sortValue(item);
+      if (sorted !== item && copy === undefined) copy = value.slice(0, i);
+      if (copy !== undefined) copy.push(sorted);
     }
-    return out;
+    return copy ?? value;
   }
-  return value;
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  let same = true;
+  for (let i = 0; i < keys.length && same; i++) {
+    const key = keys[i] as string;
+    const item = source[key];
+    if (item === undefined || (i > 0 && (keys[i - 1] as string) > key) || sortValue(item) !== item) same = false;
+  }
+  if (same) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of keys.sort()) {
+    const item = source[key];
+    if (item !== undefined) out[key] = sortValue(item);
+  }
+  return out;
 }

@@ -161,7 +161,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       conditionFailed = true;
       continue;
     }
-    const clean = canonicalize(data);
+    const clean = canonicalize({ ...data });
     const { snapshot, value, actions } = machineStep(plan, snapshotOf(plan, incident), {
       type: event.type,
       by: event.by,

@@ -1,12 +1,19 @@
-import { produce } from 'immer';
+import { freeze, produce } from 'immer';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
 import { chainEntry, type EntryFields } from './timeline.js';
 
-/** ISO 8601 (UTC, ms) text of a time in ms. */
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered: changes stamp many entries alike). */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 /** Incident fields a change may write. */
@@ -46,6 +53,14 @@ export class IncidentChange {
   /** The next incident: the base with the changed fields (immer `produce`, frozen). */
   commit(): Incident {
     const { base, doc } = this;
+    // Freeze what is new before immer sees it, so that its deep freeze stops at frozen nodes
+    // instead of walking the whole (long, already frozen) timeline on every change.
+    freezeNew(doc.timeline, true);
+    freezeNew(doc.deadlines, false);
+    freezeNew(doc.outbox, false);
+    freezeNew(doc.tracks, false);
+    freeze(doc.data, true);
+    if (typeof doc.state === 'object' && doc.state !== null) freeze(doc.state, true);
     return produce(base, (draft) => {
       const target = draft as unknown as Record<string, unknown>;
       const source = doc as unknown as Record<string, unknown>;
@@ -118,4 +133,22 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * Deep-freezes the items of `list` not frozen yet, then the list itself. With `appendOnly`, the
+ * walk stops at the first frozen item from the end (older items came from the frozen base).
+ */
+function freezeNew(list: readonly unknown[], appendOnly: boolean): void {
+  if (Object.isFrozen(list)) return;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const item = list[i];
+    if (item === null || typeof item !== 'object') continue;
+    if (Object.isFrozen(item)) {
+      if (appendOnly) break;
+      continue;
+    }
+    freeze(item, true);
+  }
+  Object.freeze(list);
 }

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
@@ -80,11 +80,64 @@ export interface MachineAction {
   params?: unknown;
 }
 
+/** The inert actor scope `transition()` would build, made once per machine. */
+interface InertScope {
+  actions: MachineAction[];
+  scope: Record<string, unknown>;
+}
+const scopes = new WeakMap<object, InertScope>();
+
+function inertScope(machine: AnyStateMachine): InertScope {
+  let known = scopes.get(machine);
+  if (known === undefined) {
+    const self = createActor(machine);
+    const made: InertScope = { actions: [], scope: {} };
+    made.scope = {
+      self,
+      defer: () => {},
+      id: '',
+      logger: () => {},
+      sessionId: '',
+      stopChild: () => {},
+      system: self.system,
+      emit: () => {},
+      actionExecutor: (action: MachineAction) => {
+        made.actions.push(action);
+      },
+    };
+    scopes.set(machine, made);
+    known = made;
+  }
+  return known;
+}
+
 /**
- * The pure XState step for an event: the next state value and the actions, via `transition()`.
+ * The pure XState step for an event: the next snapshot, its state value and the actions to run.
+ * It is what XState's `transition(machine, snapshot, event)` computes (`machine.transition` with
+ * an inert actor scope that only collects actions), but with the scope made once per machine:
+ * `transition()` builds a throwaway actor, and so the machine's initial state, on every call,
+ * which was most of its cost (bench/results.md). A test checks both agree step by step.
  * @internal
  */
 export function machineStep(
+  plan: CompiledPlan,
+  snapshot: AnyMachineSnapshot,
+  event: PlanMachineEvent,
+): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
+  const machine = plan.machine as AnyStateMachine;
+  const inert = inertScope(machine);
+  inert.actions = [];
+  const next = machine.transition(snapshot, event, inert.scope as never) as AnyMachineSnapshot;
+  const actions = inert.actions;
+  inert.actions = [];
+  return { snapshot: next, value: next.value, actions };
+}
+
+/**
+ * The same step through XState's own `transition()` (for tests comparing the two).
+ * @internal
+ */
+export function machineStepReference(
   plan: CompiledPlan,
   snapshot: AnyMachineSnapshot,
   event: PlanMachineEvent,

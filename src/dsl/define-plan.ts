@@ -51,6 +51,13 @@ export type PlanReferences<T> = {
   >;
 };
 
+/** `T` with every array and object read-only (so that `as const` plans are accepted too). */
+export type DeepReadonly<T> = T extends ReadonlyArray<infer U>
+  ? ReadonlyArray<DeepReadonly<U>>
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** A plan with includes cannot be checked by types (its ids live in other files). */
 type Checked<T> = T extends { readonly include: unknown } ? unknown : PlanReferences<T>;
 
@@ -72,6 +79,6 @@ type Checked<T> = T extends { readonly include: unknown } ? unknown : PlanRefere
  *   ],
  * });
  */
-export function definePlan<const T extends PlanInput>(plan: T & Checked<T>): T {
+export function definePlan<const T extends DeepReadonly<PlanInput>>(plan: T & Checked<T>): T {
   return plan;
 }

@@ -5,6 +5,7 @@ export type { CheckPlanOptions, PlanFileInput, PlanSource, PlanTextInput } from 
 export {
   definePlan,
   type ByEntryOf,
+  type DeepReadonly,
   type EventIdOf,
   type FieldIdOf,
   type PlanReferences,

@@ -12,8 +12,10 @@ export interface DiagramWords {
   readonly when: string;
   readonly otherwise: string;
   readonly allTracksDone: string;
-  readonly afterOpen: string;
-  readonly afterEntering: string;
+  /** `30m after open` */
+  readonly afterOpen: (due: string) => string;
+  /** `1h after entering` */
+  readonly afterEntering: (due: string) => string;
   readonly metBy: string;
   readonly recurring: string;
   readonly everyStage: string;
@@ -31,8 +33,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     when: 'when',
     otherwise: 'otherwise',
     allTracksDone: 'all tracks done',
-    afterOpen: 'after open',
-    afterEntering: 'after entering',
+    afterOpen: (due) => `${due} after open`,
+    afterEntering: (due) => `${due} after entering`,
     metBy: 'met by',
     recurring: 'recurring',
     everyStage: 'In every stage that is not final',
@@ -48,8 +50,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     when: '当',
     otherwise: '否则',
     allTracksDone: '各项任务完成',
-    afterOpen: '（自事件开始）',
-    afterEntering: '（自进入阶段）',
+    afterOpen: (due) => `自事件开始 ${due} 内`,
+    afterEntering: (due) => `自进入阶段 ${due} 内`,
     metBy: '完成事件',
     recurring: '周期性',
     everyStage: '所有未结束阶段均可',
@@ -147,8 +149,8 @@ export function dueText(due: Deadline['due'], levels: readonly string[]): string
 export function deadlineText(deadline: Deadline, plan: PlanDefinition, locale: string): string {
   const words = diagramWords(locale);
   const levels = plan.severity.map((l) => l.id);
-  const from = deadline.from === 'enter' ? words.afterEntering : words.afterOpen;
-  const parts = [`⏱ ${titled(deadline, locale)}: ${dueText(deadline.due, levels)} ${from}`];
+  const due = dueText(deadline.due, levels);
+  const parts = [`⏱ ${titled(deadline, locale)}: ${deadline.from === 'enter' ? words.afterEntering(due) : words.afterOpen(due)}`];
   if (deadline.when !== undefined) parts.push(`${words.when} ${conditionText(deadline.when, words)}`);
   if (deadline.recurring === true) parts.push(words.recurring);
   parts.push(`${words.metBy} ${deadline.metBy.join(', ')}`);

@@ -1,3 +1,4 @@
 export { planStateDiagram, type DiagramOptions } from './state-diagram.js';
 export { planSwimlaneDiagram } from './swimlane-diagram.js';
 export { diagramLocaleOf, type DiagramLocale } from './diagram-labels.js';
+export { planDiagramsMarkdown, type PlanDiagramsMarkdownOptions } from './plan-diagrams-markdown.js';

@@ -2,23 +2,38 @@
  * `npm run bench`: runs every benchmark `bench/<area>/bench.ts` (or only the areas named as
  * arguments), one child process each, with `--expose-gc` so memory figures are measured after
  * a collection. Benchmarks write their own figures (bench/results.md and a JSON baseline).
+ *
+ * Flags: `--check` exits non-zero when a target is missed (targets are read from the JSON each
+ * benchmark writes into its folder during this run: see bench/check/targets.ts) and writes the
+ * summary at the top of bench/results.md; any other `--flag` (e.g. `--quick`) is passed to every
+ * benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportTargets } from './check/report.js';
+import type { CheckedTarget } from './check/targets.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const flags = args.filter((a) => a.startsWith('--') && a !== '--check');
+const only = args.filter((a) => !a.startsWith('--'));
 const areas = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'bench.ts')))
   .map((d) => d.name)
   .filter((name) => only.length === 0 || only.includes(name))
   .sort();
 let failed = 0;
+const ran: Array<{ area: string; started: number; ok: boolean }> = [];
 for (const area of areas) {
   console.log(`\n# bench/${area}`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, area, 'bench.ts')], { stdio: 'inherit' });
+  const started = Date.now() - 1000; // file mtimes may be rounded down
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, area, 'bench.ts'), ...flags], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
+  ran.push({ area, started, ok: result.status === 0 });
 }
-process.exitCode = failed === 0 ? 0 : 1;
+let missed: CheckedTarget[] = [];
+if (check) missed = reportTargets(root, ran).filter((t) => !t.met);
+process.exitCode = failed === 0 && missed.length === 0 ? 0 : 1;

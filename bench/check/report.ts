@@ -1,0 +1,52 @@
+/**
+ * `bench/run.ts --check`: collects the targets the benchmarks of this run wrote, prints them,
+ * and writes the `## Summary` section at the top of bench/results.md.
+ */
+import os from 'node:os';
+import { join } from 'node:path';
+import { machineInfo, verdict, writeSection } from './results-md.js';
+import { collectTargets, type CheckedTarget } from './targets.js';
+
+function show(t: CheckedTarget): string {
+  const value = t.unit === 'bytes' ? `${(t.value / 1024).toFixed(1)} KB` : `${t.value} ${t.unit}`;
+  const limit = t.unit === 'bytes' ? `${(t.limit / 1024).toFixed(1)} KB` : `${t.limit} ${t.unit}`;
+  return `${value} (${t.better === 'lower' ? '≤' : '≥'} ${limit})`;
+}
+
+/** Prints every target of the areas run, writes the summary, and returns the targets. */
+export function reportTargets(benchDir: string, ran: ReadonlyArray<{ area: string; started: number; ok: boolean }>): CheckedTarget[] {
+  const all: CheckedTarget[] = [];
+  const lines: string[] = [];
+  console.log('\n# targets');
+  for (const { area, started, ok } of ran) {
+    const { targets, files } = collectTargets(join(benchDir, area), area, started);
+    if (!ok) {
+      console.log(`bench/${area}: FAILED (the benchmark exited non-zero)`);
+      lines.push(`| ${area} | the benchmark failed | | **failed** |`);
+    } else if (files.length === 0 || targets.length === 0) {
+      console.log(`bench/${area}: no targets in a JSON result written by this run`);
+      lines.push(`| ${area} | no targets in a JSON result of this run | | |`);
+    }
+    for (const t of targets) {
+      console.log(`bench/${area}: ${t.met ? 'met   ' : 'MISSED'} ${t.id}: ${show(t)}`);
+      lines.push(`| ${area} | ${t.description} | ${show(t)} | ${verdict(t.met)} |`);
+    }
+    all.push(...targets);
+  }
+  const m = machineInfo();
+  writeSection(
+    'Summary',
+    [
+      '## Summary',
+      '',
+      `Last \`npm run bench -- --check\`: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, areas ${ran.map((r) => r.area).join(', ')}; \`nproc\` ${m.nproc}, "${m.cpuModel}", Node ${m.node}, 1-minute load average ${os.loadavg()[0]?.toFixed(2)} at the end. Details in each section below.`,
+      '',
+      '| area | target | value (limit) | |',
+      '| --- | --- | --- | --- |',
+      ...lines,
+      '',
+    ].join('\n'),
+    'top',
+  );
+  return all;
+}

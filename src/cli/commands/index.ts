@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { bundleCommand } from './bundle.js';
+import { diagramCommand } from './diagram.js';
 import { lintCommand } from './lint.js';
 import { validateCommand } from './validate.js';
 
@@ -7,4 +8,4 @@ import { validateCommand } from './validate.js';
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand];

@@ -44,6 +44,7 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     roles: new Set(definition.roles.map((r) => r.id)),
     authorization: authorization as AuthorizationTable,
     deadlines,
+    deadlineById: new Map(deadlines.map((d) => [d.id, d])),
     maxReminderMs: Math.max(0, ...deadlines.flatMap((d) => d.reminders.map((r) => r.beforeMs))),
     fields: buildFieldValidators(definition),
     stages,

@@ -73,6 +73,8 @@ export interface CompiledPlan {
   readonly roles: ReadonlySet<string>;
   readonly authorization: AuthorizationTable;
   readonly deadlines: readonly CompiledDeadline[];
+  /** The same deadlines by id. */
+  readonly deadlineById: ReadonlyMap<string, CompiledDeadline>;
   /** Largest reminder offset of any deadline (ms), 0 without reminders. */
   readonly maxReminderMs: number;
   readonly fields: FieldValidators;

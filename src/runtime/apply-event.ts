@@ -37,7 +37,7 @@ const MAX_REJECTED_DATA = 10_000;
  * @internal
  */
 export function catchUp(plan: CompiledPlan, incident: Incident, now: number, entries: TimelineEntry[]): Incident {
-  const due = nextDueMs(incident, plan.deadlines);
+  const due = nextDueMs(incident, plan.deadlineById);
   if (due === undefined || due > now) return incident;
   const change = new IncidentChange(plan, incident, now);
   fireDue(change, now);

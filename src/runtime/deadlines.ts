@@ -10,7 +10,7 @@ import { runActions } from './plan-actions.js';
 const MAX_FIRINGS = 10_000;
 
 function deadlineOf(change: IncidentChange, id: string): CompiledDeadline | undefined {
-  return change.plan.deadlines.find((d) => d.id === id);
+  return change.plan.deadlineById.get(id);
 }
 
 function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
@@ -167,12 +167,12 @@ interface DueItem {
   reminder?: { beforeMs: number; notify: readonly string[] };
 }
 
-function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: readonly CompiledDeadline[]): DueItem | undefined {
+function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<string, CompiledDeadline>): DueItem | undefined {
   let best: DueItem | undefined;
   incident.deadlines.forEach((inst, index) => {
     if (inst.status !== 'pending') return;
     const due = Date.parse(inst.dueAt);
-    const d = deadlines.find((x) => x.id === inst.id);
+    const d = deadlines.get(inst.id);
     for (const r of d?.reminders ?? []) {
       if (inst.remindersSent.includes(r.beforeMs)) continue;
       const at = due - r.beforeMs;
@@ -187,9 +187,9 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: readonly Com
  * The earliest time (ms) something is due on an incident (a reminder or a breach), or undefined.
  *
  * @example
- * nextDueMs(incident, plan.deadlines); // e.g. Date.parse('2024-05-01T08:20:00Z')
+ * nextDueMs(incident, plan.deadlineById); // e.g. Date.parse('2024-05-01T08:20:00Z')
  */
-export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: readonly CompiledDeadline[]): number | undefined {
+export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: ReadonlyMap<string, CompiledDeadline>): number | undefined {
   if (incident.closed) return undefined;
   return nextItem(incident, deadlines)?.at;
 }
@@ -206,7 +206,7 @@ export function fireDue(change: IncidentChange, until: number): number {
   const resume = change.now;
   let fired = 0;
   while (!draft.closed && fired < MAX_FIRINGS) {
-    const item = nextItem(draft, change.plan.deadlines);
+    const item = nextItem(draft, change.plan.deadlineById);
     if (item === undefined || item.at > until) break;
     const inst = draft.deadlines[item.index] as DeadlineInstance;
     const d = deadlineOf(change, inst.id);

@@ -69,7 +69,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       const oldest = cache.keys().next().value;
       if (oldest !== undefined) cache.delete(oldest);
     }
-    const next = nextDueMs(incident, plan.deadlines);
+    const next = nextDueMs(incident, plan.deadlineById);
     if (next === undefined) wake.delete(incident.id);
     else wake.set(incident.id, next);
     return incident;
@@ -79,8 +79,10 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const adopt = (doc: Incident): Incident => {
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
-    const parsed = parseIncidentDocument(doc, `store incident ${doc.id}`);
-    return remember(freeze(canonicalize(parsed), true));
+    // Validated with zod; the document itself (a fresh object from the store) is then kept, in
+    // canonical key order (copied only where a store reordered keys), and frozen.
+    parseIncidentDocument(doc, `store incident ${doc.id}`);
+    return remember(freeze(canonicalize(doc), true));
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {

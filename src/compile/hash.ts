@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
+type OneShotHash = (algorithm: string, data: string, encoding: 'hex') => string;
+/** `crypto.hash` (Node ≥ 20.12): one call, no Hash object; about 2–3× faster for short texts. */
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+
 /**
- * The sha256 of a text, as lowercase hex.
+ * The sha256 of a text (UTF-8), as lowercase hex.
  *
  * @example
- * sha256Hex('abc'); // 'ba7816bf…'
+ * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  if (oneShot !== undefined) return oneShot('sha256', text, 'hex');
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CompileError, compilePlan, evaluateCondition, resolveBy } from '../../src/compile/index.js';
 import type { Condition } from '../../src/dsl/schema/condition.js';
 import type { PlanDefinition } from '../../src/dsl/schema/plan.js';
+import { hashCanonical, sha256Hex } from '../../src/compile/hash.js';
 import { loadSeedDefinition } from './seed.js';
 
 const definition = loadSeedDefinition();
@@ -140,5 +141,13 @@ describe('compile errors', () => {
     ['track-target', (d) => ({ ...d, stages: d.stages.map((s) => (s.tracks ? { ...s, tracks: s.tracks.map((t) => ({ ...t, on: t.on.map((x) => ({ ...x, target: 'monitor' })) })) } : s)) })],
   ])('reports %s before XState sees the plan', (code, edit) => {
     expect(broken(edit)).toContain(code);
+  });
+});
+
+describe('hashing', () => {
+  it('sha256Hex matches the FIPS 180-2 test vector; hashCanonical ignores key order', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashCanonical({ b: 1, a: { d: 2, c: 3 } })).toBe(hashCanonical({ a: { c: 3, d: 2 }, b: 1 }));
+    expect(hashCanonical({ a: 1 })).not.toBe(hashCanonical({ a: 2 }));
   });
 });

@@ -190,8 +190,8 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     const [start, end] = error.pos;
     if (error.code === 'DUPLICATE_KEY') {
       if (syntaxBroken) continue;
-      const key = keyTextAt(text, start);
-      reader.report('duplicate-key', { key }, [], reader.range(start, Math.max(end, start + key.length)), { target: 'key' });
+      const { key, length } = keyTextAt(text, start);
+      reader.report('duplicate-key', { key }, [], reader.range(start, Math.max(end, start + length)), { target: 'key' });
       continue;
     }
     const range = reader.range(start, end);
@@ -215,13 +215,13 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
 }
 
-/** The text of the mapping key that starts at `offset` (quoted or plain, up to its `:`). */
-function keyTextAt(text: string, offset: number): string {
+/** The mapping key that starts at `offset` (quoted or plain, up to its `:`) and its length in the source. */
+function keyTextAt(text: string, offset: number): { key: string; length: number } {
   const rest = text.slice(offset, offset + 200);
   const quoted = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)')/.exec(rest);
-  if (quoted !== null) return quoted[1] ?? quoted[2] ?? '';
-  const plain = /^[^\n]*?(?=\s*:(?:\s|$))/.exec(rest);
-  return (plain?.[0] ?? rest.split('\n')[0] ?? '').trim();
+  if (quoted !== null) return { key: quoted[1] ?? quoted[2] ?? '', length: quoted[0].length };
+  const plain = (/^[^\n]*?(?=\s*:(?:\s|$))/.exec(rest)?.[0] ?? rest.split('\n')[0] ?? '').trimEnd();
+  return { key: plain, length: plain.length };
 }
 
 function firstLine(message: string, fallback: string): string {

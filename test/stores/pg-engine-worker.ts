@@ -27,8 +27,10 @@ export interface EngineWorkerOptions {
   leaseMs: number;
   /** Call runDue() every this many events (default 1). */
   runDueEvery?: number;
-  /** Do not print an `ack` line per event (bench). */
+  /** Do not print an `ack` or `claimed` line per event (bench). */
   quiet?: boolean;
+  /** Real time (ms) to start the loop at, so that several processes measure the same window. */
+  startAt?: number;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as EngineWorkerOptions;
@@ -54,17 +56,24 @@ const store: IncidentStore = {
 };
 
 let effects = 0;
+let conflicts = 0;
 const engine = createEngine(seedPlan(), {
   clock,
   store,
   leaseMs: options.leaseMs,
   maxRetries: 50,
   effects: { notify: () => void effects++ },
-  inspect: (e) => e.type === 'error' && say({ engineError: e.detail }),
+  inspect: (e) => {
+    if (e.type === 'conflict') conflicts++;
+    if (e.type === 'error') say({ engineError: e.detail });
+  },
 });
 
 async function main(): Promise<void> {
+  if (options.startAt !== undefined && options.startAt > Date.now()) await new Promise((r) => setTimeout(r, options.startAt! - Date.now()));
   const end = Date.now() + options.runMs;
+  const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
   const every = options.runDueEvery ?? 1;
   let sent = 0;
   let acked = 0;
@@ -75,7 +84,9 @@ async function main(): Promise<void> {
     const id = options.ids[Math.floor(Math.random() * options.ids.length)] as string;
     const note = `${options.owner}:${sent}`;
     sent++;
+    const t = performance.now();
     const result = await engine.send(id, { type: 'NOTE', by: { id: options.owner, roles: ['legal-head'] }, data: { note } });
+    latencies.push(performance.now() - t);
     if (result.ok) {
       acked++;
       if (options.quiet !== true) say({ ack: note, incident: id });
@@ -84,7 +95,12 @@ async function main(): Promise<void> {
     }
   }
   fired += await engine.runDue();
-  say({ done: true, sent, acked, fired, claims, effects, realMs: Date.now() - started });
+  const realMs = Date.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number): number => Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
+  say({ done: true, sent, acked, fired, claims, effects, conflicts, realMs, cpuMs, p50: pct(0.5), p95: pct(0.95) });
   await engine.dispose();
   await inner.close();
 }

@@ -30,3 +30,23 @@ export async function queryTestDatabase<R extends pg.QueryResultRow>(sql: string
     await client.end();
   }
 }
+
+/**
+ * Fails fast, with what to do, when the test database cannot be reached (call in `beforeAll`).
+ */
+export async function requirePostgres(): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${PG_URL} (${(error as Error).message}). Start it ` +
+        '(`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`) or point PLANWRIGHT_PG_URL at a database ' +
+        'where the user may create schemas.',
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

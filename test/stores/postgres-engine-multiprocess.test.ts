@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresStore, type PostgresStore } from '../../src/postgres/index.js';
 import { createEngine, createManualClock } from '../../src/runtime/index.js';
 import { must, people, seedPlan } from '../runtime/seed-fixtures.js';
 import { checkEngineRun } from './engine-run-checks.js';
 import type { EngineWorkerOptions } from './pg-engine-worker.js';
-import { dropSchema, PG_URL, testSchemaName } from './pg-test-database.js';
+import { dropSchema, PG_URL, requirePostgres, testSchemaName } from './pg-test-database.js';
 import { startWorker, type WorkerProcess } from './pg-worker-process.js';
 
 const WORKER = new URL('./pg-engine-worker.ts', import.meta.url);
@@ -18,11 +18,12 @@ const LEASE_MS = 1000;
  * schema, hammering the same 50 incidents of the seed plan with NOTE events while their
  * deadlines (report, its reminder, strategy, first statement) come due on a fast shared clock.
  */
-describe('engines in several processes on one postgresStore', () => {
+describe('engines in several processes on one postgresStore', { timeout: 180_000 }, () => {
   let schema: string;
   let store: PostgresStore;
   let workers: WorkerProcess[] = [];
   const ids = Array.from({ length: 50 }, (_, i) => `EP-${String(i).padStart(2, '0')}`);
+  beforeAll(requirePostgres);
 
   beforeEach(async () => {
     schema = testSchemaName('pw_eng');
@@ -38,7 +39,7 @@ describe('engines in several processes on one postgresStore', () => {
       }
     }
     await setup.dispose();
-  });
+  }, 60_000);
 
   afterEach(async () => {
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
@@ -46,7 +47,7 @@ describe('engines in several processes on one postgresStore', () => {
     workers = [];
     await store.close();
     await dropSchema(schema);
-  });
+  }, 60_000);
 
   const start = (count: number, runMs: number, realStart: number, prefix = 'w'): WorkerProcess[] =>
     Array.from({ length: count }, (_, p) =>

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/runtime/incident.js';
 import { postgresStore, VersionConflictError, type PostgresStore } from '../../src/postgres/index.js';
 import { appendEntry, deadline, makeIncident, verifyTestChain } from './fixtures.js';
-import { dropSchema, PG_URL, testSchemaName } from './pg-test-database.js';
+import { dropSchema, PG_URL, requirePostgres, testSchemaName } from './pg-test-database.js';
 import type { WorkerOptions } from './pg-store-worker.js';
 import { startWorker, type WorkerProcess } from './pg-worker-process.js';
 
@@ -11,11 +11,12 @@ const INCIDENTS = 50;
 const MAX_INSTANCE = 3;
 
 /** Store-level multi-process tests: child processes share one schema through postgresStore. */
-describe('postgresStore shared by several processes', () => {
+describe('postgresStore shared by several processes', { timeout: 180_000 }, () => {
   let schema: string;
   let store: PostgresStore;
   let workers: WorkerProcess[] = [];
   const ids = Array.from({ length: INCIDENTS }, (_, i) => `MP-${String(i).padStart(2, '0')}`);
+  beforeAll(requirePostgres);
 
   beforeEach(async () => {
     schema = testSchemaName('pw_mp');
@@ -27,7 +28,7 @@ describe('postgresStore shared by several processes', () => {
       const dueB = new Date(start + 100 + ((i * 53) % 1500)).toISOString();
       await store.save(makeIncident(id, { data: { count: 0 }, deadlines: [deadline('report', dueA), deadline('reading', dueB)] }), 0);
     }
-  });
+  }, 60_000);
 
   afterEach(async () => {
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
@@ -35,7 +36,7 @@ describe('postgresStore shared by several processes', () => {
     workers = [];
     await store.close();
     await dropSchema(schema);
-  });
+  }, 60_000);
 
   const options = (owner: string, extra: Partial<WorkerOptions> = {}): WorkerOptions => ({
     url: PG_URL,

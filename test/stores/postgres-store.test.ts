@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { canonicalize } from '../../src/compile/canonical-json.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   CorruptIncidentError,
   LATEST_SCHEMA_VERSION,
@@ -11,7 +11,9 @@ import {
 } from '../../src/postgres/index.js';
 import { describeStoreContract } from './contract.js';
 import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
-import { dropSchema, PG_URL, queryTestDatabase, testSchemaName } from './pg-test-database.js';
+import { dropSchema, PG_URL, queryTestDatabase, requirePostgres, testSchemaName } from './pg-test-database.js';
+
+beforeAll(requirePostgres);
 
 describeStoreContract('postgresStore', async () => {
   const schema = testSchemaName();

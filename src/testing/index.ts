@@ -45,3 +45,6 @@ export type {
 } from './drill/drill-result.js';
 export { drillCoverage, coverageUniverse } from './coverage.js';
 export type { CoverageReport, CoverageSection } from './coverage.js';
+export { generatePaths } from './paths/generate-paths.js';
+export type { GeneratePathsOptions, GeneratedPaths, PlanPath, PathStep } from './paths/generate-paths.js';
+export { pathToScenario, type PathToScenarioOptions } from './paths/path-to-scenario.js';

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { bundleCommand } from './bundle.js';
 import { diagramCommand } from './diagram.js';
+import { drillCommand } from './drill.js';
+import { evaluateCommand } from './evaluate.js';
 import { lintCommand } from './lint.js';
 import { validateCommand } from './validate.js';
 
@@ -8,4 +10,4 @@ import { validateCommand } from './validate.js';
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, drillCommand, evaluateCommand];

@@ -51,6 +51,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const cache = new Map<string, Incident>();
   const listeners = new Set<(change: EngineChange) => void>();
   const wake = new Map<string, number>();
+  /** Frozen incidents this engine made or validated (identity proves a store returned one of them unchanged). */
+  const ownObjects = new WeakSet<Incident>();
   let disposed = false;
   let timer: { at: number; cancel: () => void } | undefined;
 
@@ -63,6 +65,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   };
 
   const remember = (incident: Incident): Incident => {
+    ownObjects.add(incident);
     cache.delete(incident.id);
     cache.set(incident.id, incident);
     if (cache.size > cacheSize) {
@@ -77,6 +80,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
   /** Validates, canonicalizes and freezes a document read from the store. */
   const adopt = (doc: Incident): Incident => {
+    // A store that keeps the frozen incidents it was given hands back the engine's own objects.
+    if (ownObjects.has(doc)) return remember(doc);
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
     // Validated with zod; the document itself (a fresh object from the store) is then kept, in

@@ -19,6 +19,8 @@ export interface DiagramWords {
   readonly metBy: string;
   readonly recurring: string;
   readonly everyStage: string;
+  readonly staysHere: string;
+  readonly deadline: string;
   readonly noOwner: string;
   readonly and: string;
   readonly or: string;
@@ -38,6 +40,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     metBy: 'met by',
     recurring: 'recurring',
     everyStage: 'In every stage that is not final',
+    staysHere: 'Also accepted here (stays)',
+    deadline: 'Deadline',
     noOwner: 'no owner',
     and: 'and',
     or: 'or',
@@ -55,6 +59,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     metBy: '完成事件',
     recurring: '周期性',
     everyStage: '所有未结束阶段均可',
+    staysHere: '本阶段还接受（不转换阶段）',
+    deadline: '时限',
     noOwner: '无负责小组',
     and: '且',
     or: '或',
@@ -141,16 +147,16 @@ export function dueText(due: Deadline['due'], levels: readonly string[]): string
 }
 
 /**
- * One line describing a deadline: `⏱ 立即上报 (report): 30m after open · met by REPORT`.
+ * One line describing a deadline: `Deadline report at once (report): 30m after open · met by REPORT`.
  *
  * @example
- * deadlineText(plan.deadlines[0], plan, 'en'); // '⏱ report at once (report): 30m after open · met by REPORT'
+ * deadlineText(plan.deadlines[0], plan, 'en'); // 'Deadline report at once (report): 30m after open · met by REPORT'
  */
 export function deadlineText(deadline: Deadline, plan: PlanDefinition, locale: string): string {
   const words = diagramWords(locale);
   const levels = plan.severity.map((l) => l.id);
   const due = dueText(deadline.due, levels);
-  const parts = [`⏱ ${titled(deadline, locale)}: ${deadline.from === 'enter' ? words.afterEntering(due) : words.afterOpen(due)}`];
+  const parts = [`${words.deadline} ${titled(deadline, locale)}: ${deadline.from === 'enter' ? words.afterEntering(due) : words.afterOpen(due)}`];
   if (deadline.when !== undefined) parts.push(`${words.when} ${conditionText(deadline.when, words)}`);
   if (deadline.recurring === true) parts.push(words.recurring);
   parts.push(`${words.metBy} ${deadline.metBy.join(', ')}`);

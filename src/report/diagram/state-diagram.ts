@@ -17,9 +17,9 @@ function transitionLabel(t: Transition | SharedTransition, words: DiagramWords):
 /**
  * The plan as a Mermaid `stateDiagram-v2`: stages (titled), the opening and final stages, every
  * transition labelled with its event, guard and who may fire it (conditional targets through a
- * choice), a stage's tracks as concurrent regions, stay-in-stage transitions as self-loops, and
- * deadlines as notes on the stage that arms them. Shared transitions accepted in every stage are
- * listed once in a note on the opening stage.
+ * choice), a stage's tracks as concurrent regions, and a note on each stage listing the transitions
+ * that stay in it (recorded without moving on) and the deadlines it arms (`from: open` ones on the
+ * opening stage). Shared stay transitions accepted in every stage are listed once, on the opening stage.
  *
  * @example
  * const text = planStateDiagram(plan, { locale: 'en' });
@@ -35,6 +35,18 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
   const lines: string[] = ['stateDiagram-v2', `  %% ${mermaidText(`${plan.id} ${plan.version}`)} — planwright diagram --view state`];
   const edges: string[] = [];
   let choices = 0;
+  const notes = new Map<string, string[]>();
+  const note = (stage: string, text: string): void => {
+    const list = notes.get(stage) ?? [];
+    list.push(text);
+    notes.set(stage, list);
+  };
+  const stayLabels = new Map<string, string[]>();
+  const stays = (stage: string, label: string): void => {
+    const list = stayLabels.get(stage) ?? [];
+    list.push(label);
+    stayLabels.set(stage, list);
+  };
 
   const addTransition = (from: string, t: Transition | SharedTransition): void => {
     const label = transitionLabel(t, words);
@@ -50,8 +62,8 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
       }
       return;
     }
-    const to = t.target === undefined ? from : t.target;
-    if (known.has(to)) edges.push(`  ${stageId(from)} --> ${stageId(to)} : ${label}`);
+    if (t.target === undefined) stays(from, label);
+    else if (known.has(t.target)) edges.push(`  ${stageId(from)} --> ${stageId(t.target)} : ${label}`);
   };
 
   for (const stage of plan.stages) {
@@ -90,19 +102,19 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
   lines.push(...edges);
   for (const s of finals) lines.push(`  ${stageId(s)} --> [*]`);
 
-  const notes = new Map<string, string[]>();
-  const note = (stage: string, text: string): void => {
-    const list = notes.get(stage) ?? [];
-    list.push(text);
-    notes.set(stage, list);
-  };
   if (opening !== undefined && everywhere.length > 0) note(opening.id, `${words.everyStage}: ${everywhere.join(' | ')}`);
+  for (const stage of plan.stages) {
+    const labels = stayLabels.get(stage.id);
+    if (labels !== undefined) note(stage.id, `${words.staysHere}: ${labels.join(' | ')}`);
+  }
   for (const deadline of plan.deadlines) {
     const at = deadline.from === 'enter' && deadline.stage !== undefined && known.has(deadline.stage) ? deadline.stage : opening?.id;
     if (at !== undefined) note(at, mermaidText(deadlineText(deadline, plan, locale)));
   }
-  for (const [stage, texts] of notes) {
-    lines.push(`  note right of ${stageId(stage)}`, ...texts.map((t) => `    ${t}`), '  end note');
+  // One note per stage, its items separated by <br/> (Mermaid joins the lines of a multi-line note).
+  for (const stage of plan.stages) {
+    const texts = notes.get(stage.id);
+    if (texts !== undefined) lines.push(`  note right of ${stageId(stage.id)}`, `    ${texts.join('<br/>')}`, '  end note');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ const edgesOf = (d: ParsedStateDiagram): string[] => {
 const noteOf = (d: ParsedStateDiagram, stage: string): string => d.nodes.find((n) => n.shape === 'note' && n.id.startsWith(`${stage}----note`))?.label ?? '';
 
 describe('planStateDiagram', () => {
-  it('draws the seed plan: Mermaid parses it into the stages, transitions with who may fire them, and the done of respond', async () => {
+  it('draws the seed plan: Mermaid parses it into the stages, the transitions that move on with who may fire them, and the done of respond', async () => {
     const d = await parseStateDiagram(planStateDiagram(seed(), { locale: 'en' }));
     expect(d.type).toBe('stateDiagram');
     const top = d.nodes.filter((n) => n.parentId === undefined && n.shape !== 'noteGroup').map((n) => [n.id, n.label]);
@@ -46,11 +46,6 @@ describe('planStateDiagram', () => {
       's_monitor -> s_strategy: ADJUST_STRATEGY · by command.leader, command.deputy, analysis.leader',
       's_monitor -> s_review: DECLARE_OVER · by command.leader, command.deputy',
       's_review -> s_closed: SUBMIT_REVIEW · by command.leader, command.deputy',
-      's_respond -> s_respond: RECORD_READING · by analysis',
-      's_monitor -> s_monitor: RECORD_READING · by analysis',
-      's_strategy -> s_strategy: REGRADE · by command.leader, command.deputy',
-      's_respond -> s_respond: REGRADE · by command.leader, command.deputy',
-      's_monitor -> s_monitor: REGRADE · by command.leader, command.deputy',
       's_closed -> root_end: ',
     ]);
   });
@@ -63,6 +58,14 @@ describe('planStateDiagram', () => {
     expect(tracks).toEqual(['information release (release)', 'media liaison (media)', 'public communication (public)']);
     const completing = d.edges.filter((e) => e.from.startsWith('s_respond__')).map((e) => e.label);
     expect(completing).toEqual(['PUBLISH_STATEMENT · by communication', 'BRIEF_MEDIA · by communication', 'ENGAGE_PUBLIC · by communication']);
+  });
+
+  it('lists the transitions that stay in a stage in its note, those of every stage on the opening stage', async () => {
+    const d = await parseStateDiagram(planStateDiagram(seed(), { locale: 'en' }));
+    expect(noteOf(d, 's_respond')).toBe('Also accepted here (stays): RECORD_READING · by analysis | REGRADE · by command.leader, command.deputy');
+    expect(noteOf(d, 's_strategy').split(/<br\s*\/?>/)[0]).toBe('Also accepted here (stays): REGRADE · by command.leader, command.deputy');
+    expect(noteOf(d, 's_report').split(/<br\s*\/?>/)[0]).toBe('In every stage that is not final: LOG_SUPPORT · by logistics | NOTE · by any-role');
+    expect(d.edges.filter((e) => e.from === e.to)).toEqual([]);
   });
 
   it('puts every deadline in a note on the stage that arms it (open: the opening stage)', async () => {
@@ -93,12 +96,12 @@ describe('planStateDiagram', () => {
         `s_first_step -> ${choice?.id}: GO · by ops-team.leader`,
         `${choice?.id} -> s_state: when level > 2 and not (level = 9)`,
         `${choice?.id} -> s_end: otherwise`,
-        's_first_step -> s_first_step: PING [level is set] · by lead',
         's_state -> s_end: all tracks done',
         's_first_step -> s_end: ABORT · by lead',
         's_state -> s_end: ABORT · by lead',
       ]),
     );
+    expect(noteOf(d, 's_first_step')).toBe('Also accepted here (stays): PING [level is set] · by lead');
     expect(decode(d.nodes.find((n) => n.id === 's_first_step')?.label ?? '')).toBe('First "step" % % one (first-step)');
     expect(d.nodes.filter((n) => n.shape === 'rect' && n.id.startsWith('s_state__')).map((n) => n.label)).toEqual(['One (t-one) · end', 't-two']);
   });

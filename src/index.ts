@@ -91,3 +91,25 @@ export {
   type TimelineVerification,
 } from './runtime/index.js';
 
+
+// Reports: after-action report, evaluation, drill reports (see src/report/index.ts)
+export {
+  afterActionReport,
+  evaluate,
+  drillReport,
+  drillSummaryText,
+  drillIndex,
+  coverageText,
+  writeDrillReports,
+  type AfterActionReport,
+  type AfterActionOptions,
+  type AfterActionJson,
+  type Evaluation,
+  type EvaluateOptions,
+  type EvaluationJson,
+  type EvaluationDeadlines,
+  type DrillReport,
+  type DrillReportOptions,
+  type ReportPlan,
+  type ReportLocale,
+} from './report/index.js';

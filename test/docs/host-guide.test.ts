@@ -1,0 +1,350 @@
+// docs/host-guide.md: its TypeScript blocks are the regions of test/docs/samples/host-*.ts (checked
+// here), and those samples do what the guide says they do (run here against the seed plan).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createBundle, loadPlan, type PlanBundle } from '../../src/index.js';
+import {
+  BundleError,
+  createEngine,
+  createManualClock,
+  loadBundle,
+  memoryStore,
+  SEND_ERROR_CODES,
+  type Actor,
+  type Engine,
+  type PendingEffect,
+  type SendError,
+  type TimelineEntry,
+} from '../../src/runtime/index.js';
+import { describeStoreContract } from '../stores/contract.js';
+import { dropSchema, PG_URL, requirePostgres, testSchemaName } from '../stores/pg-test-database.js';
+import { sampleMismatches } from './doc-samples.js';
+import { audit, report, streamToAudit } from './samples/host-audit.js';
+import { createIncidentEngine, reportRumour, shutDown } from './samples/host-embed.js';
+import { notifyHandler } from './samples/host-effects.js';
+import { statusFor } from './samples/host-errors.js';
+import { actorOf, allowedEvents } from './samples/host-people.js';
+import { postgresEngine } from './samples/host-postgres.js';
+import { downPastADeadline } from './samples/host-restart.js';
+import { keyValueStore, memoryKeyValue } from './samples/host-store.js';
+
+const SEED = new URL('../../plans/public-opinion.plan.yaml', import.meta.url).pathname;
+const seedText = readFileSync(SEED, 'utf8');
+const bundle = createBundle(loadPlan({ file: SEED }));
+const people = {
+  wang: { id: 'wang', roles: ['info-officer'] },
+  li: { id: 'li', roles: ['it-head'] },
+  zhang: { id: 'zhang', roles: ['department-head'] },
+  chen: { id: 'chen', roles: ['publicity-head'] },
+  liu: { id: 'liu', roles: ['customer-service'] },
+} satisfies Record<string, Actor>;
+
+const REPORT = { summary: '网帖称大厅窗口拒办', source: '微博', publicReaction: '转发两千余次' };
+const ASSESS = { severity: 'II', nature: '服务态度', scope: '全市', risk: '可能持续发酵' };
+const STRATEGY = { releasePlan: '官网发布', mediaPlan: '通报记者', publicPlan: '热线答复' };
+
+/** Sends and insists on acceptance. */
+async function accept(engine: Engine, id: string, by: Actor, type: string, data?: Record<string, unknown>) {
+  const result = await engine.send(id, { type, by, ...(data === undefined ? {} : { data }) });
+  if (!result.ok) throw new Error(`${type}: ${result.error.code} ${result.error.message}`);
+  return result.incident;
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'planwright-host-guide-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('docs/host-guide.md', () => {
+  test('every TypeScript block is a region of a compiled, tested sample', () => {
+    expect(sampleMismatches(new URL('../../docs/host-guide.md', import.meta.url))).toEqual([]);
+  });
+
+  test('loadBundle refuses bad bundles with the codes of the table', () => {
+    const codeOf = (json: unknown): string => {
+      try {
+        loadBundle(json);
+        return 'loaded';
+      } catch (error) {
+        return error instanceof BundleError ? error.code : `other: ${String(error)}`;
+      }
+    };
+    const copy = (): PlanBundle => structuredClone(bundle);
+    expect(codeOf(copy())).toBe('loaded');
+    expect(codeOf({ plan: 'public-opinion' })).toBe('not-a-bundle');
+    expect(codeOf({ ...copy(), formatVersion: 2 })).toBe('unsupported-format-version');
+    expect(codeOf({ ...copy(), definition: { ...copy().definition, colour: 'red' } })).toBe('invalid-definition');
+    expect(codeOf({ ...copy(), definition: { ...copy().definition, title: 'edited' } })).toBe('hash-mismatch');
+  });
+
+  test('§2 the embedded engine: a file store, effects handed to the host queue by effect id, clean shutdown', async () => {
+    const dir = tempDir();
+    const bundlePath = join(dir, 'public-opinion.json');
+    writeFileSync(bundlePath, JSON.stringify(bundle));
+    const queued: Array<[string, string, Record<string, unknown>]> = [];
+    const { engine, store } = createIncidentEngine(bundlePath, join(dir, 'incidents'), {
+      enqueue: async (key, kind, payload) => void queued.push([key, kind, payload]),
+    });
+    expect(await reportRumour(engine)).toBe('assess');
+    const [incident] = await engine.list();
+    const id = incident?.id as string;
+    await accept(engine, id, people.li, 'ASSESS', ASSESS);
+    await accept(engine, id, people.zhang, 'APPROVE_STRATEGY', STRATEGY);
+    const published = await accept(engine, id, people.chen, 'PUBLISH_STATEMENT', { statement: '经核查，窗口正常受理。', channel: 'weibo' });
+    const cause = published.timeline.find((e) => e.type === 'event' && e.data?.['event'] === 'PUBLISH_STATEMENT');
+    expect(queued.map(([key, kind]) => [key, kind])).toEqual([[`${id}:${cause?.seq}:0`, 'publish']]);
+    expect(queued[0]?.[2]['text']).toContain('经核查，窗口正常受理。');
+    expect(published.timeline.at(-1)).toMatchObject({ type: 'effect-delivered', data: { name: 'publish' } });
+    expect(existsSync(join(dir, 'incidents', '.planwright.lock'))).toBe(true);
+    await shutDown(engine, store);
+    expect(existsSync(join(dir, 'incidents', '.planwright.lock'))).toBe(false);
+    expect(existsSync(join(dir, 'incidents', `${id}.json`))).toBe(true);
+  });
+
+  test('§3 people: positions map to plan roles; allowedEvents lists what a person may send now', async () => {
+    expect(actorOf({ login: 'chen', positions: ['Head of Publicity', 'Choir conductor'] })).toEqual({ id: 'chen', roles: ['publicity-head'] });
+    const engine = createEngine(bundle, { clock: createManualClock('2026-03-02T01:00:00Z') });
+    const { id } = await engine.open({ by: people.wang, title: 't', category: 'media' });
+    await accept(engine, id, people.wang, 'REPORT', REPORT);
+    await accept(engine, id, people.li, 'ASSESS', ASSESS);
+    const responding = await accept(engine, id, people.zhang, 'APPROVE_STRATEGY', STRATEGY);
+    expect(responding.stage).toBe('respond');
+    expect(allowedEvents(engine.plan, responding, people.chen)).toEqual(['BRIEF_MEDIA', 'ENGAGE_PUBLIC', 'NOTE', 'PUBLISH_STATEMENT']);
+    expect(allowedEvents(engine.plan, responding, people.wang)).toEqual(['NOTE', 'RECORD_READING']);
+    expect(allowedEvents(engine.plan, responding, people.zhang)).toEqual(['NOTE', 'REGRADE']);
+    // What allowedEvents offers, the engine accepts.
+    await accept(engine, id, people.chen, 'BRIEF_MEDIA', { briefing: 'b' });
+    const after = await engine.get(id);
+    expect(allowedEvents(engine.plan, after!, people.chen)).toEqual(['ENGAGE_PUBLIC', 'NOTE', 'PUBLISH_STATEMENT']);
+    await engine.dispose();
+  });
+
+  test('§4 refusals: the real codes, recorded in the timeline, mapped by statusFor', async () => {
+    const engine = createEngine(bundle, { clock: createManualClock('2026-03-02T01:00:00Z') });
+    const { id } = await engine.open({ by: people.wang, title: 't', category: 'media' });
+    await accept(engine, id, people.wang, 'REPORT', REPORT);
+    const refuse = async (incidentId: string, by: Actor, type: string, data?: Record<string, unknown>): Promise<SendError> => {
+      const result = await engine.send(incidentId, { type, by, ...(data === undefined ? {} : { data }) });
+      if (result.ok) throw new Error(`${type} was accepted`);
+      return result.error;
+    };
+    const errors = [
+      await refuse(id, people.liu, 'ASSESS', ASSESS),
+      await refuse(id, people.li, 'ASSESS', { severity: 'II', nature: 'n' }),
+      await refuse(id, people.zhang, 'SUBMIT_REVIEW', { measures: 'm', evaluation: 'e', lessons: 'l' }),
+      await refuse(id, people.li, 'FOO'),
+      await refuse('nope', people.wang, 'NOTE', { note: 'x' }),
+    ];
+    expect(errors.map((e) => [e.code, statusFor(e)])).toEqual([
+      ['unauthorized', 403],
+      ['invalid-data', 422],
+      ['not-in-stage', 409],
+      ['unknown-event', 400],
+      ['not-found', 404],
+    ]);
+    // The guide quotes these messages and details.
+    expect(errors[0]).toEqual({
+      code: 'unauthorized',
+      message: 'liu (customer-service) may not send "ASSESS" here',
+      details: { allowed: ['it-head'], event: 'ASSESS', roles: ['customer-service'], stage: 'assess' },
+    });
+    expect(errors[1]?.message).toBe('field "scope" is required; field "risk" is required');
+    expect(errors[2]?.details).toEqual({ acceptedIn: ['review'], event: 'SUBMIT_REVIEW', stage: 'assess', tracks: [] });
+    expect(errors[3]?.message).toBe('the plan has no event "FOO"');
+    const incident = await engine.get(id);
+    expect(incident?.timeline.filter((e) => e.type === 'rejected').map((e) => [e.by?.id, e.data?.['code']])).toEqual([
+      ['liu', 'unauthorized'],
+      ['li', 'invalid-data'],
+      ['zhang', 'not-in-stage'],
+      ['li', 'unknown-event'],
+    ]);
+    expect(incident?.stage).toBe('assess');
+    const statuses = Object.fromEntries(SEND_ERROR_CODES.map((code) => [code, statusFor({ code, message: '', details: {} })]));
+    expect(statuses).toEqual({
+      'unknown-event': 400,
+      'not-in-stage': 409,
+      unauthorized: 403,
+      'invalid-data': 422,
+      closed: 409,
+      'not-found': 404,
+      conflict: 409,
+      'plan-mismatch': 409,
+    });
+    await engine.dispose();
+  });
+
+  test('§5 effects: payloads as the table says; a repeated delivery is not sent twice; failures are recorded, not retried', async () => {
+    const clock = createManualClock('2026-03-02T01:00:00Z');
+    const sent = new Map<string, { roles: readonly string[]; text: string }>();
+    const handler = notifyHandler({
+      sent: async (key) => sent.has(key),
+      sendToRoles: async (key, roles, text) => void sent.set(key, { roles, text }),
+    });
+    const captured: PendingEffect[] = [];
+    let failPublish = true;
+    const engine = createEngine(bundle, {
+      clock,
+      effects: {
+        notify: async (effect, context) => {
+          captured.push(effect);
+          await handler(effect, context);
+        },
+        publish: () => {
+          if (failPublish) throw new Error('CMS unreachable');
+        },
+      },
+    });
+    const { id } = await engine.open({ by: people.wang, title: '网传某服务大厅拒绝办理业务', category: 'media' });
+    clock.advance('35m');
+    expect(await engine.runDue()).toBe(2);
+    expect(captured.map((e) => e.payload)).toEqual([
+      { deadline: 'report', dueAt: '2026-03-02T01:30:00.000Z', instance: 1, reason: 'reminder', roles: ['info-officer'] },
+      { deadline: 'report', dueAt: '2026-03-02T01:30:00.000Z', instance: 1, reason: 'breach', roles: ['it-head'] },
+    ]);
+    expect([...sent.values()]).toEqual([
+      { roles: ['info-officer'], text: '网传某服务大厅拒绝办理业务: deadline report due soon' },
+      { roles: ['it-head'], text: '网传某服务大厅拒绝办理业务: deadline report missed' },
+    ]);
+    // A crash between delivery and its record means a second delivery of the same effect id: skipped.
+    const incident = (await engine.get(id))!;
+    await handler(captured[0] as PendingEffect, { incident, plan: engine.plan });
+    expect(sent.size).toBe(2);
+    // Effect ids: <incident id>:<seq of the timeline entry that caused it>:<index>.
+    const causes = incident.timeline.filter((e) => e.type === 'reminder' || e.type === 'deadline-breached').map((e) => `${id}:${e.seq}:0`);
+    expect(captured.map((e) => e.id)).toEqual(causes);
+
+    await accept(engine, id, people.wang, 'REPORT', REPORT);
+    await accept(engine, id, people.li, 'ASSESS', ASSESS);
+    await accept(engine, id, people.zhang, 'APPROVE_STRATEGY', STRATEGY);
+    const after = await accept(engine, id, people.chen, 'PUBLISH_STATEMENT', { statement: 's', channel: 'weibo' });
+    expect(after.tracks).toEqual(['media', 'public']); // the change stands although the effect failed
+    expect(after.outbox).toEqual([]);
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'effect-failed', result: 'failed', data: { name: 'publish', error: 'CMS unreachable' } });
+    failPublish = false;
+    expect(await engine.runDue()).toBe(0);
+    expect((await engine.get(id))?.timeline.filter((e) => e.data?.['name'] === 'publish').map((e) => e.type)).toEqual(['effect-failed']);
+    await engine.dispose();
+  });
+
+  describeStoreContract('keyValueStore (host guide §6)', async () => ({ store: keyValueStore(memoryKeyValue()), dispose: async () => {} }));
+
+  test('§6 the key-value store runs the seed plan, and a new engine on it picks up where the last one stopped', async () => {
+    const kv = memoryKeyValue();
+    const clock = createManualClock('2026-03-02T01:00:00Z');
+    const notified: string[] = [];
+    const first = createEngine(bundle, { clock, store: keyValueStore(kv) });
+    const { id } = await first.open({ by: people.wang, title: 't', category: 'media' });
+    await accept(first, id, people.wang, 'REPORT', REPORT);
+    await first.dispose();
+    clock.advance('2h');
+    const second = createEngine(bundle, {
+      clock,
+      store: keyValueStore(kv),
+      effects: { notify: (e) => void notified.push(...(e.payload['roles'] as string[])) },
+    });
+    expect(await second.runDue()).toBe(1);
+    const incident = await second.get(id);
+    expect(incident?.deadlines.map((d) => [d.id, d.status])).toEqual([
+      ['report', 'met'],
+      ['assess', 'breached'],
+    ]);
+    expect(notified).toEqual(['department-head', 'deputy-head']);
+    await second.dispose();
+  });
+
+  test('§6 postgresStore sample on the test database', async () => {
+    await requirePostgres();
+    const schema = testSchemaName('pw_docs');
+    const { engine, store } = await postgresEngine(bundle, PG_URL, schema);
+    try {
+      const { id } = await engine.open({ by: people.wang, title: 't', category: 'media' });
+      const stored = await store.get(id);
+      expect([stored?.stage, stored?.version]).toEqual(['report', 1]);
+    } finally {
+      await engine.dispose();
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('§7 a restart past a deadline: the reminder and the breach fire once each, with their notify effects', async () => {
+    const notified: PendingEffect[] = [];
+    const { incident, fired } = await downPastADeadline(bundle, tempDir(), (e) => void notified.push(e));
+    expect(fired).toBe(2);
+    expect(incident?.deadlines.map((d) => [d.id, d.status, d.breachedAt])).toEqual([['report', 'breached', '2026-03-02T01:30:00.000Z']]);
+    expect(notified.map((e) => [e.payload['reason'], e.payload['roles']])).toEqual([
+      ['reminder', ['info-officer']],
+      ['breach', ['it-head']],
+    ]);
+    expect(incident?.timeline.filter((e) => e.type === 'deadline-breached')).toHaveLength(1);
+  });
+
+  describe('§8 plan versions and migrations', () => {
+    // Version 1.1.0 of the seed plan renames the stage `report` to `intake`.
+    const renamed = seedText
+      .replace('version: 1.0.0', 'version: 1.1.0')
+      .replace('  - id: report\n    title: { zh-CN: 事件识别与报告', '  - id: intake\n    title: { zh-CN: 事件识别与报告');
+    const v110 = (migrations: string) => createBundle(loadPlan({ text: `${renamed}\n${migrations}`, file: 'v110.plan.yaml' }));
+    let store: ReturnType<typeof memoryStore>;
+    let id = '';
+    const clock = createManualClock('2026-03-02T01:00:00Z');
+
+    beforeAll(async () => {
+      store = memoryStore();
+      const old = createEngine(bundle, { clock, store });
+      id = (await old.open({ by: people.wang, title: 't', category: 'media' })).id;
+      await old.dispose();
+    });
+
+    test('without a migration: plan-mismatch naming both versions, nothing changed', async () => {
+      const engine = createEngine(v110(''), { clock, store });
+      const result = await engine.send(id, { type: 'REPORT', by: people.wang, data: REPORT });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('plan-mismatch');
+      expect(result.error.message).toBe(
+        `incident ${id} was saved under plan public-opinion 1.0.0; this engine runs public-opinion 1.1.0 and declares no migration from 1.0.0`,
+      );
+      expect((await store.get(id))?.version).toBe(1);
+      await engine.dispose();
+    });
+
+    test('with `migrations: [{ from: 1.0.0, stages: { report: intake } }]` the incident continues under 1.1.0', async () => {
+      const engine = createEngine(v110('migrations:\n  - from: 1.0.0\n    stages: { report: intake }\n'), { clock, store });
+      const incident = await accept(engine, id, people.wang, 'REPORT', REPORT);
+      expect([incident.planVersion, incident.stage]).toEqual(['1.1.0', 'assess']);
+      const migrated = incident.timeline.find((e) => e.type === 'migrated');
+      expect(migrated?.data).toMatchObject({ fromVersion: '1.0.0', toVersion: '1.1.0', fromStage: 'report', toStage: 'intake' });
+      await engine.dispose();
+    });
+  });
+
+  test('§10 the audit stream equals the stored timeline, verifyTimeline detects an edit, the report is built', async () => {
+    const engine = createEngine(bundle, { clock: createManualClock('2026-03-02T01:00:00Z') });
+    const log: Array<[string, TimelineEntry]> = [];
+    const unsubscribe = streamToAudit(engine, { append: (incidentId, entry) => void log.push([incidentId, entry]) });
+    const { id } = await engine.open({ by: people.wang, title: '网传某服务大厅拒绝办理业务', category: 'media' });
+    await accept(engine, id, people.wang, 'REPORT', REPORT);
+    await engine.send(id, { type: 'ASSESS', by: people.liu, data: ASSESS });
+    const stored = (await engine.get(id))!;
+    expect(log.map(([, entry]) => entry)).toEqual(stored.timeline);
+    expect(await audit(engine, id)).toEqual({ ok: true });
+    const edited = structuredClone(stored);
+    (edited.timeline[4] as TimelineEntry).by = { id: 'someone-else', roles: ['info-officer'] };
+    expect(await audit({ ...engine, get: async () => edited } as Engine, id)).toEqual({ ok: false, brokenAt: 4, reason: 'hash' });
+    unsubscribe();
+    const aar = await report(engine, id);
+    expect(aar?.json.incident).toMatchObject({ id, title: '网传某服务大厅拒绝办理业务', stage: 'assess' });
+    expect(aar?.json.rejected.map((r) => [r.event, r.code])).toEqual([['ASSESS', 'unauthorized']]);
+    expect(aar?.markdown).toContain('网传某服务大厅拒绝办理业务');
+    expect(aar?.html.toLowerCase()).toMatch(/^<!doctype html>/);
+    await engine.dispose();
+  });
+});

@@ -129,11 +129,18 @@ describe('examples/host-http', () => {
     const category = await call<ErrorBody>(server, 'POST', '/incidents', { as: 'wang', body: { title: 't', category: 'weather' } });
     expect([category.status, category.body.error.code]).toEqual([422, 'invalid-data']);
     expect(category.body.error.details['categories']).toEqual(['event', 'social', 'media']);
-    const outsider = await call<ErrorBody>(server, 'POST', '/incidents', {
-      body: { title: 't', category: 'media' },
-      as: undefined,
+    const rolesButNoId = await fetch(`${server.url}/incidents`, {
+      method: 'POST',
+      headers: { 'x-person-roles': 'info-officer', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 't', category: 'media' }),
     });
-    expect(outsider.status).toBe(401);
+    expect(rolesButNoId.status).toBe(401);
+    const outsider = await fetch(`${server.url}/incidents`, {
+      method: 'POST',
+      headers: { 'x-person-id': 'visitor', 'x-person-roles': 'tourist', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 't', category: 'media' }),
+    });
+    expect([outsider.status, ((await outsider.json()) as ErrorBody).error.code]).toEqual([403, 'unauthorized']);
     const method = await call<ErrorBody>(server, 'DELETE', '/incidents');
     expect([method.status, method.body.error.code, method.body.error.details['allow']]).toEqual([405, 'method-not-allowed', ['GET', 'POST']]);
     // Only the one incident was opened.

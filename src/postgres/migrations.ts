@@ -58,7 +58,8 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
       // One save in one round trip (and so one short row lock): version check, timeline append
       // with chain check at the junction, deadline rows brought in line (leases kept on rows
-      // that do not change), outbox rows replaced. Returns 'ok', 'conflict' (nothing written) or
+      // that do not change), outbox rows replaced. Returns 'ok', 'conflict [<stored version> | ?]'
+      // (nothing written; no version: no such incident, ?: created meanwhile) or
       // 'base <length> <last hash>' when p_base_length is not the stored timeline length
       // (nothing written; the caller retries with the right base). Bad input raises.
       `CREATE FUNCTION $schema.save_incident(
@@ -78,7 +79,8 @@ export const MIGRATIONS: readonly Migration[] = [
          ELSE
            SELECT version, timeline_length, last_hash INTO cur_version, cur_length, cur_hash
              FROM $schema.incidents WHERE id = p_id FOR UPDATE;
-           IF NOT FOUND OR cur_version <> p_expected THEN RETURN 'conflict'; END IF;
+           IF NOT FOUND THEN RETURN 'conflict'; END IF;
+           IF cur_version <> p_expected THEN RETURN 'conflict ' || cur_version; END IF;
            IF p_base_length <> cur_length OR p_base_hash <> cur_hash THEN
              RETURN 'base ' || cur_length || ' ' || cur_hash;
            END IF;
@@ -90,7 +92,7 @@ export const MIGRATIONS: readonly Migration[] = [
            INSERT INTO $schema.incidents (id, version, doc, timeline_length, last_hash)
              VALUES (p_id, p_version, p_doc, n, CASE WHEN n > 0 THEN p_entries->(n - 1)->>'hash' ELSE '' END)
              ON CONFLICT (id) DO NOTHING;
-           IF NOT FOUND THEN RETURN 'conflict'; END IF;
+           IF NOT FOUND THEN RETURN 'conflict ?'; END IF;
          ELSE
            UPDATE $schema.incidents
               SET version = p_version, doc = p_doc, timeline_length = cur_length + n,

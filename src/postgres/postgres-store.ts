@@ -253,9 +253,11 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           rememberBase(id, incident.version, { length: incident.timeline.length, hash: last?.hash ?? '' });
           return;
         }
-        if (result === 'conflict') {
+        if (result.startsWith('conflict')) {
           bases.delete(id);
-          throw new VersionConflictError(id, expectedVersion, await actualVersion(id));
+          const stored = result.slice('conflict '.length);
+          const actual = result === 'conflict' ? null : /^\d+$/.test(stored) ? Number(stored) : await actualVersion(id);
+          throw new VersionConflictError(id, expectedVersion, actual);
         }
         const match = /^base (\d+) (.*)$/.exec(result);
         if (match === null) throw new Error(`save_incident returned ${JSON.stringify(result)}`);

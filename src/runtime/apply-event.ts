@@ -63,8 +63,8 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
       const data: Record<string, unknown> = { code: decision.error.code, event: event.type };
       const raw = event.data;
       if (raw !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        const text = canonicalJson(raw);
-        if (text.length <= MAX_REJECTED_DATA) data['data'] = JSON.parse(text) as unknown;
+        const text = copyableJson(raw);
+        if (text !== undefined && text.length <= MAX_REJECTED_DATA) data['data'] = JSON.parse(text) as unknown;
         else data['dataKeys'] = Object.keys(raw).sort().slice(0, 100);
       }
       change.append('rejected', 'rejected', data, event.by);
@@ -78,6 +78,18 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
   if ('error' in decision) carrySnapshot(base, next);
   else rememberSnapshot(next, decision.snapshot);
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
+}
+
+/**
+ * Canonical JSON of rejected data, or undefined when it cannot be written as JSON: nested too deep
+ * for the stack, cyclic, or holding a BigInt. Such data is refused (`invalid-data`), never thrown.
+ */
+function copyableJson(raw: object): string | undefined {
+  try {
+    return canonicalJson(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The time of the last timeline entry, so that nothing is stamped before it. */

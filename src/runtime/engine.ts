@@ -254,8 +254,18 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
   const runDueNow = async (): Promise<number> => {
     const now = clock.now();
+    // Stores list instances by due time; a reminder is due up to `maxReminderMs` earlier, so look
+    // that far ahead. With a multi-process store, claim only what is due now (a claim leases the
+    // item to this engine; claiming early would hold it back from others): reminders are then
+    // found with the plain query, and firing stays exactly-once through the version check.
     const horizon = iso(now + plan.maxReminderMs);
-    const items = store.claimDue ? await store.claimDue(horizon, owner, leaseMs, 10_000) : await store.dueBefore(horizon);
+    const items = store.claimDue
+      ? [
+          ...(await store.claimDue(iso(now), owner, leaseMs, 10_000)),
+          ...(plan.maxReminderMs > 0 ? await store.dueBefore(horizon) : []),
+        ]
+      : await store.dueBefore(horizon);
+    items.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
     const ids: string[] = [];
     for (const item of items) if (!ids.includes(item.incidentId)) ids.push(item.incidentId);
     for (const [id, at] of wake) if (at <= now && !ids.includes(id)) ids.push(id);

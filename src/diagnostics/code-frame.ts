@@ -1,6 +1,9 @@
 import type { SourceRange } from './diagnostic.js';
 
 const MAX_SHOWN = 160;
+/** C0 controls but tab, DEL, C1 controls, and bidi embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Columns a character takes in a terminal: 2 for East Asian wide and full-width characters, else 1. */
 function charWidth(codePoint: number): number {
@@ -55,7 +58,9 @@ export function codeFrame(sourceText: string, range: SourceRange, options: CodeF
   const lines = sourceText.split('\n');
   const lineText = lines[range.start.line - 1];
   if (lineText === undefined) return '';
-  let text = lineText.replace(/\r$/, '');
+  // Control and bidi characters from the plan are shown as U+FFFD (one UTF-16 unit each, so the
+  // columns stay put): printed raw they would drive the terminal (ESC sequences) or reorder the line.
+  let text = lineText.replace(/\r$/, '').replace(UNPRINTABLE, '\uFFFD');
   let startIndex = Math.min(Math.max(range.start.column - 1, 0), text.length);
   let endIndex = range.end.line === range.start.line ? Math.min(Math.max(range.end.column - 1, startIndex + 1), text.length) : text.length;
   let prefix = '';

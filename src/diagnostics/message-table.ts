@@ -10,7 +10,9 @@ export type MessageTable = { readonly [C in DiagnosticCode]: (params: Diagnostic
  * quote('assess'); // '"assess"'
  */
 export function quote(value: string): string {
-  return JSON.stringify(value);
+  // JSON escapes C0 controls; DEL, C1 controls and bidi controls are escaped too, so that a value
+  // from a plan cannot drive a terminal or reorder the printed line.
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -3,9 +3,9 @@ import { createManualClock, type ManualClock } from '../runtime/clock.js';
 import { createEngine } from '../runtime/index.js';
 import type { Actor, Incident, PendingEffect } from '../runtime/incident.js';
 import type { Engine, EngineInspection, SendResult } from '../runtime/index.js';
-import { memoryStore } from '../runtime/stores/memory-store.js';
 import { compiledPlanOf, type TestingPlan } from './compiled-plan-of.js';
 import { durationToMs } from './duration.js';
+import { simulationStore } from './simulation-store.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -61,8 +61,8 @@ export interface Simulation {
 }
 
 /**
- * Runs one incident of a plan on a simulated clock: a manual clock, a memory store, and effect
- * handlers that capture every effect. Deadlines fire as the clock is advanced.
+ * Runs one incident of a plan on a simulated clock: a manual clock, an in-memory store
+ * ({@link simulationStore}), and effect handlers that capture every effect. Deadlines fire as the clock is advanced.
  *
  * @example
  * ```ts
@@ -84,12 +84,13 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
   for (const e of compiled.definition.effects) handlers[e.id] = capture;
   const engine = createEngine(compiled, {
     clock,
-    store: memoryStore(),
+    store: simulationStore(),
     effects: handlers,
     newId: () => options.incidentId ?? 'sim-1',
     ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
   });
   const people = options.people ?? {};
+  const reminders = new Map(compiled.deadlines.map((d) => [d.id, d.reminders.map((r) => r.beforeMs)]));
   let current: Incident | undefined;
 
   const actor = (person: string | Actor): Actor => {
@@ -98,9 +99,10 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
     if (roles === undefined) throw new Error(`simulate: unknown person "${person}" (people: ${Object.keys(people).join(', ') || 'none'})`);
     return { id: person, roles: [...roles] };
   };
-  const refresh = async (): Promise<void> => {
-    if (current !== undefined) current = (await engine.get(current.id)) ?? current;
-  };
+  // Every saved change (event, firing, effect delivery) comes through here: no re-reading.
+  engine.subscribe(({ incident }) => {
+    if (current === undefined || incident.id === current.id) current = incident;
+  });
   const requireIncident = (): Incident => {
     if (current === undefined) throw new Error('simulate: no incident yet; call open() first');
     return current;
@@ -109,8 +111,9 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
   const advanceTo = async (target: number): Promise<void> => {
     if (target < clock.now()) throw new RangeError(`simulate: cannot move the clock back to ${new Date(target).toISOString()}`);
     clock.set(target);
-    await engine.runDue();
-    await refresh();
+    // Only this incident lives in the store: ask the engine to fire only when something is due.
+    const next = current === undefined ? undefined : nextDueMs(current, reminders);
+    if (next !== undefined && next <= target) await engine.runDue();
   };
 
   return {
@@ -144,14 +147,11 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
         ...(input.data === undefined ? {} : { data: input.data }),
         ...(input.severity === undefined ? {} : { severity: input.severity }),
       });
-      await refresh();
       return requireIncident();
     },
     async send(person, type, data) {
       const incident = requireIncident();
-      const result = await engine.send(incident.id, { type, by: actor(person), ...(data === undefined ? {} : { data }) });
-      await refresh();
-      return result;
+      return engine.send(incident.id, { type, by: actor(person), ...(data === undefined ? {} : { data }) });
     },
     async advance(duration) {
       const ms = typeof duration === 'number' ? duration : durationToMs(duration);
@@ -167,6 +167,22 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
       await engine.dispose();
     },
   };
+}
+
+/**
+ * The earliest time (ms) a pending deadline of the incident is due or one of its reminders is,
+ * or undefined when nothing is pending (or the incident is closed).
+ */
+function nextDueMs(incident: Incident, reminders: ReadonlyMap<string, readonly number[]>): number | undefined {
+  if (incident.closed) return undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const d of incident.deadlines) {
+    if (d.status !== 'pending') continue;
+    const due = Date.parse(d.dueAt);
+    if (due < best) best = due;
+    for (const before of reminders.get(d.id) ?? []) if (!d.remindersSent.includes(before) && due - before < best) best = due - before;
+  }
+  return best === Number.POSITIVE_INFINITY ? undefined : best;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Incident } from '../../runtime/incident.js';
 import { compiledPlanOf, type TestingPlan } from '../compiled-plan-of.js';
-import { checkScenarioValue } from '../scenario/check-scenario.js';
+import { checkScenarioValue, isValidatedFor } from '../scenario/check-scenario.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import type { DrillScenario } from '../scenario/scenario-schema.js';
 import { stepTime } from '../scenario/step-time.js';
@@ -32,10 +32,13 @@ export interface RunDrillOptions {
  */
 export async function runDrill(plan: TestingPlan, scenario: DrillScenario, options: RunDrillOptions = {}): Promise<DrillResult> {
   const compiled = compiledPlanOf(plan);
-  const { file, ...value } = scenario;
-  const check = checkScenarioValue(value, { plan: compiled.definition, ...(file === undefined ? {} : { file }) });
-  if (!check.ok || check.scenario === undefined) throw new ScenarioError(check.diagnostics);
-  const s: DrillScenario = check.scenario;
+  let s: DrillScenario = scenario;
+  if (!isValidatedFor(scenario, compiled.definition)) {
+    const { file, ...value } = scenario;
+    const check = checkScenarioValue(value, { plan: compiled.definition, ...(file === undefined ? {} : { file }) });
+    if (!check.ok || check.scenario === undefined) throw new ScenarioError(check.diagnostics);
+    s = check.scenario;
+  }
 
   const sim = simulate(compiled, {
     start: s.start,
@@ -45,8 +48,12 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
   const failures: DrillFailure[] = [];
   const steps: DrillStepOutcome[] = [];
   const seen = { stages: new Set<string>(), transitions: new Set<string>(), tracks: new Set<string>() };
+  let read = 0;
   const observe = (incident: Incident): void => {
-    for (const e of incident.timeline) if (e.type === 'stage-entered') seen.stages.add(String(e.data?.['stage']));
+    for (; read < incident.timeline.length; read++) {
+      const e = incident.timeline[read];
+      if (e?.type === 'stage-entered') seen.stages.add(String(e.data?.['stage']));
+    }
     seen.stages.add(incident.stage);
   };
   const observed = () => ({ incident: sim.incident, breaches: sim.breaches, notified: sim.notified });

@@ -87,7 +87,21 @@ export function checkScenarioValue(
     ...checkScenarioStructure(scenario, ctx),
     ...(options.plan ? validateScenario(scenario, options.plan, ctx) : []),
   ].sort(compareDiagnostics);
-  return diagnostics.length === 0 ? { ok: true, scenario, diagnostics } : { ok: false, scenario, diagnostics };
+  if (diagnostics.length > 0) return { ok: false, scenario, diagnostics };
+  if (options.plan) validatedFor.set(scenario, options.plan);
+  return { ok: true, scenario, diagnostics };
+}
+
+/** Scenarios this module found valid, and the plan definition they were checked against. */
+const validatedFor = new WeakMap<DrillScenario, PlanDefinition>();
+
+/**
+ * Whether `scenario` is an object {@link checkScenario} returned as valid for exactly this plan
+ * definition (and so needs no second check).
+ * @internal
+ */
+export function isValidatedFor(scenario: DrillScenario, plan: PlanDefinition): boolean {
+  return validatedFor.get(scenario) === plan;
 }
 
 type Issue = z.core.$ZodIssue;

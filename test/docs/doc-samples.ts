@@ -98,3 +98,25 @@ export function sampleMismatches(markdownFile: URL): string[] {
   }
   return problems;
 }
+
+/**
+ * Problems with the excerpts of a guide: a block after `<!-- excerpt: <path from the repository root> -->`
+ * must appear, line for line, in that file.
+ */
+export function excerptMismatches(markdownFile: URL): string[] {
+  const root = new URL('../../', import.meta.url);
+  const problems: string[] = [];
+  for (const block of codeBlocks(readFileSync(markdownFile, 'utf8'))) {
+    const excerpt = /^<!-- excerpt: (\S+) -->$/.exec(block.marker ?? '');
+    if (excerpt === null) continue;
+    let source: string;
+    try {
+      source = readFileSync(new URL(excerpt[1] as string, root), 'utf8');
+    } catch {
+      problems.push(`line ${block.line}: cannot read ${excerpt[1]}`);
+      continue;
+    }
+    if (!`\n${source}\n`.includes(`\n${block.code}\n`)) problems.push(`line ${block.line}: not an excerpt of ${excerpt[1]}`);
+  }
+  return problems;
+}

@@ -10,7 +10,7 @@ describe('planwright (the binary)', () => {
       const io = captureIo();
       expect(await run(argv, io)).toBe(0);
       expect(io.out()).toMatch(/^Usage: planwright <command> \[options\]/);
-      expect(io.out()).toMatch(/\n {2}validate {2}check plan files/);
+      expect(io.out()).toMatch(/\n {2}validate +check plan files/);
       expect(io.err()).toBe('');
     }
   });

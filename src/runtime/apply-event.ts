@@ -35,6 +35,9 @@ const MAX_REJECTED_DATA = 10_000;
  * Fires whatever is due on the incident up to `now` (reminders, breaches) without bumping the
  * version. Returns the same object when nothing was due.
  * @internal
+ *
+ * @example
+ * const caught = catchUp(plan, incident, clock.now(), entries); // fires overdue reminders and breaches
  */
 export function catchUp(plan: CompiledPlan, incident: Incident, now: number, entries: TimelineEntry[]): Incident {
   const due = nextDueMs(incident, plan.deadlineById);
@@ -52,6 +55,9 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
  * (transition, data, severity, deadlines, actions, effects) or a `rejected` entry. Pure: returns
  * the next incident (version + 1).
  * @internal
+ *
+ * @example
+ * const { incident: next, error } = applyEvent(plan, incident, { type: 'REPORT', by, data }, clock.now());
  */
 export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidEvent, now: number): Applied {
   const entries: TimelineEntry[] = [];

@@ -7,7 +7,10 @@ import { chainEntry, type EntryFields } from './timeline.js';
 let lastMs = Number.NaN;
 let lastIso = '';
 
-/** ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered: changes stamp many entries alike). */
+/** ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered: changes stamp many entries alike). *
+ * @example
+ * iso(0); // '1970-01-01T00:00:00.000Z'
+ */
 export function iso(ms: number): string {
   if (ms !== lastMs) {
     lastIso = new Date(ms).toISOString();

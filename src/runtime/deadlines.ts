@@ -66,6 +66,9 @@ function armedSince(change: IncidentChange, d: CompiledDeadline, seq: number): b
  * Cancels instances of `from: enter` deadlines of `stage` still pending when the stage is
  * entered again (the new entry arms a new instance).
  * @internal
+ *
+ * @example
+ * cancelOnReentry(change, 'strategy'); // before arming the new entry's instance
  */
 export function cancelOnReentry(change: IncidentChange, stage: string): void {
   change.doc.deadlines.forEach((inst, i) => {
@@ -88,6 +91,9 @@ function cancel(change: IncidentChange, index: number, reason: string): void {
  * whose time has come (`from: open` once, `from: enter` once per entry into the stage, each only
  * when its condition holds and its due time can be known).
  * @internal
+ *
+ * @example
+ * sweepDeadlines(change); // after the stage, data or severity changed
  */
 export function sweepDeadlines(change: IncidentChange): void {
   const draft = change.doc;
@@ -119,6 +125,9 @@ export function sweepDeadlines(change: IncidentChange): void {
  * Meets every pending instance whose deadline lists `event` in `metBy`; a recurring deadline
  * still within its stages is armed again, measured from now.
  * @internal
+ *
+ * @example
+ * meetDeadlines(change, 'RECORD_READING'); // meets monitor-reading and re-arms it
  */
 export function meetDeadlines(change: IncidentChange, event: string): void {
   const draft = change.doc;
@@ -138,6 +147,9 @@ export function meetDeadlines(change: IncidentChange, event: string): void {
  * After a regrade: recomputes the due time of every pending instance whose due time depends on
  * severity, from the same base. Past-due results breach on the next {@link fireDue}.
  * @internal
+ *
+ * @example
+ * recomputeForSeverity(change); // after severity III → I: strategy due 1h after entry instead of 2h
  */
 export function recomputeForSeverity(change: IncidentChange): void {
   const draft = change.doc;
@@ -200,6 +212,9 @@ export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, dead
  * deadline's breach actions, and re-arms a recurring deadline from the breached due time.
  * Returns the number of firings.
  * @internal
+ *
+ * @example
+ * const fired = fireDue(change, clock.now());
  */
 export function fireDue(change: IncidentChange, until: number): number {
   const draft = change.doc;

@@ -20,6 +20,9 @@ export class IncidentDataError extends Error {
  * The incident fields that mirror the machine's state value: the active stage, the track ids
  * not done yet, and the state value itself (canonical).
  * @internal
+ *
+ * @example
+ * stateFields(plan, { respond: { release: 'done', media: 'pending', public: 'pending' } }).tracks; // ['media', 'public']
  */
 export function stateFields(plan: CompiledPlan, value: unknown): { stage: string; state: unknown; tracks: string[] } {
   if (typeof value === 'string') return { stage: value, state: value, tracks: [] };
@@ -36,6 +39,9 @@ const snapshots = new WeakMap<object, AnyMachineSnapshot>();
 /**
  * Remembers the machine snapshot of an incident object (its state value is the snapshot's).
  * @internal
+ *
+ * @example
+ * rememberSnapshot(nextIncident, nextSnapshot);
  */
 export function rememberSnapshot(incident: Incident, snapshot: AnyMachineSnapshot): void {
   snapshots.set(incident, snapshot);
@@ -44,6 +50,9 @@ export function rememberSnapshot(incident: Incident, snapshot: AnyMachineSnapsho
 /**
  * Lets `to` (same state value as `from`) reuse the snapshot remembered for `from`, if any.
  * @internal
+ *
+ * @example
+ * carrySnapshot(incident, incidentWithRejectedEntry);
  */
 export function carrySnapshot(from: Incident, to: Incident): void {
   const known = snapshots.get(from);
@@ -56,6 +65,9 @@ export function carrySnapshot(from: Incident, to: Incident): void {
  * The snapshot's context may be older than the incident's data: the engine gives guards the
  * current values in the event (`scope`).
  * @internal
+ *
+ * @example
+ * const snapshot = snapshotOf(plan, incident);
  */
 export function snapshotOf(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
   const known = snapshots.get(incident);
@@ -118,6 +130,9 @@ function inertScope(machine: AnyStateMachine): InertScope {
  * `transition()` builds a throwaway actor, and so the machine's initial state, on every call,
  * which was most of its cost (bench/results.md). A test checks both agree step by step.
  * @internal
+ *
+ * @example
+ * const { value, actions } = machineStep(plan, snapshotOf(plan, incident), { type: 'REPORT', by, data });
  */
 export function machineStep(
   plan: CompiledPlan,
@@ -136,6 +151,9 @@ export function machineStep(
 /**
  * The same step through XState's own `transition()` (for tests comparing the two).
  * @internal
+ *
+ * @example
+ * expect(machineStep(plan, s, e).value).toEqual(machineStepReference(plan, s, e).value);
  */
 export function machineStepReference(
   plan: CompiledPlan,
@@ -149,6 +167,9 @@ export function machineStepReference(
 /**
  * The pure XState initial step: the first state value and its entry actions, via `initialTransition()`.
  * @internal
+ *
+ * @example
+ * const { value } = machineStart(plan, { data: {}, severity: null }); // 'report'
  */
 export function machineStart(
   plan: CompiledPlan,

@@ -11,6 +11,10 @@ import { sendError, type SendError } from './send-error.js';
  * track still exists, a `migrated` entry recorded; the version is bumped by the change saved with it); otherwise a `plan-mismatch`
  * error naming both versions.
  * @internal
+ *
+ * @example
+ * const migrated = migrateIncident(plan, storedIncident, clock.now());
+ * if ('error' in migrated) return { ok: false, error: migrated.error };
  */
 export function migrateIncident(
   plan: CompiledPlan,

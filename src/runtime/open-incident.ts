@@ -22,6 +22,9 @@ export interface OpenFields {
  * Creates a new incident (version 1) in the plan's first stage at time `now`: `opened` and
  * `stage-entered` entries, the stage's enter actions, and the deadlines armed at open.
  * @internal
+ *
+ * @example
+ * const { incident } = openIncident(plan, { id: 'PO-1', by, title: 'Rumour', category: 'media', data: {}, severity: null }, clock.now());
  */
 export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number): { incident: Incident; entries: TimelineEntry[] } {
   const data = { ...fields.data };

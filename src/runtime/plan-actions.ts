@@ -8,6 +8,9 @@ import { setSeverity } from './severity.js';
  * outbox (with rendered template text), `regrade` changes severity, `record` writes a timeline
  * entry. `context` is added to every effect payload (e.g. the breached deadline).
  * @internal
+ *
+ * @example
+ * runActions(change, deadline.breach, breachEntry, { deadline: 'report', reason: 'breach' });
  */
 export function runActions(
   change: IncidentChange,

@@ -15,6 +15,9 @@ export { loadPlan } from './dsl/load-plan.js';
 export type { CheckPlanOptions, PlanFileInput, PlanSource, PlanTextInput } from './dsl/plan-input.js';
 export {
   definePlan,
+  type Checked,
+  type PlanReferences,
+  type SectionIds,
   type EventIdOf,
   type FieldIdOf,
   type RoleIdOf,
@@ -25,7 +28,7 @@ export { planJsonSchema } from './dsl/plan-json-schema.js';
 export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
 export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
 export { DSL_VERSION } from './dsl/schema/header.js';
-export type { Condition } from './dsl/schema/condition.js';
+export type { Condition, FieldCondition } from './dsl/schema/condition.js';
 export type { Deadline } from './dsl/schema/deadline.js';
 export type { Stage, Track } from './dsl/schema/stage.js';
 export type { Transition, SharedTransition } from './dsl/schema/transition.js';
@@ -38,14 +41,25 @@ export type { Diagnostic, DiagnosticSeverity, DocumentPath, Position, SourceLoca
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { LOCALES, type Locale } from './diagnostics/locale.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
+export type { CodeFrameOptions } from './diagnostics/code-frame.js';
 export { formatDiagnosticLine } from './diagnostics/format-diagnostic-line.js';
 export { toJsonDiagnostic, type JsonDiagnostic } from './diagnostics/json-diagnostic.js';
 export { PlanError } from './diagnostics/plan-error.js';
 
 // Compile and bundle
 export { compilePlan } from './compile/compile-plan.js';
-export { CompileError } from './compile/compile-error.js';
-export type { CompiledPlan } from './compile/compiled-plan.js';
+export { CompileError, type CompileProblem } from './compile/compile-error.js';
+export type {
+  AuthorizationTable,
+  CompiledDeadline,
+  CompiledDue,
+  CompiledPlan,
+  CompiledStage,
+  CompiledTransition,
+} from './compile/compiled-plan.js';
+export type { FieldValidators } from './compile/field-validators.js';
+export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './compile/to-machine.js';
+export type { RenderedTemplate, TemplateValues } from './compile/render-template.js';
 export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';
 export { BundleError, type BundleErrorCode } from './bundle/bundle-error.js';
@@ -104,12 +118,55 @@ export {
   type AfterActionReport,
   type AfterActionOptions,
   type AfterActionJson,
+  type AfterActionMeasure,
+  type AfterActionStage,
+  type AfterActionDeadline,
+  type AfterActionBreach,
+  type AfterActionTeam,
+  type AfterActionSeries,
   type Evaluation,
   type EvaluateOptions,
   type EvaluationJson,
   type EvaluationDeadlines,
+  type EvaluatedIncident,
+  type DurationStats,
+  type TimingAgainstLimit,
   type DrillReport,
   type DrillReportOptions,
+  type DrillSummaryTextOptions,
+  type DrillIndexOptions,
+  type DrillIndexLinks,
+  type WriteDrillReportsOptions,
   type ReportPlan,
   type ReportLocale,
 } from './report/index.js';
+
+// Lint
+export {
+  lint,
+  ALL_RULES,
+  defineRule,
+  toSarif,
+  parseRuleOption,
+  type LintOptions,
+  type LintRule,
+  type RuleContext,
+  type RuleLevel,
+  type SarifLog,
+} from './analysis/index.js';
+
+// Diagrams
+export { planStateDiagram, planSwimlaneDiagram, planDiagramsMarkdown, type DiagramOptions } from './report/diagram/index.js';
+
+// Readiness
+export {
+  checkReadiness,
+  checkRoster,
+  checkInventory,
+  RosterSchema,
+  InventorySchema,
+  type Roster,
+  type Inventory,
+  type ReadinessReport,
+  type CheckReadinessOptions,
+} from './readiness/index.js';

@@ -135,8 +135,8 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  const perRound = quick ? 100 : 400;
-  const rounds = quick ? 3 : 7;
+  const perRound = quick ? 60 : 200;
+  const rounds = quick ? 3 : 5;
   // Both sides checked once (incident closed, deadlines met / timers armed), then warmed up.
   await planwrightIncidents(3, true);
   await bpmnIncidents(3, true);

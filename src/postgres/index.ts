@@ -15,4 +15,4 @@ export { TimelineIntegrityError } from './timeline-integrity-error.js';
 export { SCHEMA_NAME_PATTERN } from './schema-name.js';
 export { VersionConflictError, type DueDeadline, type IncidentStore } from '../runtime/stores/store.js';
 export { CorruptIncidentError } from '../runtime/stores/incident-document.js';
-export { InvalidIncidentIdError } from '../runtime/stores/incident-id.js';
+export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from '../runtime/stores/incident-id.js';

@@ -5,8 +5,8 @@
  *
  * Flags: `--check` exits non-zero when a target is missed (targets are read from the JSON each
  * benchmark writes into its folder during this run: see bench/check/targets.ts) and writes the
- * summary at the top of bench/results.md; any other `--flag` (e.g. `--quick`) is passed to every
- * benchmark.
+ * summary at the top of bench/results.md; `--summary-only` runs nothing and does the same with the
+ * results the last runs left; any other `--flag` (e.g. `--quick`) is passed to every benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,8 +17,9 @@ import type { CheckedTarget } from './check/targets.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
-const check = args.includes('--check');
-const flags = args.filter((a) => a.startsWith('--') && a !== '--check');
+const summaryOnly = args.includes('--summary-only');
+const check = args.includes('--check') || summaryOnly;
+const flags = args.filter((a) => a.startsWith('--') && a !== '--check' && a !== '--summary-only');
 const only = args.filter((a) => !a.startsWith('--'));
 const areas = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'bench.ts')))
@@ -27,7 +28,7 @@ const areas = readdirSync(root, { withFileTypes: true })
   .sort();
 let failed = 0;
 const ran: Array<{ area: string; started: number; ok: boolean }> = [];
-for (const area of areas) {
+for (const area of summaryOnly ? [] : areas) {
   console.log(`\n# bench/${area}`);
   const started = Date.now() - 1000; // file mtimes may be rounded down
   const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, area, 'bench.ts'), ...flags], { stdio: 'inherit' });
@@ -35,5 +36,7 @@ for (const area of areas) {
   ran.push({ area, started, ok: result.status === 0 });
 }
 let missed: CheckedTarget[] = [];
+// --summary-only: run nothing; check and summarize the results the last runs left.
+if (summaryOnly) for (const area of areas) ran.push({ area, started: 0, ok: true });
 if (check) missed = reportTargets(root, ran).filter((t) => !t.met);
 process.exitCode = failed === 0 && missed.length === 0 ? 0 : 1;

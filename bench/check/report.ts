@@ -41,6 +41,8 @@ export function reportTargets(benchDir: string, ran: ReadonlyArray<{ area: strin
       '',
       `Last \`npm run bench -- --check\`: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, areas ${ran.map((r) => r.area).join(', ')}; \`nproc\` ${m.nproc}, "${m.cpuModel}", Node ${m.node}, 1-minute load average ${os.loadavg()[0]?.toFixed(2)} at the end. Details in each section below.`,
       '',
+      '**Note on CPU time.** The machine is shared by several developers, so wall-clock times swing with the load average printed in each section. Benchmarks judge their targets on CPU time of the benchmark process (`process.cpuUsage`, user + system), which other processes inflate far less, and compare the two sides of a ratio in alternating rounds of the same run. Wall-clock figures are printed beside them.',
+      '',
       '| area | target | value (limit) | |',
       '| --- | --- | --- | --- |',
       ...lines,

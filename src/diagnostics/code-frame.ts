@@ -36,7 +36,7 @@ function width(text: string): number {
   return n;
 }
 
-/** Options of {@link codeFrame}. */
+/** Options of `codeFrame` (the code frame under a diagnostic, see {@link formatDiagnostic}). */
 export interface CodeFrameOptions {
   /** Colour the caret with ANSI escapes (for terminals). */
   color?: boolean;

@@ -16,7 +16,10 @@ export interface MatcherResult {
   expected?: unknown;
 }
 
-/** The part of a Vitest/Jest matcher context these matchers read. */
+/**
+ * The part of a Vitest/Jest matcher context these matchers read.
+ * @inline
+ */
 interface MatcherContext {
   isNot?: boolean;
 }

@@ -62,7 +62,7 @@ export interface Simulation {
 
 /**
  * Runs one incident of a plan on a simulated clock: a manual clock, an in-memory store
- * ({@link simulationStore}), and effect handlers that capture every effect. Deadlines fire as the clock is advanced.
+ * (one that keeps the engine's frozen incidents without copying them), and effect handlers that capture every effect. Deadlines fire as the clock is advanced.
  *
  * @example
  * ```ts

@@ -30,6 +30,7 @@ export type ScenarioCode = (typeof SCENARIO_CODES)[number];
 /** Locales scenario messages are available in. */
 export type ScenarioLocale = 'en' | 'zh-CN';
 
+/** @inline */
 type Params = Record<string, string>;
 
 const EN: Record<ScenarioCode, (p: Params) => string> = {

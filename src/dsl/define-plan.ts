@@ -1,7 +1,9 @@
 import type { PlanInput } from './schema/plan.js';
 
-type IdsOf<L> = L extends ReadonlyArray<infer I> ? (I extends { readonly id: infer S extends string } ? S : never) : never;
-type SectionIds<T, K extends string> = T extends { readonly [P in K]?: infer L } ? IdsOf<L> : never;
+/** The `id`s of the items of a list type `L`. */
+export type IdsOf<L> = L extends ReadonlyArray<infer I> ? (I extends { readonly id: infer S extends string } ? S : never) : never;
+/** The ids a plan object declares in its section `K` (`roles`, `teams`, `stages`, …). */
+export type SectionIds<T, K extends string> = T extends { readonly [P in K]?: infer L } ? IdsOf<L> : never;
 
 /** Role ids a plan object declares. */
 export type RoleIdOf<T> = SectionIds<T, 'roles'>;
@@ -16,10 +18,14 @@ export type FieldIdOf<T> = SectionIds<T, 'fields'>;
 /** What a `by` entry of a plan object may be: a role, a team, a team position, or `any-role`. */
 export type ByEntryOf<T> = RoleIdOf<T> | TeamIdOf<T> | `${TeamIdOf<T>}.${'leader' | 'deputy' | 'members'}` | 'any-role';
 
-/** Any other keys of an item are left to the schema. */
+/**
+ * Any other keys of an item are left to the schema.
+ * @inline
+ */
 type Open = { readonly [key: string]: unknown };
 
-type TransitionRefs<T> = Open & {
+/** The references of a transition of a plan object, typed against the ids it declares. */
+export type TransitionRefs<T> = Open & {
   readonly event?: EventIdOf<T>;
   readonly by?: ReadonlyArray<ByEntryOf<T>>;
   readonly target?: StageIdOf<T>;
@@ -59,7 +65,7 @@ export type DeepReadonly<T> = T extends ReadonlyArray<infer U>
     : T;
 
 /** A plan with includes cannot be checked by types (its ids live in other files). */
-type Checked<T> = T extends { readonly include: unknown } ? unknown : PlanReferences<T>;
+export type Checked<T> = T extends { readonly include: unknown } ? unknown : PlanReferences<T>;
 
 /**
  * Write a plan in TypeScript. Returns the plan unchanged, with its literal types: ids are inferred,

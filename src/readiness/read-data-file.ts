@@ -19,7 +19,7 @@ export interface ReadDataFileOptions {
   readonly cwd?: string;
 }
 
-/** A locator that also finds mapping keys (the DSL's {@link SourceMap}). */
+/** A locator that also finds mapping keys (the DSL's source map). */
 export interface DataFileLocator extends SourceLocator {
   locateKey(path: DocumentPath): ReturnType<SourceLocator['locate']>;
 }

@@ -151,15 +151,35 @@ export {
   defineRule,
   toSarif,
   parseRuleOption,
+  DEFAULT_MAX_DIAGNOSTICS,
+  type LintLocale,
   type LintOptions,
   type LintRule,
+  type MessageData,
   type RuleContext,
   type RuleLevel,
+  type RuleMessage,
+  type RuleOptionResult,
+  type RuleSetting,
   type SarifLog,
+  type SarifResult,
+  type SarifRule,
+  type StageEdge,
+  type StageGraph,
+  type TransitionDeclaration,
+  type TransitionSite,
+  type ToSarifOptions,
 } from './analysis/index.js';
+export type { SarifLevel, SarifRun } from './analysis/to-sarif.js';
 
 // Diagrams
-export { planStateDiagram, planSwimlaneDiagram, planDiagramsMarkdown, type DiagramOptions } from './report/diagram/index.js';
+export {
+  planStateDiagram,
+  planSwimlaneDiagram,
+  planDiagramsMarkdown,
+  type DiagramOptions,
+  type PlanDiagramsMarkdownOptions,
+} from './report/diagram/index.js';
 
 // Readiness
 export {
@@ -171,5 +191,11 @@ export {
   type Roster,
   type Inventory,
   type ReadinessReport,
+  type ReadinessSummary,
   type CheckReadinessOptions,
+  type Located,
+  type CheckedDataFile,
+  type DataFileInput,
+  type DataFileLocator,
+  type ReadDataFileOptions,
 } from './readiness/index.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
 import { loadBundle } from '../bundle/load-bundle.js';
-import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
+import { canonicalFrozen } from './canonical-freeze.js';
 import { IncidentChange, iso } from './change.js';
 import { carrySnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
@@ -87,7 +87,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     // Validated with zod; the document itself (a fresh object from the store) is then kept, in
     // canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
-    return remember(freeze(canonicalize(doc), true));
+    return remember(canonicalFrozen(doc));
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {

@@ -1,4 +1,4 @@
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
@@ -62,8 +62,8 @@ export class IncidentChange {
     freezeNew(doc.deadlines, false);
     freezeNew(doc.outbox, false);
     freezeNew(doc.tracks, false);
-    freeze(doc.data, true);
-    if (typeof doc.state === 'object' && doc.state !== null) freeze(doc.state, true);
+    deepFreeze(doc.data);
+    deepFreeze(doc.state);
     return produce(base, (draft) => {
       const target = draft as unknown as Record<string, unknown>;
       const source = doc as unknown as Record<string, unknown>;
@@ -151,7 +151,14 @@ function freezeNew(list: readonly unknown[], appendOnly: boolean): void {
       if (appendOnly) break;
       continue;
     }
-    freeze(item, true);
+    deepFreeze(item);
   }
   Object.freeze(list);
+}
+
+/** Freezes a plain JSON value and everything in it (stops at parts already frozen). */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) deepFreeze(item);
 }

@@ -93,7 +93,7 @@ const KEY_TEXT: Record<string, string> = {
   '*.type': 'Selects this kind of field.',
   'Plan.notes': 'Free notes about the plan, for people.',
   'TriggerCategory.examples': 'Examples of incidents of this category, for people.',
-  'Resource.kind': 'What kind of resource it is (for readiness checks and reports).',
+  'Resource.kind': 'What kind of resource it is: a tool, a channel, people, material or funds.',
   'NumberField.min': 'Smallest accepted value.',
   'NumberField.max': 'Largest accepted value.',
   'NumberField.integer': 'Accept whole numbers only.',

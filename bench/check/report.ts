@@ -8,8 +8,9 @@ import { machineInfo, verdict, writeSection } from './results-md.js';
 import { collectTargets, type CheckedTarget } from './targets.js';
 
 function show(t: CheckedTarget): string {
-  const value = t.unit === 'bytes' ? `${(t.value / 1024).toFixed(1)} KB` : `${t.value} ${t.unit}`;
-  const limit = t.unit === 'bytes' ? `${(t.limit / 1024).toFixed(1)} KB` : `${t.limit} ${t.unit}`;
+  const num = (x: number): string => String(Number(x.toFixed(2)));
+  const value = t.unit === 'bytes' ? `${(t.value / 1024).toFixed(1)} KB` : `${num(t.value)} ${t.unit}`;
+  const limit = t.unit === 'bytes' ? `${(t.limit / 1024).toFixed(1)} KB` : `${num(t.limit)} ${t.unit}`;
   return `${value} (${t.better === 'lower' ? '≤' : '≥'} ${limit})`;
 }
 

@@ -75,7 +75,8 @@ export function collectTargets(areaDir: string, area: string, since: number): { 
   const targets: CheckedTarget[] = [];
   const files: string[] = [];
   for (const name of readdirSync(areaDir).sort()) {
-    if (!name.endsWith('.json')) continue;
+    // before*.json: reference figures kept for comparison; budget.json: limits, not results.
+    if (!name.endsWith('.json') || name.startsWith('before') || name === 'budget.json') continue;
     const file = join(areaDir, name);
     if (statSync(file).mtimeMs < since) continue;
     let doc: unknown;

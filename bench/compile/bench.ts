@@ -13,7 +13,7 @@
  *
  * Run: `npm run bench` (all areas), `npx tsx bench/run.ts compile`, or add `--quick` for fewer rounds.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../../src/analysis/lint.js';
@@ -26,6 +26,8 @@ import { machineInfo, machineLine, verdict, writeSection } from '../check/result
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
 const seedFile = fileURLToPath(new URL('../../plans/public-opinion.plan.yaml', import.meta.url));
+/** Hot spots found with `node --cpu-prof` (written by hand; printed under the figures). */
+const profileFile = fileURLToPath(new URL('./profile.md', import.meta.url));
 
 interface Input {
   name: string;
@@ -95,12 +97,14 @@ function runOnce(input: Input): { phases: Record<'parseValidate' | 'compile' | '
 }
 
 function measure(input: Input): SizeResult {
-  runOnce(input); // warm-up
+  // Collect what the previous size left, then warm up. No collection between rounds: a forced full
+  // GC right before a round makes the next checkPlan ~5× slower (measured: seed plan 18 → 100 ms CPU),
+  // which would measure the collector's aftermath, not the pipeline.
+  gc?.();
+  runOnce(input);
+  runOnce(input);
   const rounds: Array<ReturnType<typeof runOnce>> = [];
-  for (let i = 0; i < input.rounds; i++) {
-    gc?.();
-    rounds.push(runOnce(input));
-  }
+  for (let i = 0; i < input.rounds; i++) rounds.push(runOnce(input));
   const med = (key: 'parseValidate' | 'compile' | 'lint'): Phase => ({
     wallMs: median(rounds.map((r) => r.phases[key].wallMs)),
     cpuMs: median(rounds.map((r) => r.phases[key].cpuMs)),
@@ -216,6 +220,7 @@ function main(): void {
       '| --- | --- | --- | --- |',
       ...doc.targets.map((t) => `| ${t.description} | ${t.value} ${t.unit} | ≤ ${t.limit} ${t.unit} | ${verdict(t.met)} |`),
       '',
+      ...(existsSync(profileFile) ? [readFileSync(profileFile, 'utf8').trim(), ''] : []),
     ].join('\n'),
   );
 }

@@ -121,6 +121,24 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   if (incident.closed) {
     return { error: sendError('closed', `incident ${incident.id} is closed`, { event: event.type, stage: incident.stage }) };
   }
+  // Someone who may fire this event in no stage at all is refused as unauthorized, wherever the
+  // incident is (drills-and-cli.md: a customer-service rep sending APPROVE_STRATEGY is `unauthorized`,
+  // and the refusal does not tell them which stage the incident is in).
+  const mayFireSomewhere = Object.values(plan.authorization).some((row) => {
+    const roles = row[event.type];
+    return roles !== undefined && isAuthorized(event.by.roles, roles);
+  });
+  if (!mayFireSomewhere) {
+    const allowed = [...new Set(Object.values(plan.authorization).flatMap((row) => row[event.type] ?? []))].sort();
+    return {
+      error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" in any stage`, {
+        allowed,
+        event: event.type,
+        roles: [...event.by.roles],
+        stage: incident.stage,
+      }),
+    };
+  }
   const stage = plan.stages.get(incident.stage);
   const candidates: CompiledTransition[] = [];
   if (stage !== undefined) {

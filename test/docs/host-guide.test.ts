@@ -152,7 +152,7 @@ describe('docs/host-guide.md', () => {
     // The guide quotes these messages and details.
     expect(errors[0]).toEqual({
       code: 'unauthorized',
-      message: 'liu (customer-service) may not send "ASSESS" here',
+      message: 'liu (customer-service) may not send "ASSESS" in any stage',
       details: { allowed: ['it-head'], event: 'ASSESS', roles: ['customer-service'], stage: 'assess' },
     });
     expect(errors[1]?.message).toBe('field "scope" is required; field "risk" is required');

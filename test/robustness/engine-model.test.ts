@@ -117,8 +117,10 @@ function predict(model: Model, event: EngineEvent): Prediction {
   const rule = EVENTS[event.type];
   if (rule === undefined) return { ok: false, code: 'unknown-event' };
   if (model.closed) return { ok: false, code: 'closed' };
-  if (!accepted(model, event.type)) return { ok: false, code: 'not-in-stage' };
+  // Someone who may send the event in no stage is unauthorized wherever the incident is
+  // (each seed event has one set of senders, so "anywhere" and "here" are the same set).
   if (!event.by.roles.some((r) => rule.by.includes(r))) return { ok: false, code: 'unauthorized' };
+  if (!accepted(model, event.type)) return { ok: false, code: 'not-in-stage' };
   if (!validData(rule, event.data)) return { ok: false, code: 'invalid-data' };
   return { ok: true };
 }

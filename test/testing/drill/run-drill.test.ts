@@ -81,7 +81,7 @@ describe('runDrill negative controls', () => {
     expect(result.failures.map((f) => f.step)).toEqual([0, 1, 2, 3, null, null, null, null]);
     const messages = result.failures.map((f) => f.message);
     expect(messages[0]).toBe('stage: expected strategy, got assess');
-    expect(messages[1]).toMatch(/^APPROVE_STRATEGY: expected accepted, got rejected \(not-in-stage: /);
+    expect(messages[1]).toMatch(/^APPROVE_STRATEGY: expected accepted, got rejected \(unauthorized: /);
     expect(messages[2]).toBe('breaches: expected [], got [assess]');
     expect(messages[3]).toBe('ASSESS: expected rejected (unauthorized), got accepted');
     expect(messages.slice(4)).toEqual([

@@ -1,42 +1,18 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
+import { ANY_ROLE, resolveBy as resolveByRoles } from '../dsl/resolve-by.js';
 
-/** `by` entry granting every role of the plan. */
-export const ANY_ROLE = 'any-role';
+export { ANY_ROLE };
 
 /**
- * Resolves a transition's `by` list to the sorted role ids it grants: role ids stay, positions
- * `<team>.leader|deputy|members` become the roles holding them, a team id becomes its leader,
- * deputy and members, `any-role` becomes every role of the plan. Entries naming nothing the plan
- * declares grant nothing.
+ * Resolves a transition's `by` list to the sorted role ids it grants (see the DSL's `resolveBy`:
+ * role ids stay, positions become the roles holding them, a team id its leader, deputy and members,
+ * `any-role` every role; entries naming nothing grant nothing).
  *
  * @example
  * resolveBy(plan, ['command.leader', 'analysis']); // ['department-head', 'info-officer', 'it-head', 'monitor']
  */
 export function resolveBy(definition: PlanDefinition, by: readonly string[]): string[] {
-  const roles = new Set(definition.roles.map((r) => r.id));
-  const out = new Set<string>();
-  const add = (role: string | undefined): void => {
-    if (role !== undefined && roles.has(role)) out.add(role);
-  };
-  for (const entry of by) {
-    if (entry === ANY_ROLE) {
-      for (const r of roles) out.add(r);
-      continue;
-    }
-    if (roles.has(entry)) {
-      out.add(entry);
-      continue;
-    }
-    const dot = entry.indexOf('.');
-    const teamId = dot < 0 ? entry : entry.slice(0, dot);
-    const position = dot < 0 ? undefined : entry.slice(dot + 1);
-    const team = definition.teams.find((t) => t.id === teamId);
-    if (team === undefined) continue;
-    if (position === undefined || position === 'leader') add(team.leader);
-    if (position === undefined || position === 'deputy') add(team.deputy);
-    if (position === undefined || position === 'members') for (const m of team.members) add(m);
-  }
-  return [...out].sort();
+  return [...resolveByRoles(definition, by)].sort();
 }
 
 /**

@@ -233,22 +233,37 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('copies', () => {
-      it('returns objects the caller can change without changing the store', async () => {
+      it('returns documents the caller cannot change the store through (changes either throw or stay local)', async () => {
         await store.save(makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')] }), 0);
         const got = await store.get('PO-1');
         if (got === undefined) throw new Error('missing');
-        got.title = 'changed';
-        got.data['source'] = 'changed';
-        got.deadlines[0]!.status = 'met';
-        got.timeline.push(got.timeline[0]!);
+        const attempt = (change: () => void) => {
+          try {
+            change();
+          } catch (e) {
+            expect(e).toBeInstanceOf(TypeError); // a deep-frozen, shared document
+          }
+        };
+        attempt(() => (got.title = 'changed'));
+        attempt(() => (got.data['source'] = 'changed'));
+        attempt(() => (got.deadlines[0]!.status = 'met'));
+        attempt(() => got.timeline.push(got.timeline[0]!));
         const listed = await store.list();
-        listed[0]!.title = 'changed too';
+        attempt(() => (listed[0]!.title = 'changed too'));
         const again = await store.get('PO-1');
         expect(again?.title).toBe('Incident PO-1');
         expect(again?.data['source']).toBe('weibo');
+        expect(again?.deadlines[0]?.status).toBe('pending');
         expect(again?.timeline).toHaveLength(1);
+        expect((await store.list())[0]?.title).toBe('Incident PO-1');
         expect(await store.dueBefore('2024-05-01T09:00:00.000Z')).toHaveLength(1);
-        expect(again).not.toBe(await store.get('PO-1'));
+        // Shared only if nobody can change it: a document returned twice as the same object is deep-frozen.
+        if (again === (await store.get('PO-1'))) {
+          expect(Object.isFrozen(again)).toBe(true);
+          expect(Object.isFrozen(again?.data)).toBe(true);
+          expect(Object.isFrozen(again?.deadlines[0])).toBe(true);
+          expect(Object.isFrozen(again?.timeline)).toBe(true);
+        }
       });
 
       it('keeps what was saved even if the caller changes its object afterwards', async () => {

@@ -5,16 +5,19 @@ import { assertSavable } from './save-preconditions.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
 
 /**
- * An in-memory {@link IncidentStore}: a `Map` from incident id to a private copy.
- * `save` and `get` copy with `structuredClone`, so neither the caller nor the store can change
- * the other's objects. Saves are atomic because a save never awaits between its version check
- * and its write. Nothing survives the process; use it for tests, drills and simulations.
+ * An in-memory {@link IncidentStore}: a `Map` from incident id to a deep-frozen document.
+ * A deep-frozen incident (as the engine saves) is kept by reference; any other is copied with
+ * `structuredClone` and the copy deep-frozen, so a caller changing its object after `save` does
+ * not change the store. `get` and `list` return the stored frozen documents themselves: nobody
+ * can change them, so sharing is safe and costs nothing. Saves are atomic because a save never
+ * awaits between its version check and its write. Nothing survives the process; use it for
+ * tests, drills and simulations.
  *
  * @example
  * ```ts
  * const store = memoryStore();
  * await store.save(incident, 0);           // new incident (incident.version === 1)
- * const copy = await store.get(incident.id);
+ * const doc = await store.get(incident.id); // deep-frozen
  * ```
  */
 export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<string[]> } {
@@ -23,21 +26,21 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
   return {
     async get(id) {
       assertIncidentId(id);
-      const doc = docs.get(id);
-      return doc === undefined ? undefined : structuredClone(doc);
+      return docs.get(id);
     },
 
     async save(incident, expectedVersion) {
       assertSavable(incident, expectedVersion);
-      const actual = docs.get(incident.id)?.version ?? null;
+      const previous = docs.get(incident.id);
+      const actual = previous?.version ?? null;
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);
       }
-      docs.set(incident.id, structuredClone(incident));
+      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : deepFreeze(structuredClone(incident)));
     },
 
     async list() {
-      return [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => structuredClone(d));
+      return [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async dueBefore(time) {
@@ -53,4 +56,44 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       return [...docs.values()].filter((d) => d.outbox.length > 0).map((d) => d.id).sort();
     },
   };
+}
+
+/**
+ * Whether `incident` is deep-frozen, walking only what it does not share with `previous` (the
+ * stored, deep-frozen version): a new version from the engine shares all but its newest timeline
+ * entries and changed fields, so the check costs O(change), not O(document).
+ */
+function isDeepFrozenSince(incident: Incident, previous: Incident | undefined): boolean {
+  if (!Object.isFrozen(incident)) return false;
+  const before = previous as Record<string, unknown> | undefined;
+  for (const key in incident) {
+    const value = (incident as unknown as Record<string, unknown>)[key];
+    const old = before?.[key];
+    if (value === old) continue;
+    if (Array.isArray(value) && Array.isArray(old)) {
+      if (!Object.isFrozen(value)) return false;
+      for (let i = 0; i < value.length; i++) if (value[i] !== old[i] && !isDeepFrozen(value[i])) return false;
+    } else if (!isDeepFrozen(value)) return false;
+  }
+  return true;
+}
+
+/** Whether `value` and everything reachable from it is frozen (a frozen parent may hold unfrozen children). */
+function isDeepFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (!Object.isFrozen(value)) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isDeepFrozen(value[i])) return false;
+    return true;
+  }
+  for (const key in value) if (!isDeepFrozen((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }

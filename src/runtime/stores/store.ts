@@ -29,7 +29,8 @@ export class VersionConflictError extends Error {
  * - `save(incident, expectedVersion)` writes `incident` only if the stored version equals
  *   `expectedVersion` (0 for a new incident), otherwise rejects with `VersionConflictError`.
  *   The write is atomic: a reader sees the old document or the new one, never a mix.
- * - `get` returns the stored document (a fresh object the caller may keep) or `undefined`.
+ * - `get` returns the stored document (a document the caller may keep; it may be
+ *   deep-frozen and shared, so callers must not change it) or `undefined`.
  * - `dueBefore(time)` lists pending deadlines (and pending reminders) due at or before `time`,
  *   sorted by due time then incident id.
  * - Refinements (all planwright stores, checked by the contract suite in test/stores):

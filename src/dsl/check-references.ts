@@ -26,21 +26,38 @@ export interface CheckReferencesOptions {
 }
 
 const POSITIONS = ['leader', 'deputy', 'members'] as const;
+/** Ids a reference may name: the list (order kept for messages and suggestions) and a set for lookups, built once per plan. */
+class Known {
+  #set: Set<string> | undefined;
+  constructor(readonly list: readonly string[]) {}
+  has(id: string): boolean {
+    this.#set ??= new Set(this.list);
+    return this.#set.has(id);
+  }
+}
+
 type UnknownRefCode = {
   [C in DiagnosticCode]: DiagnosticParams[C] extends UnknownRefParams ? C : never;
 }[DiagnosticCode];
 
 class ReferenceChecker {
   readonly out: Diagnostic[] = [];
-  readonly roles: string[];
+  readonly roles: Known;
   readonly teams: Map<string, Team>;
   readonly fields: Map<string, Field>;
   readonly stages: Map<string, Stage>;
-  readonly severity: string[];
-  readonly events: string[];
-  readonly resources: string[];
-  readonly templates: string[];
-  readonly effects: string[];
+  readonly severity: Known;
+  readonly events: Known;
+  readonly resources: Known;
+  readonly templates: Known;
+  readonly effects: Known;
+  readonly teamIds: Known;
+  readonly fieldIds: Known;
+  readonly stageIds: Known;
+  /** Roles and teams, for a `by` entry that is neither. */
+  readonly roleOrTeamIds: Known;
+  /** Built-in placeholders and fields, for template texts. */
+  readonly placeholders: Known;
   readonly scope: ConditionScope;
 
   constructor(
@@ -52,16 +69,22 @@ class ReferenceChecker {
       for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
       return map;
     };
-    this.roles = plan.roles.map((r) => r.id);
+    const severity = plan.severity.map((s) => s.id);
+    this.roles = new Known(plan.roles.map((r) => r.id));
     this.teams = firstById(plan.teams);
     this.fields = firstById(plan.fields);
     this.stages = firstById(plan.stages);
-    this.severity = plan.severity.map((s) => s.id);
-    this.events = plan.events.map((e) => e.id);
-    this.resources = plan.resources.map((r) => r.id);
-    this.templates = plan.templates.map((t) => t.id);
-    this.effects = plan.effects.map((e) => e.id);
-    this.scope = { fields: this.fields, severityLevels: this.severity };
+    this.severity = new Known(severity);
+    this.events = new Known(plan.events.map((e) => e.id));
+    this.resources = new Known(plan.resources.map((r) => r.id));
+    this.templates = new Known(plan.templates.map((t) => t.id));
+    this.effects = new Known(plan.effects.map((e) => e.id));
+    this.teamIds = new Known([...this.teams.keys()]);
+    this.fieldIds = new Known([...this.fields.keys()]);
+    this.stageIds = new Known([...this.stages.keys()]);
+    this.roleOrTeamIds = new Known([...new Set([...this.roles.list, ...this.teams.keys()])]);
+    this.placeholders = new Known([...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])]);
+    this.scope = { fields: this.fields, severityLevels: severity };
   }
 
   push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: Path, target?: 'key'): void {
@@ -69,8 +92,9 @@ class ReferenceChecker {
   }
 
   /** Report `id` unless it is in `known`. */
-  ref(code: UnknownRefCode, id: string, known: readonly string[], path: Path, target?: 'key'): void {
-    if (known.includes(id)) return;
+  ref(code: UnknownRefCode, id: string, ids: Known, path: Path, target?: 'key'): void {
+    if (ids.has(id)) return;
+    const known = [...ids.list];
     const suggestion = closestMatch(id, known);
     const params: UnknownRefParams = suggestion === undefined ? { id, known } : { id, known, suggestion };
     this.push(code, params as DiagnosticParams[typeof code], path, target);
@@ -110,24 +134,24 @@ class ReferenceChecker {
     p.teams.forEach((team, i) => this.checkTeam(team, ['teams', i]));
     this.checkFields();
     p.events.forEach((event, i) => {
-      event.requires.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], ['events', i, 'requires', k]));
-      event.optional.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], ['events', i, 'optional', k]));
+      event.requires.forEach((f, k) => this.ref('unknown-field', f, this.fieldIds, ['events', i, 'requires', k]));
+      event.optional.forEach((f, k) => this.ref('unknown-field', f, this.fieldIds, ['events', i, 'optional', k]));
     });
     p.templates.forEach((template, i) => this.checkTemplateText(template.body, ['templates', i, 'body']));
     p.stages.forEach((stage, i) => this.checkStage(stage, ['stages', i]));
     p.transitions.forEach((t, i) => {
       const path = ['transitions', i];
-      if (t.in !== '*') t.in.forEach((s, k) => this.ref('unknown-stage', s, [...this.stages.keys()], [...path, 'in', k]));
+      if (t.in !== '*') t.in.forEach((s, k) => this.ref('unknown-stage', s, this.stageIds, [...path, 'in', k]));
       this.checkTransition(t, path, undefined);
     });
     p.deadlines.forEach((deadline, i) => {
       const path = ['deadlines', i];
       if (deadline.from === 'enter' && deadline.stage === undefined) this.push('deadline-needs-stage', { deadline: deadline.id }, path);
-      if (deadline.stage !== undefined) this.ref('unknown-stage', deadline.stage, [...this.stages.keys()], [...path, 'stage']);
+      if (deadline.stage !== undefined) this.ref('unknown-stage', deadline.stage, this.stageIds, [...path, 'stage']);
       if (deadline.when !== undefined) this.checkWhen(deadline.when, [...path, 'when']);
       this.checkDue(deadline.due, [...path, 'due']);
       deadline.metBy.forEach((e, k) => this.ref('unknown-event', e, this.events, [...path, 'metBy', k]));
-      deadline.within?.forEach((s, k) => this.ref('unknown-stage', s, [...this.stages.keys()], [...path, 'within', k]));
+      deadline.within?.forEach((s, k) => this.ref('unknown-stage', s, this.stageIds, [...path, 'within', k]));
       deadline.remind?.forEach((reminder, r) => {
         reminder.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...path, 'remind', r, 'notify', k]));
       });
@@ -135,14 +159,14 @@ class ReferenceChecker {
     });
     p.migrations.forEach((migration, i) => {
       for (const [from, to] of Object.entries(migration.stages)) {
-        this.ref('unknown-stage', to, [...this.stages.keys()], ['migrations', i, 'stages', from]);
+        this.ref('unknown-stage', to, this.stageIds, ['migrations', i, 'stages', from]);
       }
     });
     return this.out;
   }
 
   checkTeam(team: Team, path: Path): void {
-    if (this.roles.includes(team.id) || team.id === 'any-role') this.push('ambiguous-id', { id: team.id }, [...path, 'id']);
+    if (this.roles.has(team.id) || team.id === 'any-role') this.push('ambiguous-id', { id: team.id }, [...path, 'id']);
     if (team.leader !== undefined) this.ref('unknown-role', team.leader, this.roles, [...path, 'leader']);
     if (team.deputy !== undefined) this.ref('unknown-role', team.deputy, this.roles, [...path, 'deputy']);
     team.members.forEach((m, k) => this.ref('unknown-role', m, this.roles, [...path, 'members', k]));
@@ -170,16 +194,15 @@ class ReferenceChecker {
   }
 
   checkTemplateText(text: LocalizedText, path: Path): void {
-    const known = [...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])];
     const check = (body: string, at: Path): void => {
-      for (const name of templatePlaceholders(body)) this.ref('unknown-placeholder', name, known, at);
+      for (const name of templatePlaceholders(body)) this.ref('unknown-placeholder', name, this.placeholders, at);
     };
     if (typeof text === 'string') check(text, path);
     else for (const [locale, body] of Object.entries(text)) check(body, [...path, locale]);
   }
 
   checkStage(stage: Stage, path: Path): void {
-    if (stage.owner !== undefined) this.ref('unknown-team', stage.owner, [...this.teams.keys()], [...path, 'owner']);
+    if (stage.owner !== undefined) this.ref('unknown-team', stage.owner, this.teamIds, [...path, 'owner']);
     stage.resources.forEach((r, k) => this.ref('unknown-resource', r, this.resources, [...path, 'resources', k]));
     if (stage.enter !== undefined) this.checkActions(stage.enter, [...path, 'enter']);
     stage.on.forEach((t, k) => this.checkTransition(t, [...path, 'on', k], undefined));
@@ -187,43 +210,43 @@ class ReferenceChecker {
       this.duplicates(stage.tracks, [...path, 'tracks'], 'track');
       stage.tracks.forEach((track, k) => {
         const trackPath = [...path, 'tracks', k];
-        if (track.owner !== undefined) this.ref('unknown-team', track.owner, [...this.teams.keys()], [...trackPath, 'owner']);
+        if (track.owner !== undefined) this.ref('unknown-team', track.owner, this.teamIds, [...trackPath, 'owner']);
         track.on.forEach((t, n) => this.checkTransition(t, [...trackPath, 'on', n], track.id));
       });
       if (stage.done === undefined) this.push('missing-done', { stage: stage.id }, path);
     } else if (stage.done !== undefined) {
       this.push('done-without-tracks', { stage: stage.id }, [...path, 'done']);
     }
-    if (stage.done !== undefined) this.ref('unknown-stage', stage.done, [...this.stages.keys()], [...path, 'done']);
+    if (stage.done !== undefined) this.ref('unknown-stage', stage.done, this.stageIds, [...path, 'done']);
   }
 
   checkTransition(t: Transition, path: Path, track: string | undefined): void {
     this.ref('unknown-event', t.event, this.events, [...path, 'event']);
     t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
     if (t.when !== undefined) this.checkWhen(t.when, [...path, 'when']);
-    t.requires?.forEach((f, k) => this.ref('unknown-field', f, [...this.fields.keys()], [...path, 'requires', k]));
+    t.requires?.forEach((f, k) => this.ref('unknown-field', f, this.fieldIds, [...path, 'requires', k]));
     if (track !== undefined && t.target !== undefined) this.push('target-in-track', { track }, [...path, 'target']);
     if (track !== undefined && t.targets !== undefined) this.push('target-in-track', { track }, [...path, 'targets']);
-    if (t.target !== undefined) this.ref('unknown-stage', t.target, [...this.stages.keys()], [...path, 'target']);
+    if (t.target !== undefined) this.ref('unknown-stage', t.target, this.stageIds, [...path, 'target']);
     t.targets?.forEach((branch, k) => {
       if (branch.when !== undefined) this.checkWhen(branch.when, [...path, 'targets', k, 'when']);
-      this.ref('unknown-stage', branch.target, [...this.stages.keys()], [...path, 'targets', k, 'target']);
+      this.ref('unknown-stage', branch.target, this.stageIds, [...path, 'targets', k, 'target']);
     });
     if (t.do !== undefined) this.checkActions(t.do, [...path, 'do']);
   }
 
   checkBy(entry: string, path: Path): void {
-    if (entry === 'any-role' || this.roles.includes(entry) || this.teams.has(entry)) return;
+    if (entry === 'any-role' || this.roles.has(entry) || this.teams.has(entry)) return;
     const dot = entry.indexOf('.');
     if (dot === -1) {
-      this.ref('unknown-role', entry, [...new Set([...this.roles, ...this.teams.keys()])], path);
+      this.ref('unknown-role', entry, this.roleOrTeamIds, path);
       return;
     }
     const teamId = entry.slice(0, dot);
     const position = entry.slice(dot + 1);
     const team = this.teams.get(teamId);
     if (team === undefined) {
-      this.ref('unknown-team', teamId, [...this.teams.keys()], path);
+      this.ref('unknown-team', teamId, this.teamIds, path);
       return;
     }
     if (!(POSITIONS as readonly string[]).includes(position)) {
@@ -258,7 +281,7 @@ class ReferenceChecker {
       this.ref('unknown-severity', level, this.severity, [...path, level], 'key');
       this.checkDuration(duration, [...path, level]);
     }
-    const missing = this.severity.filter((level) => !Object.hasOwn(due, level));
+    const missing = this.severity.list.filter((level) => !Object.hasOwn(due, level));
     if (missing.length > 0) this.push('missing-severity-level', { missing }, path);
   }
 

@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/dist/**', '**/node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['test/setup/fast-check-seed.ts'],
   },
 });

@@ -20,7 +20,7 @@ describe('drill reports', () => {
     expect(lines).toContain('- result: FAIL');
     expect(lines).toContain('- step 0: stage: expected strategy, got assess');
     expect(lines).toContain('- final: closed: expected true, got false');
-    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(/\| liu \| APPROVE_STRATEGY \| rejected \(not-in-stage\) \| APPROVE_STRATEGY: expected accepted/);
+    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(/\| liu \| APPROVE_STRATEGY \| rejected \(unauthorized\) \| APPROVE_STRATEGY: expected accepted/);
     expect(lines.find((l) => l.startsWith('| 2 |'))).toContain('| clock only | — | breaches: expected [], got [assess] |');
     expect(lines.find((l) => l.startsWith('| assess |'))).toMatch(/\| 1 \| \+10m \(2026-03-02 09:10\) \| \+1h10m \(2026-03-02 10:10\) \| breached \|/);
     expect(lines.find((l) => l.includes('| breach | assess |'))).toContain('department-head, deputy-head');

@@ -1,6 +1,7 @@
 /**
  * Makes text safe inside a Mermaid label (a quoted state or node label, a transition label, a
- * note line): double quotes become `#quot;` (Mermaid's entity), `%%` (a comment) is broken up,
+ * note line): double quotes become `#quot;` (Mermaid's entity), backticks `#96;` (a leading one would
+ * open a Markdown string), `%%` (a comment) is broken up,
  * line breaks become spaces, and `#` that would start an entity code is written as `#35;`.
  *
  * @example
@@ -10,6 +11,7 @@ export function mermaidText(text: string): string {
   return text
     .replace(/#(?=[A-Za-z0-9]+;)/g, '#35;')
     .replace(/"/g, '#quot;')
+    .replace(/`/g, '#96;')
     .replace(/%%/g, '% %')
     .replace(/[\r\n]+/g, ' ')
     .trim();

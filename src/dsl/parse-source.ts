@@ -7,7 +7,7 @@ import type { Locale } from '../diagnostics/locale.js';
 import { LineIndex } from './line-index.js';
 import { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { findExcessiveNesting } from './scan-depth.js';
-import { SourceMap } from './source-map.js';
+import { childKey, SourceMap } from './source-map.js';
 
 /** What reading one plan text gives. */
 export interface ParsedSource {
@@ -42,7 +42,7 @@ class Reader {
     readonly lines: LineIndex,
     readonly options: ParseSourceOptions,
   ) {
-    this.map = new SourceMap(options.file);
+    this.map = new SourceMap(options.file, lines);
   }
 
   range(start: number, end: number): SourceRange {
@@ -70,13 +70,16 @@ class Reader {
     this.map.set(path, this.options.file === undefined ? { range } : { file: this.options.file, range });
   }
 
-  recordKey(path: Array<string | number>, range: SourceRange | undefined): void {
-    if (range === undefined || this.#aliasDepth > 0) return;
-    this.map.setKey(path, this.options.file === undefined ? { range } : { file: this.options.file, range });
+  /** Record the node's range at `key` as offsets (lines and columns only if a diagnostic asks for it). */
+  recordAt(key: string, node: { range?: readonly number[] | null | undefined } | null | undefined, ofKey = false): void {
+    const r = node?.range;
+    if (r === undefined || r === null || r.length < 2 || this.#aliasDepth > 0) return;
+    const start = r[0] ?? 0;
+    this.map.setOffsets(key, start, Math.max(r[1] ?? start, start), ofKey);
   }
 
   /** Turn a YAML node into plain data; `undefined` for a node that was refused. */
-  read(node: unknown, path: Array<string | number>, depth: number): unknown {
+  read(node: unknown, path: Array<string | number>, depth: number, key: string): unknown {
     if (this.#aborted) return undefined;
     if (this.#aliasDepth > 0 && ++this.#aliasNodes > MAX_ALIAS_NODES) {
       this.#aborted = true;
@@ -92,7 +95,7 @@ class Reader {
       const target = this.#anchors.get(node.source) ?? node.resolve(this.doc);
       if (target === undefined) return null;
       this.#aliasDepth++;
-      const value = this.read(target, path, depth);
+      const value = this.read(target, path, depth, key);
       this.#aliasDepth--;
       if (this.#aliasLimitHit && this.#aliasDepth === 0) {
         this.#aliasLimitHit = false;
@@ -100,7 +103,7 @@ class Reader {
       }
       return value;
     }
-    this.record(path, this.nodeRange(yamlNode));
+    this.recordAt(key, yamlNode);
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v === 'bigint') return Number(v);
@@ -114,7 +117,7 @@ class Reader {
     if (isSeq(node)) {
       const out: unknown[] = [];
       node.items.forEach((item, index) => {
-        out.push(this.read(item, [...path, index], depth + 1));
+        out.push(this.read(item, [...path, index], depth + 1, childKey(key, index)));
       });
       return out;
     }
@@ -122,22 +125,23 @@ class Reader {
       const out = Object.create(null) as Record<string, unknown>;
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
-        const keyRange = this.nodeRange(keyNode) ?? this.nodeRange(pair.value as YamlNode | null);
+        const keyAt = hasRange(keyNode) ? keyNode : (pair.value as YamlNode | null);
         if (keyNode !== null && !isScalar(keyNode)) {
-          this.report('wrong-type', { expected: ['string'], received: isSeq(keyNode) ? 'array' : 'object' }, path, keyRange);
+          this.report('wrong-type', { expected: ['string'], received: isSeq(keyNode) ? 'array' : 'object' }, path, this.nodeRange(keyAt));
           continue;
         }
         const raw = keyNode === null ? null : keyNode.value;
-        const key = raw === null || raw === undefined ? '' : String(raw);
-        const childPath = [...path, key];
-        if (FORBIDDEN_KEYS.has(key)) {
-          this.report('forbidden-key', { key }, childPath, keyRange, { target: 'key' });
+        const name = raw === null || raw === undefined ? '' : String(raw);
+        const childPath = [...path, name];
+        if (FORBIDDEN_KEYS.has(name)) {
+          this.report('forbidden-key', { key: name }, childPath, this.nodeRange(keyAt), { target: 'key' });
           continue;
         }
-        this.recordKey(childPath, keyRange);
+        const keyOfChild = childKey(key, name);
+        this.recordAt(keyOfChild, keyAt, true);
         const valueNode = pair.value as YamlNode | null;
-        if (valueNode === null) this.record(childPath, keyRange);
-        out[key] = this.read(valueNode, childPath, depth + 1);
+        if (valueNode === null) this.recordAt(keyOfChild, keyAt);
+        out[name] = this.read(valueNode, childPath, depth + 1, keyOfChild);
       }
       return out;
     }
@@ -211,8 +215,14 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
   // The document itself, for an empty text (the walk overwrites it with the root node's range).
   reader.record([], reader.range(0, 0));
-  const value = reader.read(doc.contents, [], 0);
+  const value = reader.read(doc.contents, [], 0, '');
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
+}
+
+/** Whether the node has a range (as {@link Reader.nodeRange} needs one). */
+function hasRange(node: { range?: readonly number[] | null | undefined } | null | undefined): boolean {
+  const r = node?.range;
+  return r !== undefined && r !== null && r.length >= 2;
 }
 
 /** The mapping key that starts at `offset` (quoted or plain, up to its `:`) and its length in the source. */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { IncidentDocument, incidentIssues, isValidIncidentFast } from '../../src/runtime/stores/incident-document.js';
+import { deadline, effect, makeIncident, nextVersion } from '../stores/fixtures.js';
+
+const good = () =>
+  nextVersion(
+    makeIncident('PO-1', {
+      severity: 'II',
+      data: { nested: { list: [1, 'two', null, true] } },
+      deadlines: [deadline('d', '2024-05-01T09:00:00.000Z', { metAt: '2024-05-01T08:30:00.000Z', remindersSent: [1, 2] })],
+      outbox: [effect('PO-1', 0)],
+    }),
+    {},
+    3,
+  );
+
+/** Paths into the document and values to put there (including removing the key). */
+const bad: unknown[] = [undefined, null, 0, -1, 1.5, NaN, Infinity, '', 'x', 'not a time', '2024-05-01T08:00:00Z', true, [], ['a'], [1], {}, { id: 'x', roles: [] }];
+
+function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
+  return out;
+}
+
+function setAt(doc: unknown, path: (string | number)[], v: unknown): unknown {
+  if (path.length === 0) return v;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+  const last = path.at(-1) as string | number;
+  if (v === undefined && !Array.isArray(o)) delete o[last];
+  else o[last] = v;
+  return copy;
+}
+
+describe('incident document fast path', () => {
+  it('accepts valid documents', () => {
+    expect(isValidIncidentFast(good())).toBe(true);
+    expect(isValidIncidentFast(makeIncident('A'))).toBe(true);
+    expect(incidentIssues(good())).toBeUndefined();
+  });
+
+  it('never accepts a document zod rejects (every path of a document, with every wrong value)', () => {
+    const doc = good();
+    const all = paths(doc);
+    let compared = 0;
+    for (const path of all)
+      for (const v of bad) {
+        const changed = setAt(doc, path, v);
+        const zodOk = IncidentDocument.safeParse(changed).success;
+        if (isValidIncidentFast(changed)) expect(zodOk, JSON.stringify(path)).toBe(true);
+        // and the result of incidentIssues is zod's either way
+        expect(incidentIssues(changed) === undefined).toBe(zodOk);
+        compared++;
+      }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
+
+describe('incident document fast path, odd objects', () => {
+  it('leaves records with symbol keys, class instances or an own constructor to zod', () => {
+    for (const data of [{ [Symbol('s')]: 1 }, new (class X {})(), { constructor: () => 1 }, []]) {
+      const doc = { ...good(), data };
+      expect(isValidIncidentFast(doc)).toBe(false);
+      if (!Object.getOwnPropertySymbols(data).length) expect(incidentIssues(doc) === undefined).toBe(IncidentDocument.safeParse(doc).success);
+    }
+  });
+});

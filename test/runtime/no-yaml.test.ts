@@ -37,7 +37,7 @@ describe('planwright/runtime module graph', () => {
     expect(files.length).toBeGreaterThan(20);
     expect(files).toContain('src/compile/to-machine.ts');
     expect(packages.has('yaml')).toBe(false);
-    expect(files.filter((f) => /^src\/dsl\/(parse|load|check-plan|resolve)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^src\/dsl\/(parse|load|check-plan|resolve-includes)/.test(f))).toEqual([]);
     expect([...packages].filter((p) => !p.startsWith('node:')).sort()).toEqual(['immer', 'xstate', 'zod']);
   });
 });

@@ -18,6 +18,18 @@ export interface StageComponent {
  * stronglyConnectedComponents(graph).filter((c) => c.cyclic).map((c) => c.stages); // [['strategy', 'respond', 'monitor']]
  */
 export function stronglyConnectedComponents(graph: StageGraph): StageComponent[] {
+  // Several rules ask for the same graph's components: compute them once per graph.
+  let components = componentsByGraph.get(graph);
+  if (components === undefined) {
+    components = computeComponents(graph);
+    componentsByGraph.set(graph, components);
+  }
+  return [...components];
+}
+
+const componentsByGraph = new WeakMap<StageGraph, readonly StageComponent[]>();
+
+function computeComponents(graph: StageGraph): StageComponent[] {
   const successors = (stage: string): string[] =>
     graph.finals.has(stage) ? [] : (graph.edges.get(stage) ?? []).map((e) => e.to);
   const index = new Map<string, number>();

@@ -24,14 +24,23 @@ export const deadlineNeverMet = defineRule({
     const { graph, plan } = ctx;
     const accepts = (stage: string, events: ReadonlySet<string>): boolean =>
       (graph.sites.get(stage) ?? []).some((site) => events.has(site.declaration.transition.event));
-    let reachable: Set<string> | undefined;
+    /** Events accepted in some non-final stage an incident can reach: built once, not per deadline. */
+    let acceptedWhileOpen: Set<string> | undefined;
+    const acceptedInOpenStages = (): Set<string> => {
+      if (acceptedWhileOpen !== undefined) return acceptedWhileOpen;
+      acceptedWhileOpen = new Set<string>();
+      for (const s of reachableStages(graph)) {
+        if (graph.finals.has(s)) continue;
+        for (const site of graph.sites.get(s) ?? []) acceptedWhileOpen.add(site.declaration.transition.event);
+      }
+      return acceptedWhileOpen;
+    };
     plan.deadlines.forEach((deadline, i) => {
       const events = new Set(deadline.metBy);
       const eventList = deadline.metBy.join(', ');
       if (deadline.within === undefined && deadline.from === 'open') {
-        reachable ??= reachableStages(graph);
-        const open = [...reachable].filter((s) => !graph.finals.has(s));
-        if (!open.some((s) => accepts(s, events))) {
+        const accepted = acceptedInOpenStages();
+        if (!deadline.metBy.some((e) => accepted.has(e))) {
           ctx.report(['deadlines', i, 'metBy'], 'notReachable', { deadline: deadline.id, events: eventList });
         }
         return;

@@ -28,6 +28,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const seedFile = fileURLToPath(new URL('../../plans/public-opinion.plan.yaml', import.meta.url));
 /** Hot spots found with `node --cpu-prof` (written by hand; printed under the figures). */
 const profileFile = fileURLToPath(new URL('./profile.md', import.meta.url));
+/** Figures of an earlier run kept for comparison (skipped by `--check`, which reads result.json). */
+const beforeFile = fileURLToPath(new URL('./before.json', import.meta.url));
 
 interface Input {
   name: string;
@@ -216,6 +218,7 @@ function main(): void {
       '',
       `Growth 100 → 1,000 stages (×10 in size): parse + validate ${g.parseValidate.toFixed(1)}×, compile ${g.compile.toFixed(1)}×, lint ${g.lint.toFixed(1)}×, total ${g.total.toFixed(1)}× CPU (${g.totalWall.toFixed(1)}× wall). Linear growth would be 10×.`,
       '',
+      ...beforeAfter(results),
       '| target | value | limit | |',
       '| --- | --- | --- | --- |',
       ...doc.targets.map((t) => `| ${t.description} | ${t.value} ${t.unit} | ≤ ${t.limit} ${t.unit} | ${verdict(t.met)} |`),
@@ -223,6 +226,34 @@ function main(): void {
       ...(existsSync(profileFile) ? [readFileSync(profileFile, 'utf8').trim(), ''] : []),
     ].join('\n'),
   );
+}
+
+/** Rows comparing this run with bench/compile/before.json (median CPU ms), when that file exists. */
+function beforeAfter(results: SizeResult[]): string[] {
+  if (!existsSync(beforeFile)) return [];
+  const before = JSON.parse(readFileSync(beforeFile, 'utf8')) as { date: string; machine: { loadAverage?: number }; sizes: SizeResult[] };
+  const f = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const rows = results.flatMap((r) => {
+    const b = before.sizes.find((x) => x.name === r.name);
+    if (b === undefined) return [];
+    const cell = (k: 'parseValidate' | 'compile' | 'lint' | 'total'): string => `${f(b[k].cpuMs)} → ${f(r[k].cpuMs)}`;
+    return [`| ${r.name} | ${cell('parseValidate')} | ${cell('compile')} | ${cell('lint')} | **${cell('total')}** |`];
+  });
+  const growth = (sizes: SizeResult[]): string => {
+    const a = sizes.find((x) => x.name === 'generated-100');
+    const z = sizes.find((x) => x.name === 'generated-1000');
+    return a === undefined || z === undefined ? '?' : `${(z.total.cpuMs / a.total.cpuMs).toFixed(1)}×`;
+  };
+  return [
+    `Before → after (median CPU ms; before: bench/compile/before.json, ${before.date.slice(0, 16).replace('T', ' ')} UTC, same machine, load ${before.machine.loadAverage ?? '?'}):`,
+    '',
+    '| plan | parse + validate | compile | lint | total |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `Growth 100 → 1,000 stages: ${growth(before.sizes)} before, ${growth(results)} after.`,
+    '',
+  ];
 }
 
 main();

@@ -10,7 +10,7 @@
 // (fails when the committed file is out of date).
 import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { z } from 'zod';
+import * as z from 'zod';
 import * as schemas from '../src/dsl/schema/index.js';
 
 /** The zod 4 definition fields this renderer reads (`schema._zod.def`). */

@@ -5,7 +5,7 @@
 // source tree so that it runs inside the repository without a build.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   createEngine,
   EngineError,

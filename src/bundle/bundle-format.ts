@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 
 /** The `format` field of every planwright bundle. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Field } from '../dsl/schema/field.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Any zod 4 schema, seen through its internal definition. @internal */
 export type AnySchema = z.core.$ZodType;

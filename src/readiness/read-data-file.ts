@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic, DocumentPath, SourceLocator } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../diagnostics/locale.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../dsl/schema/common.js';
 
 /** The roster format version this release reads. */

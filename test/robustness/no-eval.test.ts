@@ -107,7 +107,7 @@ describe('no code evaluation in src/', () => {
       "({}).constructor.constructor('return this')()",
     ];
     for (const line of bad) expect(findings(line), line).not.toEqual([]);
-    const fine = ['// eval(x) in a comment', '/* new Function() */ const a = 1;', "const s = 'eval(x) import(y)';", 'const t = `no ${1 + 1} eval(`;', "import { x } from './x.js';", 'evaluate(x); retrieval(y); importer(z);', "const v = 'vm';", "import { z } from 'zod';"];
+    const fine = ['// eval(x) in a comment', '/* new Function() */ const a = 1;', "const s = 'eval(x) import(y)';", 'const t = `no ${1 + 1} eval(`;', "import { x } from './x.js';", 'evaluate(x); retrieval(y); importer(z);', "const v = 'vm';", "import * as z from 'zod';"];
     for (const line of fine) expect(findings(line), line).toEqual([]);
   });
 

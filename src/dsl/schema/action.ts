@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** Notify roles (the host's `notify` effect handler delivers it), optionally with a template. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** A trigger category: what kind of cause an incident has (an incident is opened with one). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An identifier: letters, digits, `-` and `_`, starting with a letter. Used for every id in a plan. */
 export const Id = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Action } from './action.js';
 import { Duration, Id, LocalizedText } from './common.js';
 import { Condition } from './condition.js';

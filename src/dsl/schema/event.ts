@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** An event people send. Its data must hold the `requires` fields and may hold the `optional` ones. */

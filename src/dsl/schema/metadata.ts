@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** An evaluation criterion (how the plan's effect is judged after incidents and drills). */

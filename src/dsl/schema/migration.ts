@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common.js';
 
 /** How incidents saved under an older plan version move to this one: a map of old stage ids to new ones. */

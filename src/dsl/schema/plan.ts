@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EffectDeclaration } from './action.js';
 import { Impact, TriggerCategory } from './category.js';
 import { LocalizedText } from './common.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** A role a person can hold, e.g. `department-head`. Authorization is expressed in roles. */

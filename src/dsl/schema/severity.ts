@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** One severity level. The plan lists levels in order, most severe first. */

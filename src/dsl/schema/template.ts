@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
 
 /** An announcement template. `{{title}}`, `{{severity}}`, `{{openedAt}}` and `{{<field id>}}` are filled in. */

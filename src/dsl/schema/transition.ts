@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Action } from './action.js';
 import { Id } from './common.js';
 import { Condition } from './condition.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Incident } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
 

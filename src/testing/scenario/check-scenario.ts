@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Diagnostic, DocumentPath, SourceLocator } from '../../diagnostics/diagnostic.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { ScenarioLocale } from './scenario-codes.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { durationToMs } from '../duration.js';
 
 /** Error codes a sending step may expect with `expect.rejected` (the engine's rejection codes). */

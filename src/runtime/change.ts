@@ -1,7 +1,7 @@
-import { produce } from 'immer';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
+import { deepFreeze, freezeNew, isDeepFrozen, markDeepFrozen } from './deep-freeze.js';
 import { chainEntry, type EntryFields } from './timeline.js';
 
 let lastMs = Number.NaN;
@@ -26,8 +26,9 @@ const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'ou
  * One change to an incident in progress: a plain working copy (`doc`, its arrays copied, their
  * items shared with the frozen base), the plan, the time the change happens at, and helpers that
  * keep every written object in canonical key order. {@link IncidentChange.commit} hands the
- * changed fields to immer's `produce`, which shares what did not change and freezes the result.
- * Working on plain arrays, not on immer drafts, keeps long timelines cheap.
+ * changed fields to a new frozen incident that shares everything that did not change with the
+ * base (structural sharing, as an immutable-data library would, without its drafts: appending to
+ * a long timeline costs O(entries appended)).
  * @internal
  */
 export class IncidentChange {
@@ -53,27 +54,35 @@ export class IncidentChange {
     };
   }
 
-  /** The next incident: the base with the changed fields (immer `produce`, frozen). */
+  /**
+   * The next incident: the base with the changed fields, deep-frozen. Unchanged fields (and
+   * unchanged arrays, item for item) are the base's own objects; returns the base itself when
+   * nothing changed.
+   */
   commit(): Incident {
     const { base, doc } = this;
-    // Freeze what is new before immer sees it, so that its deep freeze stops at frozen nodes
-    // instead of walking the whole (long, already frozen) timeline on every change.
+    // Freeze what is new; older timeline entries and unchanged items came frozen from the base.
     freezeNew(doc.timeline, true);
     freezeNew(doc.deadlines, false);
     freezeNew(doc.outbox, false);
     freezeNew(doc.tracks, false);
     deepFreeze(doc.data);
     deepFreeze(doc.state);
-    return produce(base, (draft) => {
-      const target = draft as unknown as Record<string, unknown>;
-      const source = doc as unknown as Record<string, unknown>;
-      const original = base as unknown as Record<string, unknown>;
-      for (const key of FIELDS) {
-        const value = source[key];
-        if (Array.isArray(value) && Array.isArray(original[key]) && sameItems(value, original[key] as unknown[])) continue;
-        if (value !== original[key]) target[key] = value;
-      }
-    });
+    const source = doc as unknown as Record<string, unknown>;
+    const original = base as unknown as Record<string, unknown>;
+    let next: Record<string, unknown> | undefined;
+    for (const key of FIELDS) {
+      const value = source[key];
+      const old = original[key];
+      if (value === old) continue;
+      if (Array.isArray(value) && Array.isArray(old) && sameItems(value, old)) continue;
+      next ??= { ...original };
+      next[key] = value;
+    }
+    if (next === undefined) return base;
+    Object.freeze(next);
+    // Everything new is frozen above; the rest is the base's, so the result is deep-frozen when the base is.
+    return (isDeepFrozen(base) ? markDeepFrozen(next) : next) as unknown as Incident;
   }
 
   /** The time of the last timeline entry (ms), or -Infinity. */
@@ -132,33 +141,20 @@ export class IncidentChange {
   }
 }
 
+/**
+ * `incident` with another version number (a new frozen object sharing everything else).
+ * @internal
+ *
+ * @example
+ * const next = withVersion(caught, loaded.version + 1);
+ */
+export function withVersion(incident: Incident, version: number): Incident {
+  const next = Object.freeze({ ...incident, version });
+  return isDeepFrozen(incident) ? markDeepFrozen(next) : next;
+}
+
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/**
- * Deep-freezes the items of `list` not frozen yet, then the list itself. With `appendOnly`, the
- * walk stops at the first frozen item from the end (older items came from the frozen base).
- */
-function freezeNew(list: readonly unknown[], appendOnly: boolean): void {
-  if (Object.isFrozen(list)) return;
-  for (let i = list.length - 1; i >= 0; i--) {
-    const item = list[i];
-    if (item === null || typeof item !== 'object') continue;
-    if (Object.isFrozen(item)) {
-      if (appendOnly) break;
-      continue;
-    }
-    deepFreeze(item);
-  }
-  Object.freeze(list);
-}
-
-/** Freezes a plain JSON value and everything in it (stops at parts already frozen). */
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const item of Array.isArray(value) ? value : Object.values(value)) deepFreeze(item);
 }

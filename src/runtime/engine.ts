@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { produce } from 'immer';
 import { loadBundle } from '../bundle/load-bundle.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
-import { IncidentChange, iso } from './change.js';
+import { IncidentChange, iso, withVersion } from './change.js';
 import { carrySnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
@@ -201,11 +200,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         fresh = true;
         continue;
       }
-      inspect({
-        type: applied.error === undefined ? 'accepted' : 'rejected',
-        incidentId: id,
-        detail: { event: event.type, ...(applied.error === undefined ? {} : { code: applied.error.code }) },
-      });
+      if (options.inspect !== undefined) {
+        inspect({
+          type: applied.error === undefined ? 'accepted' : 'rejected',
+          incidentId: id,
+          detail: { event: event.type, ...(applied.error === undefined ? {} : { code: applied.error.code }) },
+        });
+      }
       const delivered = await deliver(applied.incident);
       schedule();
       return applied.error === undefined
@@ -235,9 +236,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       const entries = [...ready.entries];
       const caught = catchUp(plan, ready.incident, now, entries);
       if (entries.length === 0) return 0;
-      const next = produce(caught, (draft) => {
-        draft.version = loaded.version + 1;
-      });
+      const next = withVersion(caught, loaded.version + 1);
       carrySnapshot(caught, next);
       if (!(await save(next, loaded.version, entries))) {
         fresh = true;

@@ -21,23 +21,22 @@ export interface EntryFields {
  * first.seq; // 0
  */
 export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined, fields: EntryFields): TimelineEntry {
-  const body: Omit<TimelineEntry, 'hash'> = { at: fields.at } as Omit<TimelineEntry, 'hash'>;
-  if (fields.by !== undefined) body.by = { id: fields.by.id, roles: [...fields.by.roles] };
-  if (fields.data !== undefined) body.data = fields.data;
-  body.prevHash = prev?.hash ?? '';
-  body.result = fields.result;
-  body.seq = prev === undefined ? 0 : prev.seq + 1;
-  body.type = fields.type;
-  const hash = sha256Hex(JSON.stringify(body));
-  const entry = { at: body.at } as TimelineEntry;
-  if (body.by !== undefined) entry.by = body.by;
-  if (body.data !== undefined) entry.data = body.data;
-  entry.hash = hash;
-  entry.prevHash = body.prevHash;
-  entry.result = body.result;
-  entry.seq = body.seq;
-  entry.type = body.type;
-  return entry;
+  const { at, type, result, data } = fields;
+  const by = fields.by === undefined ? undefined : { id: fields.by.id, roles: [...fields.by.roles] };
+  const prevHash = prev?.hash ?? '';
+  const seq = prev === undefined ? 0 : prev.seq + 1;
+  // The canonical JSON of the entry without `hash`, written key by key in sorted order (what
+  // canonicalJson gives, without building the object twice; `data` is canonical already).
+  let text = `{"at":${JSON.stringify(at)}`;
+  if (by !== undefined) text += `,"by":${JSON.stringify(by)}`;
+  if (data !== undefined) text += `,"data":${JSON.stringify(data)}`;
+  text += `,"prevHash":${JSON.stringify(prevHash)},"result":${JSON.stringify(result)},"seq":${seq},"type":${JSON.stringify(type)}}`;
+  const hash = sha256Hex(text);
+  // One object literal per shape, keys in canonical order.
+  if (by !== undefined) {
+    return data !== undefined ? { at, by, data, hash, prevHash, result, seq, type } : { at, by, hash, prevHash, result, seq, type };
+  }
+  return data !== undefined ? { at, data, hash, prevHash, result, seq, type } : { at, hash, prevHash, result, seq, type };
 }
 
 /** Result of {@link verifyTimeline}. */

@@ -54,7 +54,7 @@ describe('built package', () => {
     const { files, bare } = moduleGraph(join(dist, entry));
     expect(files.size).toBeGreaterThan(1);
     expect([...bare].sort()).not.toContain('yaml');
-    expect([...bare].filter((b) => !isBuiltin(b)).sort()).toEqual(['immer', 'xstate', 'zod']);
+    expect([...bare].filter((b) => !isBuiltin(b)).sort()).toEqual(['xstate', 'zod']);
   });
 
   test('the CLI binary validates the seed plan (exit 0) and reports a missing file (exit 2)', () => {

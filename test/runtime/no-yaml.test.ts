@@ -38,6 +38,6 @@ describe('planwright/runtime module graph', () => {
     expect(files).toContain('src/compile/to-machine.ts');
     expect(packages.has('yaml')).toBe(false);
     expect(files.filter((f) => /^src\/dsl\/(parse|load|check-plan|resolve-includes)/.test(f))).toEqual([]);
-    expect([...packages].filter((p) => !p.startsWith('node:')).sort()).toEqual(['immer', 'xstate', 'zod']);
+    expect([...packages].filter((p) => !p.startsWith('node:')).sort()).toEqual(['xstate', 'zod']);
   });
 });

@@ -1,3 +1,4 @@
+import { deepFreeze, isDeepFrozen, isKnownDeepFrozen, markDeepFrozen } from '../deep-freeze.js';
 import type { Incident } from '../incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId } from './incident-id.js';
@@ -36,7 +37,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);
       }
-      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : deepFreeze(structuredClone(incident)));
+      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : markDeepFrozen(deepFreeze(structuredClone(incident))));
     },
 
     async list() {
@@ -60,10 +61,12 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
 
 /**
  * Whether `incident` is deep-frozen, walking only what it does not share with `previous` (the
- * stored, deep-frozen version): a new version from the engine shares all but its newest timeline
- * entries and changed fields, so the check costs O(change), not O(document).
+ * stored, deep-frozen version): a new version shares all but its newest timeline entries and
+ * changed fields, so the check costs O(change), not O(document). Incidents the engine made are
+ * known to be deep-frozen and are not walked at all.
  */
 function isDeepFrozenSince(incident: Incident, previous: Incident | undefined): boolean {
+  if (isKnownDeepFrozen(incident)) return true; // an engine incident: no walk
   if (!Object.isFrozen(incident)) return false;
   const before = previous as Record<string, unknown> | undefined;
   for (const key in incident) {
@@ -76,24 +79,4 @@ function isDeepFrozenSince(incident: Incident, previous: Incident | undefined): 
     } else if (!isDeepFrozen(value)) return false;
   }
   return true;
-}
-
-/** Whether `value` and everything reachable from it is frozen (a frozen parent may hold unfrozen children). */
-function isDeepFrozen(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (!Object.isFrozen(value)) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isDeepFrozen(value[i])) return false;
-    return true;
-  }
-  for (const key in value) if (!isDeepFrozen((value as Record<string, unknown>)[key])) return false;
-  return true;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
 }

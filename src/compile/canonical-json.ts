@@ -34,17 +34,34 @@ function sortValue(value: unknown): unknown {
   }
   const source = value as Record<string, unknown>;
   const keys = Object.keys(source);
-  let same = true;
-  for (let i = 0; i < keys.length && same; i++) {
+  // Every child is sorted once; `children` (made at the first child that changes or is undefined)
+  // keeps the results for the copy instead of sorting them again.
+  let children: unknown[] | undefined;
+  let inOrder = true;
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
+    if (i > 0 && (keys[i - 1] as string) > key) inOrder = false;
     const item = source[key];
-    if (item === undefined || (i > 0 && (keys[i - 1] as string) > key) || sortValue(item) !== item) same = false;
+    const sorted = item === undefined ? undefined : sortValue(item);
+    if (children === undefined && (item === undefined || sorted !== item)) {
+      children = [];
+      for (let j = 0; j < i; j++) children.push(source[keys[j] as string]);
+    }
+    if (children !== undefined) children.push(sorted);
   }
-  if (same) return value;
+  if (children === undefined) {
+    if (inOrder) return value;
+    const out: Record<string, unknown> = {};
+    for (const key of keys.sort()) out[key] = source[key];
+    return out;
+  }
+  const kept = children;
+  const order = keys.map((_, i) => i);
+  if (!inOrder) order.sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
   const out: Record<string, unknown> = {};
-  for (const key of keys.sort()) {
-    const item = source[key];
-    if (item !== undefined) out[key] = sortValue(item);
+  for (const i of order) {
+    const item = kept[i];
+    if (item !== undefined) out[keys[i] as string] = item;
   }
   return out;
 }

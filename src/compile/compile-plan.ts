@@ -25,7 +25,9 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
   const authorization: Record<string, Record<string, string[]>> = {};
   const grant = (where: string, event: string, roles: readonly string[]): void => {
     const row = (authorization[where] ??= {});
-    row[event] = [...new Set([...(row[event] ?? []), ...roles])].sort();
+    const had = row[event];
+    // A transition's roles are already sorted and distinct (resolveBy): the first one is copied as it is.
+    row[event] = had === undefined ? roles.slice() : [...new Set([...had, ...roles])].sort();
   };
   for (const [id, stage] of stages) {
     for (const [event, list] of stage.on) for (const t of list) grant(id, event, t.roles);

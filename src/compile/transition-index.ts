@@ -17,12 +17,23 @@ export function indexTransitions(definition: PlanDefinition): {
 } {
   const stages = new Map<string, CompiledStage>();
   const transitions = new Map<string, CompiledTransition>();
+  // One resolution per `by` list: a shared transition (`in`) is placed in many stages, and its
+  // compiled copies share the (read-only) role list instead of resolving and sorting it per stage.
+  const resolved = new Map<readonly string[], readonly string[]>();
+  const rolesOf = (by: readonly string[]): readonly string[] => {
+    let roles = resolved.get(by);
+    if (roles === undefined) {
+      roles = resolveBy(definition, by);
+      resolved.set(by, roles);
+    }
+    return roles;
+  };
   const compile = (t: Transition, key: string, stage: string, shared: boolean, track?: string): CompiledTransition => {
     const out: CompiledTransition = {
       key,
       event: t.event,
       stage,
-      roles: resolveBy(definition, t.by),
+      roles: rolesOf(t.by),
       requires: t.requires ?? [],
       actions: t.do ?? [],
       shared,
@@ -39,6 +50,8 @@ export function indexTransitions(definition: PlanDefinition): {
     if (list === undefined) map.set(t.event, [t]);
     else list.push(t);
   };
+  // Stage sets of the shared transitions' `in` lists, built once (not searched per stage).
+  const sharedIn = definition.transitions.map((t) => (t.in === '*' ? undefined : new Set(t.in)));
   for (const stage of definition.stages) {
     const on = new Map<string, CompiledTransition[]>();
     const tracks = new Map<string, Map<string, CompiledTransition[]>>();
@@ -50,7 +63,8 @@ export function indexTransitions(definition: PlanDefinition): {
         tracks.set(track.id, trackOn);
       }
       definition.transitions.forEach((t, i) => {
-        if (t.in === '*' || t.in.includes(stage.id)) push(on, compile(t, `${stage.id}*${i}`, stage.id, true));
+        const within = sharedIn[i];
+        if (within === undefined || within.has(stage.id)) push(on, compile(t, `${stage.id}*${i}`, stage.id, true));
       });
     }
     stages.set(stage.id, { definition: stage, trackIds: [...tracks.keys()], tracks, on });

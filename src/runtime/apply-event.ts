@@ -4,7 +4,7 @@ import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
-import { IncidentChange, iso } from './change.js';
+import { IncidentChange, iso, msOf } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import type { AnyMachineSnapshot } from 'xstate';
@@ -101,7 +101,7 @@ function copyableJson(raw: object): string | undefined {
 /** The time of the last timeline entry, so that nothing is stamped before it. */
 function change0(incident: Incident): number {
   const last = incident.timeline[incident.timeline.length - 1];
-  return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
+  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
 }
 
 interface Chosen {

@@ -4,20 +4,8 @@ import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } 
 import { deepFreeze, freezeNew, isDeepFrozen, markDeepFrozen } from './deep-freeze.js';
 import { chainEntry, type EntryFields } from './timeline.js';
 
-let lastMs = Number.NaN;
-let lastIso = '';
-
-/** ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered: changes stamp many entries alike). *
- * @example
- * iso(0); // '1970-01-01T00:00:00.000Z'
- */
-export function iso(ms: number): string {
-  if (ms !== lastMs) {
-    lastIso = new Date(ms).toISOString();
-    lastMs = ms;
-  }
-  return lastIso;
-}
+export { iso, msOf } from './iso-time.js';
+import { iso, msOf } from './iso-time.js';
 
 /** Incident fields a change may write. */
 const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'outbox', 'timeline', 'version', 'closed', 'closedAt', 'planHash', 'planVersion'] as const;
@@ -88,7 +76,7 @@ export class IncidentChange {
   /** The time of the last timeline entry (ms), or -Infinity. */
   lastEntryMs(): number {
     const last = this.doc.timeline[this.doc.timeline.length - 1];
-    return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
+    return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
   }
 
   /** Appends a hash-chained timeline entry stamped `this.now`. */

@@ -2,7 +2,7 @@ import type { CompiledDeadline } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
 import { dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
-import { iso } from './change.js';
+import { iso, msOf } from './change.js';
 import type { DeadlineInstance, Incident } from './incident.js';
 import { runActions } from './plan-actions.js';
 
@@ -14,7 +14,7 @@ function deadlineOf(change: IncidentChange, id: string): CompiledDeadline | unde
 }
 
 function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
-  return Date.parse(inst.baseAt ?? inst.armedAt);
+  return msOf(inst.baseAt ?? inst.armedAt);
 }
 
 /** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
@@ -47,7 +47,7 @@ function entryTime(change: IncidentChange, stage: string): { at: number; seq: nu
   const timeline = change.doc.timeline;
   for (let i = timeline.length - 1; i >= 0; i--) {
     const e = timeline[i];
-    if (e !== undefined && e.type === 'stage-entered' && e.data?.['stage'] === stage) return { at: Date.parse(e.at), seq: e.seq };
+    if (e !== undefined && e.type === 'stage-entered' && e.data?.['stage'] === stage) return { at: msOf(e.at), seq: e.seq };
   }
   return undefined;
 }
@@ -112,7 +112,7 @@ export function sweepDeadlines(change: IncidentChange): void {
     if (live) continue;
     if (d.from === 'open') {
       if (draft.deadlines.some((x) => x.id === d.id && x.status !== 'cancelled')) continue;
-      if (holds(change, d)) arm(change, d, Date.parse(draft.openedAt));
+      if (holds(change, d)) arm(change, d, msOf(draft.openedAt));
     } else if (d.stage === draft.stage) {
       const entry = entryTime(change, d.stage);
       if (entry === undefined || armedSince(change, d, entry.seq)) continue;
@@ -183,7 +183,7 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<
   let best: DueItem | undefined;
   incident.deadlines.forEach((inst, index) => {
     if (inst.status !== 'pending') return;
-    const due = Date.parse(inst.dueAt);
+    const due = msOf(inst.dueAt);
     const d = deadlines.get(inst.id);
     for (const r of d?.reminders ?? []) {
       if (inst.remindersSent.includes(r.beforeMs)) continue;
@@ -203,8 +203,17 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<
  */
 export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: ReadonlyMap<string, CompiledDeadline>): number | undefined {
   if (incident.closed) return undefined;
-  return nextItem(incident, deadlines)?.at;
+  // A frozen incident cannot change, so its answer is remembered (per plan deadline table).
+  if (!Object.isFrozen(incident)) return nextItem(incident, deadlines)?.at;
+  let known = nextDueByPlan.get(deadlines);
+  if (known === undefined) nextDueByPlan.set(deadlines, (known = new WeakMap()));
+  if (known.has(incident)) return known.get(incident);
+  const at = nextItem(incident, deadlines)?.at;
+  known.set(incident, at);
+  return at;
 }
+
+const nextDueByPlan = new WeakMap<ReadonlyMap<string, CompiledDeadline>, WeakMap<object, number | undefined>>();
 
 /**
  * Fires, in due order, every reminder and breach due at or before `until`, each stamped at its
@@ -249,7 +258,7 @@ export function fireDue(change: IncidentChange, until: number): number {
       runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
       const ms = dueMs(d.due, draft.severity);
       if (d.recurring && ms !== undefined && ms > 0 && d.within.has(draft.stage) && holds(change, d)) {
-        arm(change, d, Date.parse(inst.dueAt));
+        arm(change, d, msOf(inst.dueAt));
       }
     }
     sweepDeadlines(change);

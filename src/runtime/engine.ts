@@ -103,6 +103,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   };
 
   const emit = (incident: Incident, entries: readonly TimelineEntry[]): void => {
+    if (listeners.size === 0) return;
     for (const listener of [...listeners]) {
       try {
         listener({ incident, entries });
@@ -189,7 +190,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const sendNow = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }): Promise<SendResult> => {
     let fresh = false;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const loaded = await load(id, fresh);
+      const loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
       if (loaded === undefined) return { ok: false, error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
       const now = clock.now();
       const ready = underPlan(loaded, now);
@@ -314,9 +315,14 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     }
   })();
 
-  const ready = async (): Promise<void> => {
+  let startedDone = false;
+  void started.then(() => {
+    startedDone = true;
+  });
+  /** Resolves once start-up is done (at once after that); rejects once disposed. */
+  const ready = (): Promise<void> | undefined => {
     if (disposed) throw new EngineError('disposed', 'the engine has been disposed');
-    await started;
+    return startedDone ? undefined : started;
   };
 
   return {
@@ -344,7 +350,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     },
 
     async send(incidentId: string, event: EngineEvent) {
-      await ready();
+      const starting = ready();
+      if (starting !== undefined) await starting;
       const parsed = parseEventInput(event);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       return queue.run(incidentId, () => sendNow(incidentId, parsed.event));

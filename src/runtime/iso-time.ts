@@ -1,0 +1,42 @@
+/**
+ * The engine's times as text and back: ISO 8601 (UTC, ms) strings, as stored in incidents.
+ * Both directions remember recent answers: a change stamps many entries with the same time and
+ * reads the same due times again and again.
+ */
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/**
+ * ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered).
+ *
+ * @example
+ * iso(0); // '1970-01-01T00:00:00.000Z'
+ */
+export function iso(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
+
+/** Most texts {@link msOf} remembers before it starts over. */
+const MAX_REMEMBERED = 4096;
+const parsed = new Map<string, number>();
+
+/**
+ * The time in ms of an ISO 8601 text (`Date.parse`), remembered for texts seen recently.
+ *
+ * @example
+ * msOf('1970-01-01T00:00:01.000Z'); // 1000
+ */
+export function msOf(text: string): number {
+  let ms = parsed.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+    parsed.set(text, ms);
+  }
+  return ms;
+}

@@ -4,7 +4,7 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
 import { IncidentChange, iso, withVersion } from './change.js';
-import { carrySnapshot } from './machine-state.js';
+import { carrySnapshot, forgetSnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -65,11 +65,15 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
   const remember = (incident: Incident): Incident => {
     ownObjects.add(incident);
+    const previous = cache.get(incident.id);
+    if (previous !== undefined && previous !== incident) forgetSnapshot(previous);
     cache.delete(incident.id);
     cache.set(incident.id, incident);
     if (cache.size > cacheSize) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
+      // Least recently used first; its machine snapshot goes with it (rebuilt if it comes back).
+      const [oldestId, oldest] = cache.entries().next().value ?? [];
+      if (oldestId !== undefined) cache.delete(oldestId);
+      if (oldest !== undefined) forgetSnapshot(oldest);
     }
     const next = nextDueMs(incident, plan.deadlineById);
     if (next === undefined) wake.delete(incident.id);

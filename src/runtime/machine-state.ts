@@ -48,6 +48,18 @@ export function rememberSnapshot(incident: Incident, snapshot: AnyMachineSnapsho
 }
 
 /**
+ * Drops the snapshot remembered for an incident object (the engine calls it when the incident
+ * leaves its cache, so that memory held for snapshots stays bounded by the cache size).
+ * @internal
+ *
+ * @example
+ * forgetSnapshot(evictedIncident);
+ */
+export function forgetSnapshot(incident: Incident): void {
+  snapshots.delete(incident);
+}
+
+/**
  * Lets `to` (same state value as `from`) reuse the snapshot remembered for `from`, if any.
  * @internal
  *

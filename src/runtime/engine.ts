@@ -3,7 +3,7 @@ import { loadBundle } from '../bundle/load-bundle.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
-import { IncidentChange, iso, withVersion } from './change.js';
+import { IncidentChange, iso, msOf, withVersion } from './change.js';
 import { carrySnapshot, forgetSnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
@@ -11,6 +11,7 @@ import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions
 import { nextDueMs } from './deadlines.js';
 import type { Incident, PendingEffect, TimelineEntry } from './incident.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { WakeTimes } from './wake-times.js';
 import { migrateIncident } from './migrate-incident.js';
 import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
@@ -49,7 +50,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const queue = new KeyedQueue();
   const cache = new Map<string, Incident>();
   const listeners = new Set<(change: EngineChange) => void>();
-  const wake = new Map<string, number>();
+  const wake = new WakeTimes();
   /** Frozen incidents this engine made or validated (identity proves a store returned one of them unchanged). */
   const ownObjects = new WeakSet<Incident>();
   let disposed = false;
@@ -269,10 +270,10 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
           ...(plan.maxReminderMs > 0 ? await store.dueBefore(horizon) : []),
         ]
       : await store.dueBefore(horizon);
-    items.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
-    const ids: string[] = [];
-    for (const item of items) if (!ids.includes(item.incidentId)) ids.push(item.incidentId);
-    for (const [id, at] of wake) if (at <= now && !ids.includes(id)) ids.push(id);
+    items.sort((a, b) => msOf(a.dueAt) - msOf(b.dueAt) || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
+    const ids = new Set<string>();
+    for (const item of items) ids.add(item.incidentId);
+    for (const id of wake.dueBy(now)) ids.add(id);
     let fired = 0;
     for (const id of ids) fired += await queue.run(id, () => fireNow(id, now));
     return fired;
@@ -281,8 +282,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   function schedule(): void {
     if (disposed || clock.schedule === undefined) return;
     const now = clock.now();
-    let at = now + MAX_SLEEP_MS;
-    for (const t of wake.values()) if (t < at) at = t;
+    const at = Math.min(now + MAX_SLEEP_MS, wake.earliest() ?? Number.POSITIVE_INFINITY);
     if (timer !== undefined && timer.at <= at) return;
     timer?.cancel();
     const target = Math.max(at, now);

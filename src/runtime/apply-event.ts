@@ -7,7 +7,6 @@ import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, iso, msOf } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import type { AnyMachineSnapshot } from 'xstate';
 import { carrySnapshot, machineStep, rememberSnapshot, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
@@ -82,7 +81,7 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
   }
   const next = change.commit();
   if ('error' in decision) carrySnapshot(base, next);
-  else rememberSnapshot(next, decision.snapshot);
+  else rememberSnapshot(plan, next);
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
 }
 
@@ -109,7 +108,6 @@ interface Chosen {
   data: Record<string, unknown>;
   value: unknown;
   actions: readonly MachineAction[];
-  snapshot: AnyMachineSnapshot;
 }
 
 const rolesByEventOf = new WeakMap<CompiledPlan, Map<string, (readonly string[])[]>>();
@@ -214,7 +212,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       continue;
     }
     const clean = canonicalize({ ...data });
-    const { snapshot, value, actions } = machineStep(plan, snapshotOf(plan, incident), {
+    const { value, actions } = machineStep(plan, snapshotOf(plan, incident), {
       type: event.type,
       by: event.by,
       data: clean,
@@ -225,7 +223,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       // The machine and the engine disagree: a compiler bug, never a plan's fault.
       throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${t.key}`);
     }
-    return { transition: t, data: clean, value, actions, snapshot };
+    return { transition: t, data: clean, value, actions };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {

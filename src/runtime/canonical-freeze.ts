@@ -17,27 +17,33 @@ function walk(value: unknown): unknown {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      value[i] = item === undefined ? null : walk(item);
+      if (item === undefined) value[i] = null;
+      else if (typeof item === 'object' && item !== null) {
+        const done = walk(item);
+        if (done !== item) value[i] = done;
+      }
     }
     return Object.freeze(value);
   }
   const source = value as Record<string, unknown>;
-  const keys = Object.keys(source);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) if ((keys[i - 1] as string) > (keys[i] as string)) sorted = false;
-  if (sorted) {
-    for (const key of keys) {
-      const item = source[key];
-      if (item === undefined) {
-        sorted = false;
-        break;
-      }
-      source[key] = walk(item);
+  // Common case: keys already in order and no undefined value; walked and frozen in place.
+  let previous: string | undefined;
+  let inPlace = true;
+  for (const key in source) {
+    const item = source[key];
+    if (item === undefined || (previous !== undefined && previous > key)) {
+      inPlace = false;
+      break;
     }
-    if (sorted) return Object.freeze(source);
+    previous = key;
+    if (typeof item === 'object' && item !== null) {
+      const done = walk(item);
+      if (done !== item) source[key] = done;
+    }
   }
+  if (inPlace) return Object.freeze(source);
   const out: Record<string, unknown> = {};
-  for (const key of keys.sort()) {
+  for (const key of Object.keys(source).sort()) {
     const item = source[key];
     if (item !== undefined) out[key] = walk(item);
   }

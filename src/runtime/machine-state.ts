@@ -37,14 +37,42 @@ export function stateFields(plan: CompiledPlan, value: unknown): { stage: string
 const snapshots = new WeakMap<object, AnyMachineSnapshot>();
 
 /**
- * Remembers the machine snapshot of an incident object (its state value is the snapshot's).
+ * One snapshot per state value and machine, shared by every incident in that state. The engine
+ * never reads a snapshot's context (guards get the incident's current values in the event's
+ * `scope`, and the plan machine has no `assign`), so these are resolved with an empty context and
+ * are the same for all incidents: restoring an incident costs a map look-up, not `resolveState`,
+ * and an incident's remembered snapshot costs no memory of its own.
+ */
+const sharedByMachine = new WeakMap<object, Map<string, AnyMachineSnapshot>>();
+/** Most state values remembered per machine (a plan has few; this bounds a pathological one). */
+const MAX_SHARED = 10_000;
+
+function sharedSnapshot(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
+  let byValue = sharedByMachine.get(plan.machine);
+  if (byValue === undefined) sharedByMachine.set(plan.machine, (byValue = new Map()));
+  const key = JSON.stringify(incident.state);
+  let snapshot = byValue.get(key);
+  if (snapshot === undefined) {
+    try {
+      snapshot = plan.machine.resolveState({ value: incident.state as never, context: { data: {}, severity: null } }) as AnyMachineSnapshot;
+    } catch (error) {
+      throw new IncidentDataError(incident.id, `state ${key} is not a state of plan ${plan.definition.id}`, { cause: error });
+    }
+    if (byValue.size < MAX_SHARED) byValue.set(key, snapshot);
+  }
+  return snapshot;
+}
+
+/**
+ * Remembers the machine snapshot of an incident object that has just taken a step (the shared
+ * snapshot of its new state value is kept, not the step's own).
  * @internal
  *
  * @example
- * rememberSnapshot(nextIncident, nextSnapshot);
+ * rememberSnapshot(plan, nextIncident);
  */
-export function rememberSnapshot(incident: Incident, snapshot: AnyMachineSnapshot): void {
-  snapshots.set(incident, snapshot);
+export function rememberSnapshot(plan: CompiledPlan, incident: Incident): void {
+  snapshots.set(incident, sharedSnapshot(plan, incident));
 }
 
 /**
@@ -72,10 +100,10 @@ export function carrySnapshot(from: Incident, to: Incident): void {
 }
 
 /**
- * The machine snapshot of an incident: remembered, or rebuilt from its stored state value
- * (`machine.resolveState`); throws {@link IncidentDataError} when the state is not one of the plan.
- * The snapshot's context may be older than the incident's data: the engine gives guards the
- * current values in the event (`scope`).
+ * The machine snapshot of an incident: remembered, or the snapshot of its stored state value
+ * (`machine.resolveState`, once per state value); throws {@link IncidentDataError} when the state
+ * is not one of the plan. The snapshot's context is empty: the engine gives guards the current
+ * values in the event (`scope`).
  * @internal
  *
  * @example
@@ -84,18 +112,9 @@ export function carrySnapshot(from: Incident, to: Incident): void {
 export function snapshotOf(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
   const known = snapshots.get(incident);
   if (known !== undefined && known.machine === plan.machine) return known;
-  try {
-    const snapshot = plan.machine.resolveState({
-      value: incident.state as never,
-      context: { data: incident.data, severity: incident.severity },
-    }) as AnyMachineSnapshot;
-    snapshots.set(incident, snapshot);
-    return snapshot;
-  } catch (error) {
-    throw new IncidentDataError(incident.id, `state ${JSON.stringify(incident.state)} is not a state of plan ${plan.definition.id}`, {
-      cause: error,
-    });
-  }
+  const snapshot = sharedSnapshot(plan, incident);
+  snapshots.set(incident, snapshot);
+  return snapshot;
 }
 
 /** A named action the machine asked for (`taken`, `enterStage`). */

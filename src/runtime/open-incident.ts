@@ -30,7 +30,7 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
   const data = { ...fields.data };
   if (fields.severity !== null && plan.severityField !== undefined) data[plan.severityField] = fields.severity;
   const severity = fields.severity ?? (plan.severityField !== undefined && typeof data[plan.severityField] === 'string' ? (data[plan.severityField] as string) : null);
-  const { snapshot, value, actions } = machineStart(plan, { data, severity });
+  const { value, actions } = machineStart(plan, { data, severity });
   const state = stateFields(plan, value);
   const blank: Incident = {
     category: fields.category,
@@ -71,6 +71,6 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     entries.push(...change.entries);
   }
   const incident = change.commit();
-  rememberSnapshot(incident, snapshot);
+  rememberSnapshot(plan, incident);
   return { incident, entries };
 }

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
+import { int, literal, min, num, object, regex, str, unknown } from '../validate/validate.js';
 
 /** The `format` field of every planwright bundle. */
 export const BUNDLE_FORMAT = 'planwright-bundle';
@@ -19,13 +19,24 @@ export interface PlanBundle {
   definition: PlanDefinition;
 }
 
-/** The envelope around the definition (the definition is checked with the plan schema). */
-export const BundleEnvelope = z.object({
-  format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.number().int(),
-  planwright: z.string().min(1),
-  planId: z.string().min(1),
-  planVersion: z.string().min(1),
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
-  definition: z.unknown(),
+/** What the envelope check lets through (the format version is checked next, the definition after). */
+export interface BundleEnvelopeData {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  planwright: string;
+  planId: string;
+  planVersion: string;
+  hash: string;
+  definition: unknown;
+}
+
+/** The envelope around the definition (the definition is checked next, as the plan schema would). */
+export const BundleEnvelope = object<BundleEnvelopeData>({
+  format: literal(BUNDLE_FORMAT),
+  formatVersion: num(int),
+  planwright: str(min(1)),
+  planId: str(min(1)),
+  planVersion: str(min(1)),
+  hash: str(regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest')),
+  definition: unknown,
 });

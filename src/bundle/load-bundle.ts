@@ -2,13 +2,15 @@ import { compilePlan } from '../compile/compile-plan.js';
 import { CompileError } from '../compile/compile-error.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { hashCanonical } from '../compile/hash.js';
-import { PlanSchema } from '../dsl/schema/plan.js';
 import { BundleError } from './bundle-error.js';
+import { run } from '../validate/validate.js';
 import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
+import { PlanDefinitionValidator } from './definition-validator.js';
 
 /**
  * Reads a bundle (the parsed JSON) back into a {@link CompiledPlan}, without the YAML parser:
- * checks the envelope and the definition with zod, verifies the hash, and compiles. Throws
+ * checks the envelope and the definition (as the plan schema would, without zod: see
+ * `definition-validator.ts`), verifies the hash, and compiles. Throws
  * {@link BundleError} naming what is wrong.
  *
  * @example
@@ -16,9 +18,9 @@ import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
  * const engine = createEngine(plan);
  */
 export function loadBundle(json: unknown): CompiledPlan {
-  const envelope = BundleEnvelope.safeParse(json);
+  const envelope = run(BundleEnvelope, json);
   if (!envelope.success) {
-    const issues = envelope.error.issues.map((i) => ({ path: i.path as Array<string | number>, message: i.message }));
+    const issues = envelope.issues;
     throw new BundleError(
       'not-a-bundle',
       `not a planwright bundle: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
@@ -32,9 +34,9 @@ export function loadBundle(json: unknown): CompiledPlan {
       `bundle format version ${bundle.formatVersion} is not supported (this planwright reads version ${BUNDLE_FORMAT_VERSION})`,
     );
   }
-  const definition = PlanSchema.safeParse(bundle.definition);
+  const definition = run(PlanDefinitionValidator, bundle.definition);
   if (!definition.success) {
-    const issues = definition.error.issues.map((i) => ({ path: ['definition', ...(i.path as Array<string | number>)], message: i.message }));
+    const issues = definition.issues.map((i) => ({ path: ['definition', ...i.path], message: i.message }));
     throw new BundleError(
       'invalid-definition',
       `bundle definition is not a valid plan: ${issues

@@ -1,33 +1,42 @@
-import * as z from 'zod';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkData } from '../compile/field-validators.js';
+import { array, max, min, object, optional, record, run, str, unknown, type Issue, type Validator } from '../validate/validate.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
 
+// Checked without zod (the runtime entry does not carry it); test/runtime/engine-input.test.ts
+// compares each with the zod schema it replaces (kept there as the oracle).
+
+interface Actor {
+  id: string;
+  roles: string[];
+}
+
 /** The person acting, as the engine accepts it. */
-export const ActorInput = z.object({
-  id: z.string().min(1).max(256),
-  roles: z.array(z.string().min(1).max(64)).max(100),
+export const ActorInput = object<Actor>({
+  id: str(min(1), max(256)),
+  roles: array(str(min(1), max(64)), max(100)),
 });
 
 /** An event given to `engine.send` (the engine stamps the time). */
-export const EventInput = z.object({
-  type: z.string().min(1).max(64),
+export const EventInput = object<{ type: string; by: Actor; data?: unknown }>({
+  type: str(min(1), max(64)),
   by: ActorInput,
-  data: z.unknown().optional(),
+  data: optional(unknown),
 });
 
 /** Event data: a plain record of field values. */
-export const EventData = z.record(z.string(), z.unknown());
+export const EventData: Validator<Record<string, unknown>> = record(str(), unknown);
 
 /** What `engine.open` accepts. */
-export const OpenInput = z.object({
+export const OpenInput = object<{ by: Actor; title: string; category: string; data?: Record<string, unknown>; severity?: string }>({
   by: ActorInput,
-  title: z.string().min(1).max(1000),
-  category: z.string().min(1).max(64),
-  data: EventData.optional(),
-  severity: z.string().min(1).max(64).optional(),
+  title: str(min(1), max(1000)),
+  category: str(min(1), max(64)),
+  data: optional(EventData),
+  severity: optional(str(min(1), max(64))),
 });
+
 
 /**
  * Validates the input of `engine.open` against the plan (roles, category, severity, field
@@ -41,9 +50,9 @@ export function parseOpenInput(
   input: unknown,
   plan: CompiledPlan,
 ): { by: { id: string; roles: string[] }; title: string; category: string; data: Record<string, unknown>; severity: string | null } {
-  const parsed = OpenInput.safeParse(input);
+  const parsed = run(OpenInput, input);
   if (!parsed.success) {
-    throw new EngineError('invalid-data', `invalid open input: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
+    throw new EngineError('invalid-data', `invalid open input: ${describe(parsed.issues)}`, { issues: issuesOf(parsed.issues) });
   }
   const { by, title, category } = parsed.data;
   if (!by.roles.some((r) => plan.roles.has(r))) {
@@ -81,20 +90,20 @@ export function parseOpenInput(
 export function parseEventInput(
   event: unknown,
 ): { ok: true; event: { type: string; by: { id: string; roles: string[] }; data: unknown } } | { ok: false; error: SendError } {
-  const parsed = EventInput.safeParse(event);
+  const parsed = run(EventInput, event);
   if (!parsed.success) {
-    return { ok: false, error: sendError('invalid-data', `invalid event: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) }) };
+    return { ok: false, error: sendError('invalid-data', `invalid event: ${describe(parsed.issues)}`, { issues: issuesOf(parsed.issues) }) };
   }
   const { type, by, data } = parsed.data;
   return { ok: true, event: { type, by: { id: by.id, roles: [...by.roles] }, data } };
 }
 
-function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+function issuesOf(issues: Issue[]): Array<{ path: string; message: string }> {
+  return issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-function describe(error: z.ZodError): string {
-  return issuesOf(error)
+function describe(issues: Issue[]): string {
+  return issuesOf(issues)
     .slice(0, 3)
     .map((i) => `${i.path || '(root)'}: ${i.message}`)
     .join('; ');

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentDocument, incidentIssues, isValidIncidentFast } from '../../src/runtime/stores/incident-document.js';
+import { IncidentDocument, IncidentShape, incidentIssues, isValidIncidentFast } from '../../src/runtime/stores/incident-document.js';
 import { deadline, effect, makeIncident, nextVersion } from '../stores/fixtures.js';
+import { checkAllEdits, checkEdits, expectSame } from '../validate/oracle.js';
+import { ZodIncidentDocument } from './incident-document-zod.js';
+
+/** zod's report of the first problems, as incidentIssues words it. */
+function zodIssues(value: unknown): string | undefined {
+  const result = ZodIncidentDocument.safeParse(value);
+  if (result.success) return undefined;
+  return result.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ');
+}
 
 const good = () =>
   nextVersion(
@@ -48,10 +60,11 @@ describe('incident document fast path', () => {
     for (const path of all)
       for (const v of bad) {
         const changed = setAt(doc, path, v);
-        const zodOk = IncidentDocument.safeParse(changed).success;
+        const zodOk = ZodIncidentDocument.safeParse(changed).success;
         if (isValidIncidentFast(changed)) expect(zodOk, JSON.stringify(path)).toBe(true);
-        // and the result of incidentIssues is zod's either way
-        expect(incidentIssues(changed) === undefined).toBe(zodOk);
+        // and the result of incidentIssues is zod's either way, word for word
+        expect(incidentIssues(changed), JSON.stringify(path)).toBe(zodIssues(changed));
+        expect(IncidentDocument.safeParse(changed).success).toBe(zodOk);
         compared++;
       }
     expect(compared).toBeGreaterThan(500);
@@ -63,7 +76,23 @@ describe('incident document fast path, odd objects', () => {
     for (const data of [{ [Symbol('s')]: 1 }, new (class X {})(), { constructor: () => 1 }, []]) {
       const doc = { ...good(), data };
       expect(isValidIncidentFast(doc)).toBe(false);
-      if (!Object.getOwnPropertySymbols(data).length) expect(incidentIssues(doc) === undefined).toBe(IncidentDocument.safeParse(doc).success);
+      if (!Object.getOwnPropertySymbols(data).length) expect(incidentIssues(doc)).toBe(zodIssues(doc));
     }
+  });
+});
+
+describe('incident document validator (no zod) against the zod schema', () => {
+  it('agrees on every path of a document with every odd value (acceptance, output, issues)', () => {
+    const { compared, accepted } = checkAllEdits(IncidentShape, ZodIncidentDocument, good());
+    expect(compared).toBeGreaterThan(1000);
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('agrees on random edits (a value replaced, a key removed or added)', () => {
+    checkEdits(IncidentShape, ZodIncidentDocument, good(), 500);
+  });
+
+  it('agrees on whole-document oddities', () => {
+    for (const v of [undefined, null, [], 'x', 1, {}, { ...good(), extra: 1 }, Object.assign(Object.create(null), good())]) expectSame(IncidentShape, ZodIncidentDocument, v);
   });
 });

@@ -1,17 +1,18 @@
 import * as z from 'zod';
+import { DURATION_MESSAGE, DURATION_PATTERN, ID_MAX_LENGTH, ID_MESSAGE, ID_PATTERN, isDurationText, LOCALE_MESSAGE, LOCALE_PATTERN } from './patterns.js';
 
 /** An identifier: letters, digits, `-` and `_`, starting with a letter. Used for every id in a plan. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds only letters, digits, "-" and "_"')
-  .max(64)
+  .regex(ID_PATTERN, ID_MESSAGE)
+  .max(ID_MAX_LENGTH)
   .meta({ description: 'An identifier: a letter, then letters, digits, "-" or "_" (at most 64 characters).' });
 
 /** Text in one language, or a map from locale (e.g. `zh-CN`, `en`) to text. */
 export const LocalizedText = z
   .union([
     z.string().min(1),
-    z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale such as "zh-CN" or "en"'), z.string().min(1)),
+    z.record(z.string().regex(LOCALE_PATTERN, LOCALE_MESSAGE), z.string().min(1)),
   ])
   .meta({ description: 'Text, either a plain string or a map from locale (zh-CN, en, …) to text.' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -22,10 +23,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  */
 export const Duration = z
   .string()
-  .regex(
-    /^(?:(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?|P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?)$/,
-    'a duration such as 30m, 2h, 1h30m, 7d or PT30M',
-  )
-  .refine((s) => s !== '' && s !== 'P' && !s.endsWith('T'), 'a duration such as 30m, 2h, 1h30m, 7d or PT30M')
+  .regex(DURATION_PATTERN, DURATION_MESSAGE)
+  .refine(isDurationText, DURATION_MESSAGE)
   .meta({ description: 'A duration: 30m, 2h, 1h30m, 7d, 45s, or ISO 8601 such as PT30M.' });
 export type Duration = z.infer<typeof Duration>;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Action } from './action.js';
 import { Duration, Id, LocalizedText } from './common.js';
 import { Condition } from './condition.js';
+import { DEADLINE_FROM } from './patterns.js';
 
 /** A due time: one duration, or a map from every severity level to a duration. */
 export const Due = z
@@ -22,7 +23,7 @@ export const Deadline = z
     id: Id,
     title: LocalizedText.optional(),
     from: z
-      .enum(['open', 'enter'])
+      .enum(DEADLINE_FROM)
       .default('open')
       .meta({ description: 'Measure the due time from incident open, or from entering `stage`.' }),
     stage: Id.optional().meta({ description: 'With from: enter, the stage whose entry arms the deadline.' }),

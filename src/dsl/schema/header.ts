@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
+import { DSL_VERSION, LOCALE_PATTERN, SEMVER_MESSAGE, SEMVER_PATTERN } from './patterns.js';
 
-/** The DSL version this release of planwright reads. */
-export const DSL_VERSION = 1;
+export { DSL_VERSION };
 
 /** The plan header: what the plan is and which version. */
 export const headerShape = {
@@ -10,12 +10,12 @@ export const headerShape = {
   id: Id.meta({ description: 'The plan id, e.g. public-opinion.' }),
   version: z
     .string()
-    .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0')
+    .regex(SEMVER_PATTERN, SEMVER_MESSAGE)
     .meta({ description: 'The plan version (semver, e.g. 1.2.0). Incidents record it.' }),
   title: LocalizedText.meta({ description: 'The plan title, plain or per locale.' }),
   description: LocalizedText.optional().meta({ description: 'What the plan is for and where it applies.' }),
   locales: z
-    .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))
+    .array(z.string().regex(LOCALE_PATTERN))
     .min(1)
     .optional()
     .meta({ description: 'Locales the plan provides text in, the first being the default (e.g. [zh-CN, en]).' }),

@@ -14,5 +14,6 @@ export * from './role.js';
 export * from './severity.js';
 export * from './stage.js';
 export * from './template.js';
+export * from './template-schema.js';
 export * from './team.js';
 export * from './transition.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
+import { LINT_LEVELS } from './patterns.js';
 
 /** An evaluation criterion (how the plan's effect is judged after incidents and drills). */
 export const EvaluationCriterion = z.strictObject({
@@ -20,6 +21,6 @@ export type DrillGuidance = z.infer<typeof DrillGuidance>;
 
 /** Rule severity overrides for `planwright lint`. */
 export const LintConfig = z
-  .record(z.string(), z.enum(['off', 'warning', 'error']))
+  .record(z.string(), z.enum(LINT_LEVELS))
   .meta({ description: 'Lint rule id → off | warning | error.' });
 export type LintConfig = z.infer<typeof LintConfig>;

@@ -12,7 +12,7 @@ import { Resource } from './resource.js';
 import { Role } from './role.js';
 import { SeverityLevel } from './severity.js';
 import { Stage } from './stage.js';
-import { Template } from './template.js';
+import { Template } from './template-schema.js';
 import { Team } from './team.js';
 import { SharedTransition } from './transition.js';
 

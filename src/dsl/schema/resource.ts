@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
+import { RESOURCE_KINDS } from './patterns.js';
 
 /** A resource the response relies on: a tool, a channel, a group of people. */
 export const Resource = z
   .strictObject({
     id: Id,
     title: LocalizedText,
-    kind: z.enum(['tool', 'channel', 'people', 'material', 'funds']).optional(),
+    kind: z.enum(RESOURCE_KINDS).optional(),
     description: LocalizedText.optional(),
     whenNeeded: z.boolean().optional().meta({ description: 'Only called on when needed (not required to be ready).' }),
   })

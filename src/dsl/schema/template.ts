@@ -1,15 +1,5 @@
-import * as z from 'zod';
-import { Id, LocalizedText } from './common.js';
-
-/** An announcement template. `{{title}}`, `{{severity}}`, `{{openedAt}}` and `{{<field id>}}` are filled in. */
-export const Template = z
-  .strictObject({
-    id: Id,
-    title: LocalizedText,
-    body: LocalizedText.meta({ description: 'Text with {{placeholders}}: title, severity, category, openedAt, or a field id.' }),
-  })
-  .meta({ description: 'An announcement template with {{placeholders}} checked against the plan fields.' });
-export type Template = z.infer<typeof Template>;
+// No zod here: the runtime entry reaches this file (compile/check-compilable.ts reads the
+// placeholders), and zod would come with it. The zod schema of a template is in template-schema.ts.
 
 /** Placeholders every template may use besides the plan's fields. */
 export const BUILTIN_PLACEHOLDERS = ['title', 'severity', 'category', 'openedAt', 'incidentId', 'stage'] as const;

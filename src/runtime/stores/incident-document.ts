@@ -1,67 +1,75 @@
-import * as z from 'zod';
+import { array, bool, describeIssues, gte, int, looseObject, nullable, num, oneOf, optional, record, refine, regex, run, safeParser, str, unknown } from '../../validate/validate.js';
 import type { Incident } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
 
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
+// Written with planwright's small validator kit, not zod (the runtime entry does not carry zod):
+// test/runtime/incident-document-fast-path.test.ts keeps the zod schema this replaces as the
+// oracle and checks both accept the same documents and name the same problems.
 
-const Actor = z.looseObject({ id: z.string(), roles: z.array(z.string()) });
+const isoTime = str(refine((s: string) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time'));
 
-const DeadlineInstance = z.looseObject({
-  id: z.string(),
-  instance: z.number().int().min(1),
-  stage: z.string(),
+const Actor = looseObject({ id: str(), roles: array(str()) });
+
+const DeadlineInstance = looseObject({
+  id: str(),
+  instance: num(int, gte(1)),
+  stage: str(),
   armedAt: isoTime,
-  baseAt: isoTime.optional(),
+  baseAt: optional(isoTime),
   dueAt: isoTime,
-  status: z.enum(['pending', 'met', 'breached', 'cancelled']),
-  metAt: isoTime.optional(),
-  breachedAt: isoTime.optional(),
-  cancelledAt: isoTime.optional(),
-  remindersSent: z.array(z.number()),
+  status: oneOf(['pending', 'met', 'breached', 'cancelled']),
+  metAt: optional(isoTime),
+  breachedAt: optional(isoTime),
+  cancelledAt: optional(isoTime),
+  remindersSent: array(num()),
 });
 
-const TimelineEntry = z.looseObject({
-  seq: z.number().int().min(0),
+const TimelineEntry = looseObject({
+  seq: num(int, gte(0)),
   at: isoTime,
-  type: z.string(),
-  by: Actor.optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  result: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
+  type: str(),
+  by: optional(Actor),
+  data: optional(record(str(), unknown)),
+  result: str(),
+  prevHash: str(),
+  hash: str(),
 });
 
-const PendingEffect = z.looseObject({
-  id: z.string(),
-  name: z.string(),
+const PendingEffect = looseObject({
+  id: str(),
+  name: str(),
   at: isoTime,
-  payload: z.record(z.string(), z.unknown()),
+  payload: record(str(), unknown),
+});
+
+/** @internal The validator behind {@link IncidentDocument}. */
+export const IncidentShape = looseObject({
+  id: str(regex(INCIDENT_ID_PATTERN, 'a valid incident id')),
+  planId: str(),
+  planVersion: str(),
+  planHash: str(),
+  title: str(),
+  category: str(),
+  stage: str(),
+  state: unknown,
+  tracks: array(str()),
+  severity: nullable(str()),
+  data: record(str(), unknown),
+  deadlines: array(DeadlineInstance),
+  outbox: array(PendingEffect),
+  timeline: array(TimelineEntry),
+  version: num(int, gte(1)),
+  openedAt: isoTime,
+  closedAt: nullable(isoTime),
+  closed: bool,
 });
 
 /**
  * The shape a store checks on every incident document it reads back (file, row) before use.
  * Unknown keys are kept (a newer engine may add fields); known keys must have the right types.
+ * `IncidentDocument.safeParse(value).success` says whether `value` is one.
  */
-export const IncidentDocument = z.looseObject({
-  id: z.string().regex(INCIDENT_ID_PATTERN, 'a valid incident id'),
-  planId: z.string(),
-  planVersion: z.string(),
-  planHash: z.string(),
-  title: z.string(),
-  category: z.string(),
-  stage: z.string(),
-  state: z.unknown(),
-  tracks: z.array(z.string()),
-  severity: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  deadlines: z.array(DeadlineInstance),
-  outbox: z.array(PendingEffect),
-  timeline: z.array(TimelineEntry),
-  version: z.number().int().min(1),
-  openedAt: isoTime,
-  closedAt: isoTime.nullable(),
-  closed: z.boolean(),
-});
+export const IncidentDocument = safeParser(IncidentShape);
 
 /** Thrown when a stored incident document is not valid JSON or not an incident. */
 export class CorruptIncidentError extends Error {
@@ -86,16 +94,12 @@ export class CorruptIncidentError extends Error {
  * ```
  */
 export function incidentIssues(value: unknown): string | undefined {
-  // Fast path: a hand-written check that accepts only documents the zod schema accepts (never
-  // more; test/runtime/incident-document-fast-path.test.ts compares them). zod, about 10× slower
-  // on a whole timeline, runs only when this check fails, to accept or name the problems.
+  // Fast path: a hand-written check that accepts only documents the full schema accepts (never
+  // more; test/runtime/incident-document-fast-path.test.ts compares both with zod). The full
+  // schema, slower on a whole timeline, runs only when this check fails, to accept or name the problems.
   if (isValidIncident(value)) return undefined;
-  const result = IncidentDocument.safeParse(value);
-  if (result.success) return undefined;
-  return result.error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('; ');
+  const result = run(IncidentShape, value);
+  return result.success ? undefined : describeIssues(result.issues, 5);
 }
 
 /**
@@ -147,12 +151,12 @@ export function parseIncidentJson(text: string, source: string): Incident {
 
 type Obj = Record<string, unknown>;
 
-/** An object zod's `looseObject` accepts (not null, not an array). */
+/** An object a loose object accepts (not null, not an array). */
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A plain object zod's `record` accepts (conservatively: plain prototype, no own `constructor`, no symbol keys). */
+/** A plain object a record accepts (conservatively: plain prototype, no own `constructor`, no symbol keys). */
 function isRecord(v: unknown): boolean {
   if (!isObj(v)) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -210,7 +214,7 @@ function isValidIncident(v: unknown): boolean {
   const id = v['id'];
   if (!isStr(id) || !INCIDENT_ID_PATTERN.test(id)) return false;
   if (!isStr(v['planId']) || !isStr(v['planVersion']) || !isStr(v['planHash']) || !isStr(v['title']) || !isStr(v['category'])) return false;
-  if (v['state'] === undefined) return false; // zod requires the key (any value)
+  if (v['state'] === undefined) return false; // the key is required (any value)
   if (!isStr(v['stage']) || !isStrArray(v['tracks']) || !(v['severity'] === null || isStr(v['severity'])) || !isRecord(v['data'])) return false;
   if (!isInt(v['version'], 1) || !isTime(v['openedAt']) || !(v['closedAt'] === null || isTime(v['closedAt'])) || typeof v['closed'] !== 'boolean') return false;
   return every(v['deadlines'], isDeadline) && every(v['outbox'], isEffect) && every(v['timeline'], isEntry);

@@ -1,0 +1,35 @@
+/**
+ * Patterns, messages and value lists of the plan schema, without zod: the zod schemas in this
+ * folder and the runtime's bundle check (src/bundle/definition-validator.ts, which must not pull
+ * zod into the runtime entry) both take them from here, so they cannot drift apart.
+ */
+
+/** The DSL version this release of planwright reads. */
+export const DSL_VERSION = 1;
+
+/** An identifier: a letter, then letters, digits, `-` and `_`. */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const ID_MESSAGE = 'an id starts with a letter and holds only letters, digits, "-" and "_"';
+/** Longest id. */
+export const ID_MAX_LENGTH = 64;
+
+/** A locale tag such as `zh-CN` or `en`. */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LOCALE_MESSAGE = 'a locale such as "zh-CN" or "en"';
+
+/** The shapes of a duration (short `1h30m` or ISO 8601 `PT1H30M`); {@link isDurationText} rules out the empty forms. */
+export const DURATION_PATTERN = /^(?:(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?|P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?)$/;
+export const DURATION_MESSAGE = 'a duration such as 30m, 2h, 1h30m, 7d or PT30M';
+/** False for the texts the duration pattern lets through that are no duration: `''`, `P`, `…T`. */
+export const isDurationText = (s: string): boolean => s !== '' && s !== 'P' && !s.endsWith('T');
+
+/** A semantic version (plan versions, migrations). */
+export const SEMVER_PATTERN = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+export const SEMVER_MESSAGE = 'a semantic version such as 1.0.0';
+
+/** Kinds of resource. */
+export const RESOURCE_KINDS = ['tool', 'channel', 'people', 'material', 'funds'] as const;
+/** What a deadline is measured from. */
+export const DEADLINE_FROM = ['open', 'enter'] as const;
+/** Lint rule severities in a plan's `lint` section. */
+export const LINT_LEVELS = ['off', 'warning', 'error'] as const;

@@ -4,25 +4,26 @@
  * reads the same due times again and again.
  */
 
-let lastMs = Number.NaN;
-let lastIso = '';
+/** Most times each direction remembers before it starts over. */
+const MAX_REMEMBERED = 4096;
+const texts = new Map<number, string>();
 
 /**
- * ISO 8601 (UTC, ms) text of a time in ms (the last one is remembered).
+ * ISO 8601 (UTC, ms) text of a time in ms (remembered for times seen recently).
  *
  * @example
  * iso(0); // '1970-01-01T00:00:00.000Z'
  */
 export function iso(ms: number): string {
-  if (ms !== lastMs) {
-    lastIso = new Date(ms).toISOString();
-    lastMs = ms;
+  let text = texts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (texts.size >= MAX_REMEMBERED) texts.clear();
+    texts.set(ms, text);
   }
-  return lastIso;
+  return text;
 }
 
-/** Most texts {@link msOf} remembers before it starts over. */
-const MAX_REMEMBERED = 4096;
 const parsed = new Map<string, number>();
 
 /**

@@ -196,13 +196,35 @@ export function machineStepReference(
 }
 
 /**
- * The pure XState initial step: the first state value and its entry actions, via `initialTransition()`.
+ * The pure XState initial step: the first state value and its entry actions. It is what XState's
+ * `initialTransition()` computes (`machine.getInitialSnapshot` with an inert scope collecting
+ * actions), with the scope made once per machine as in {@link machineStep}.
  * @internal
  *
  * @example
  * const { value } = machineStart(plan, { data: {}, severity: null }); // 'report'
  */
 export function machineStart(
+  plan: CompiledPlan,
+  input: PlanMachineContext,
+): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
+  const machine = plan.machine as AnyStateMachine;
+  const inert = inertScope(machine);
+  inert.actions = [];
+  const snapshot = machine.getInitialSnapshot(inert.scope as never, input) as AnyMachineSnapshot;
+  const actions = inert.actions;
+  inert.actions = [];
+  return { snapshot, value: snapshot.value, actions };
+}
+
+/**
+ * The same initial step through XState's own `initialTransition()` (for tests comparing the two).
+ * @internal
+ *
+ * @example
+ * expect(machineStart(plan, input).value).toEqual(machineStartReference(plan, input).value);
+ */
+export function machineStartReference(
   plan: CompiledPlan,
   input: PlanMachineContext,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {

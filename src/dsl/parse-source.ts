@@ -36,9 +36,13 @@ class Reader {
   #aliasNodes = 0;
   #aborted = false;
   #aliasLimitHit = false;
+  /** Whether an alias was met (the segmented parse then starts over on the whole text). */
+  sawAlias = false;
+  /** Offset of the parsed document's text in the whole text (a segment's start; 0 for the whole text). */
+  base = 0;
 
   constructor(
-    readonly doc: Document,
+    public doc: Document,
     readonly lines: LineIndex,
     readonly options: ParseSourceOptions,
   ) {
@@ -52,7 +56,7 @@ class Reader {
   nodeRange(node: { range?: readonly number[] | null | undefined } | null | undefined): SourceRange | undefined {
     const r = node?.range;
     if (r === undefined || r === null || r.length < 2) return undefined;
-    return this.range(r[0] ?? 0, r[1] ?? r[0] ?? 0);
+    return this.range((r[0] ?? 0) + this.base, (r[1] ?? r[0] ?? 0) + this.base);
   }
 
   report<C extends DiagnosticCode>(
@@ -75,7 +79,7 @@ class Reader {
     const r = node?.range;
     if (r === undefined || r === null || r.length < 2 || this.#aliasDepth > 0) return;
     const start = r[0] ?? 0;
-    this.map.setOffsets(key, start, Math.max(r[1] ?? start, start), ofKey);
+    this.map.setOffsets(key, start + this.base, Math.max(r[1] ?? start, start) + this.base, ofKey);
   }
 
   /** Turn a YAML node into plain data; `undefined` for a node that was refused. */
@@ -90,6 +94,7 @@ class Reader {
     const yamlNode = node as YamlNode;
     if (yamlNode.anchor !== undefined && this.#aliasDepth === 0) this.#anchors.set(yamlNode.anchor, yamlNode);
     if (isAlias(node)) {
+      this.sawAlias = true;
       const range = this.nodeRange(node);
       this.record(path, range);
       const target = this.#anchors.get(node.source) ?? node.resolve(this.doc);
@@ -123,29 +128,33 @@ class Reader {
     }
     if (isMap(node)) {
       const out = Object.create(null) as Record<string, unknown>;
-      for (const pair of node.items) {
-        const keyNode = pair.key as YamlNode | null;
-        const keyAt = hasRange(keyNode) ? keyNode : (pair.value as YamlNode | null);
-        if (keyNode !== null && !isScalar(keyNode)) {
-          this.report('wrong-type', { expected: ['string'], received: isSeq(keyNode) ? 'array' : 'object' }, path, this.nodeRange(keyAt));
-          continue;
-        }
-        const raw = keyNode === null ? null : keyNode.value;
-        const name = raw === null || raw === undefined ? '' : String(raw);
-        const childPath = [...path, name];
-        if (FORBIDDEN_KEYS.has(name)) {
-          this.report('forbidden-key', { key: name }, childPath, this.nodeRange(keyAt), { target: 'key' });
-          continue;
-        }
-        const keyOfChild = childKey(key, name);
-        this.recordAt(keyOfChild, keyAt, true);
-        const valueNode = pair.value as YamlNode | null;
-        if (valueNode === null) this.recordAt(keyOfChild, keyAt);
-        out[name] = this.read(valueNode, childPath, depth + 1, keyOfChild);
-      }
+      for (const pair of node.items) this.readPair(pair, out, path, depth, key);
       return out;
     }
     return null;
+  }
+
+  /** Read one pair of a mapping at `path` into `out`; the key's raw value, or `undefined` for a pair that was refused. */
+  readPair(pair: { key: unknown; value: unknown }, out: Record<string, unknown>, path: Array<string | number>, depth: number, key: string): { raw: unknown } | undefined {
+    const keyNode = pair.key as YamlNode | null;
+    const keyAt = hasRange(keyNode) ? keyNode : (pair.value as YamlNode | null);
+    if (keyNode !== null && !isScalar(keyNode)) {
+      this.report('wrong-type', { expected: ['string'], received: isSeq(keyNode) ? 'array' : 'object' }, path, this.nodeRange(keyAt));
+      return undefined;
+    }
+    const raw = keyNode === null ? null : keyNode.value;
+    const name = raw === null || raw === undefined ? '' : String(raw);
+    const childPath = [...path, name];
+    if (FORBIDDEN_KEYS.has(name)) {
+      this.report('forbidden-key', { key: name }, childPath, this.nodeRange(keyAt), { target: 'key' });
+      return undefined;
+    }
+    const keyOfChild = childKey(key, name);
+    this.recordAt(keyOfChild, keyAt, true);
+    const valueNode = pair.value as YamlNode | null;
+    if (valueNode === null) this.recordAt(keyOfChild, keyAt);
+    out[name] = this.read(valueNode, childPath, depth + 1, keyOfChild);
+    return { raw };
   }
 
   get aborted(): boolean {
@@ -163,6 +172,10 @@ class Reader {
  * map.locate(['roles']); // { file: 'p.yaml', range: { start: { line: 2, column: 8 }, … } }
  */
 export function parseSource(text: string, options: ParseSourceOptions = {}): ParsedSource {
+  return readSource(text, options, true);
+}
+
+function readSource(text: string, options: ParseSourceOptions, trySegments: boolean): ParsedSource {
   const lines = new LineIndex(text);
   const refuse = <C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], offset = 0): ParsedSource => {
     const at = lines.position(offset);
@@ -179,9 +192,35 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   const deep = findExcessiveNesting(text, PRESCAN_DEPTH);
   if (deep !== undefined) return refuse('too-deep', { limit: MAX_DEPTH }, deep);
 
+  if (trySegments && text.length >= SEGMENTED_MIN_LENGTH) {
+    const segmented = parseSegmented(text, lines, options);
+    if (segmented !== undefined) return segmented;
+  }
+  return parseWhole(text, lines, options, refuse);
+}
+
+/** Options of every `parseDocument` call. */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' } as const;
+
+/**
+ * Texts from this length on are first tried in segments ({@link parseSegmented}); shorter ones
+ * gain nothing from it.
+ */
+const SEGMENTED_MIN_LENGTH = 32 * 1024;
+
+/** Segments of items are cut at the first item boundary after this many characters. */
+const SEGMENT_LENGTH = 4 * 1024;
+
+/** The whole text as one YAML document: every error and warning the parser finds becomes a diagnostic. */
+function parseWhole(
+  text: string,
+  lines: LineIndex,
+  options: ParseSourceOptions,
+  refuse: <C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], offset?: number) => ParsedSource,
+): ParsedSource {
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     if (error instanceof RangeError) return refuse('too-deep', { limit: MAX_DEPTH });
     return refuse('yaml-syntax', { detail: error instanceof Error ? error.message : String(error) });
@@ -217,6 +256,198 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   reader.record([], reader.range(0, 0));
   const value = reader.read(doc.contents, [], 0, '');
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
+}
+
+/**
+ * {@link parseSource} by segments only, whatever the text's length: the result, or `undefined`
+ * where `parseSource` would parse the text whole. For tests that compare both ways.
+ *
+ * @internal
+ */
+export function parseSourceSegmented(text: string, options: ParseSourceOptions = {}): ParsedSource | undefined {
+  return parseSegmented(text, new LineIndex(text), options);
+}
+
+/**
+ * {@link parseSource} without the segmented parse, whatever the text's length (as `parseSource`
+ * parses texts it cannot segment). For tests that compare both ways.
+ *
+ * @internal
+ */
+export function parseSourceWhole(text: string, options: ParseSourceOptions = {}): ParsedSource {
+  return readSource(text, options, false);
+}
+
+/** One piece of a text cut by {@link segmentText}: `[start, end)`, a run of top-level pairs or of list items. */
+interface Segment {
+  start: number;
+  end: number;
+  /** Items of the list the last pair of the previous pairs segment opened (else top-level pairs). */
+  items: boolean;
+  /** For a pairs segment whose last pair's list goes on in the next segments: where that list's first `-` is. */
+  listStart?: number;
+}
+
+/**
+ * Cuts a plan text that is a plain block mapping at the top into segments that parse on their own
+ * as the whole text parses: runs of top-level pairs (cut before a top-level `key:` line) and runs
+ * of items of a top-level block list (cut before an item's `-` line, at the list's indentation).
+ * Returns `undefined` for anything else at the start of a line (directives, document markers,
+ * quoted or complex top-level keys, tabs or less indentation than a list's items, CR line
+ * ends…): such texts are parsed whole.
+ */
+function segmentText(text: string): Segment[] | undefined {
+  if (text.includes('\r')) return undefined;
+  const segments: Segment[] = [];
+  const n = text.length;
+  let start = 0;
+  let items = false;
+  let sawKey = false;
+  /** Indentation of the current top-level list's items, or -1 outside a list. */
+  let listIndent = -1;
+  let itemsSeen = 0;
+  let listStart = -1;
+  const cut = (at: number, nextItems: boolean): void => {
+    const segment: Segment = { start, end: at, items };
+    if (nextItems && !items) segment.listStart = listStart;
+    segments.push(segment);
+    start = at;
+    items = nextItems;
+  };
+  for (let lineStart = 0; lineStart < n; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = n;
+    const next = lineEnd + 1;
+    let indent = 0;
+    while (lineStart + indent < lineEnd && text.charCodeAt(lineStart + indent) === 32) indent++;
+    const first = lineStart + indent;
+    if (first === lineEnd || text.charCodeAt(first) === 35 /* # */) {
+      lineStart = next;
+      continue;
+    }
+    const isItem = text.charCodeAt(first) === 45 /* - */ && (first + 1 === lineEnd || text.charCodeAt(first + 1) === 32);
+    if (listIndent >= 0 && indent === listIndent && isItem) {
+      itemsSeen++;
+      if (itemsSeen > 1 && first - start >= SEGMENT_LENGTH) cut(lineStart, true);
+      lineStart = next;
+      continue;
+    }
+    if (indent > 0) {
+      if (!sawKey || (listIndent >= 0 && indent < listIndent)) return undefined;
+      if (listIndent >= 0 && indent === listIndent) return undefined;
+      lineStart = next;
+      continue;
+    }
+    const key = TOP_LEVEL_KEY.exec(text.slice(lineStart, lineEnd));
+    if (key === null) return undefined;
+    // Short runs of pairs stay together; a list's items end at the next top-level key.
+    if (sawKey && (items || lineStart - start >= SEGMENT_LENGTH)) cut(lineStart, false);
+    sawKey = true;
+    listIndent = -1;
+    itemsSeen = 0;
+    if (key[1] === undefined) {
+      // `key:` alone: its value is a block list when the next content line is an item.
+      for (let at = next; at < n; ) {
+        let end = text.indexOf('\n', at);
+        if (end === -1) end = n;
+        let j = at;
+        while (j < end && text.charCodeAt(j) === 32) j++;
+        if (j < end && text.charCodeAt(j) !== 35) {
+          if (text.charCodeAt(j) === 45 && (j + 1 === end || text.charCodeAt(j + 1) === 32)) {
+            listIndent = j - at;
+            listStart = j;
+          }
+          break;
+        }
+        at = end + 1;
+      }
+    }
+    lineStart = next;
+  }
+  if (!sawKey) return undefined;
+  segments.push({ start, end: n, items });
+  return segments.length > 1 ? segments : undefined;
+}
+
+/** A top-level `key:` line with a plain key; group 1 is what follows `key:` unless that is only spaces and a comment. */
+const TOP_LEVEL_KEY = /^[A-Za-z0-9_][A-Za-z0-9_-]*:(?: *(?:#.*)?$| +([^\s#].*)$)/;
+
+/**
+ * Parse a large text segment by segment ({@link segmentText}), each as its own YAML document
+ * walked at once, so that no syntax tree of the whole text is ever held (most of the parser's
+ * cost on large texts is the garbage collector copying that tree). The result is the same as
+ * {@link parseWhole}'s; `undefined` (parse the whole text instead) whenever a segment has an error
+ * or warning, or anything whose meaning could depend on the rest of the text: an alias, a
+ * duplicate top-level key, a refused node.
+ */
+function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOptions): ParsedSource | undefined {
+  const segments = segmentText(text);
+  if (segments === undefined) return undefined;
+  let reader: Reader | undefined;
+  const out = Object.create(null) as Record<string, unknown>;
+  const topKeys = new Set<unknown>();
+  let rootStart = -1;
+  let rootEnd = -1;
+  /** The top-level list the following item segments go on. */
+  let list: { values: unknown[]; name: string; key: string; start: number } | undefined;
+  for (const segment of segments) {
+    let doc: Document;
+    try {
+      doc = parseDocument(text.slice(segment.start, segment.end), YAML_OPTIONS);
+    } catch {
+      return undefined;
+    }
+    if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+    if (reader === undefined) {
+      reader = new Reader(doc, lines, options);
+      reader.record([], reader.range(0, 0));
+    }
+    reader.doc = doc;
+    reader.base = segment.start;
+    const contents = doc.contents;
+    const range = contents?.range;
+    if (range === undefined || range === null) return undefined;
+    if (segment.items) {
+      if (list === undefined || !isSeq(contents) || range[0] + segment.start !== segment.start + (list.start - lineStartOf(text, list.start))) return undefined;
+      const path = [list.name];
+      for (const item of contents.items) {
+        const index = list.values.length;
+        list.values.push(reader.read(item, [...path, index], 2, childKey(list.key, index)));
+      }
+      // The list's node spans all its segments.
+      reader.map.setOffsets(list.key, list.start, Math.max(range[1] + segment.start, list.start));
+    } else {
+      if (!isMap(contents)) return undefined;
+      if (rootStart < 0) rootStart = range[0] + segment.start;
+      list = undefined;
+      let last: { raw: unknown } | undefined;
+      for (const pair of contents.items) {
+        last = reader.readPair(pair, out, [], 0, '');
+        if (last === undefined) return undefined;
+        if (topKeys.has(last.raw) || (typeof last.raw === 'number' && Number.isNaN(last.raw))) return undefined;
+        topKeys.add(last.raw);
+      }
+      if (segment.listStart !== undefined) {
+        const lastPair = contents.items[contents.items.length - 1];
+        const value = lastPair?.value;
+        if (last === undefined || lastPair === undefined || !isSeq(value) || value.range === undefined || value.range === null) return undefined;
+        const name = String(last.raw);
+        const values = out[name];
+        if (!Array.isArray(values) || value.range[0] + segment.start !== segment.listStart) return undefined;
+        list = { values, name, key: childKey('', name), start: segment.listStart };
+      }
+    }
+    if (reader.aborted || reader.sawAlias) return undefined;
+    rootEnd = range[1] + segment.start;
+  }
+  if (reader === undefined || rootStart < 0) return undefined;
+  reader.map.setOffsets('', rootStart, Math.max(rootEnd, rootStart));
+  return { value: out, diagnostics: reader.diagnostics, map: reader.map };
+}
+
+/** The offset of the start of the line `offset` is on. */
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Whether the node has a range (as {@link Reader.nodeRange} needs one). */

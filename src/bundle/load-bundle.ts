@@ -1,9 +1,10 @@
 import { compilePlan } from '../compile/compile-plan.js';
 import { CompileError } from '../compile/compile-error.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
+import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { hashCanonical } from '../compile/hash.js';
 import { BundleError } from './bundle-error.js';
-import { run } from '../validate/validate.js';
+import { run, type Result } from '../validate/validate.js';
 import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
 import { PlanDefinitionValidator } from './definition-validator.js';
 
@@ -34,7 +35,7 @@ export function loadBundle(json: unknown): CompiledPlan {
       `bundle format version ${bundle.formatVersion} is not supported (this planwright reads version ${BUNDLE_FORMAT_VERSION})`,
     );
   }
-  const definition = run(PlanDefinitionValidator, bundle.definition);
+  const definition = checkDefinition(bundle.definition);
   if (!definition.success) {
     const issues = definition.issues.map((i) => ({ path: ['definition', ...i.path], message: i.message }));
     throw new BundleError(
@@ -69,6 +70,16 @@ export function loadBundle(json: unknown): CompiledPlan {
         error.problems.map((p) => ({ path: ['definition', ...p.path], message: p.message })),
       );
     }
+    throw error;
+  }
+}
+
+/** The definition check; a definition nested too deeply to walk (conditions thousands of levels deep) is an invalid one. */
+function checkDefinition(value: unknown): Result<PlanDefinition> {
+  try {
+    return run(PlanDefinitionValidator, value);
+  } catch (error) {
+    if (error instanceof RangeError) return { success: false, issues: [{ path: [], message: 'nested too deeply to check' }] };
     throw error;
   }
 }

@@ -55,6 +55,15 @@ describe('bundle', () => {
     expect(codeOf(() => loadBundle(edit(bundle)))).toBe(code);
   });
 
+  it('refuses a definition nested too deeply to check with invalid-definition, not a RangeError', () => {
+    const bundle = roundTrip(createBundle(loadSeedDefinition()));
+    let when: unknown = { field: 'heat', exists: true };
+    for (let i = 0; i < 50_000; i++) when = { not: when };
+    const stages = (bundle['definition'] as { stages: Array<{ on: Array<{ when?: unknown }> }> }).stages;
+    (stages[0]?.on[0] as { when?: unknown }).when = when;
+    expect(codeOf(() => loadBundle(bundle))).toBe('invalid-definition');
+  });
+
   it('names the bad places of an invalid definition', () => {
     const bundle = roundTrip(createBundle(loadSeedDefinition()));
     (bundle['definition'] as { roles: unknown }).roles = 'everyone';

@@ -245,7 +245,7 @@ function invalidData(event: string, issues: DataIssue[]): { code: 'invalid-data'
 /** Applies an accepted event to the draft. */
 function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void {
   const { plan, doc: draft } = change;
-  const entry = change.append(
+  const entry = change.appendCanonical(
     'event',
     'accepted',
     { data: chosen.data, event: event.type, transition: chosen.transition.key },
@@ -267,14 +267,14 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
       if (t !== undefined) runActions(change, t.actions, entry, { event: event.type });
     } else if (action.type === 'enterStage') {
       const stage = (action.params as EnterStageParams).stage;
-      const entered = change.append('stage-entered', 'recorded', { stage });
+      const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
       cancelOnReentry(change, stage);
       const definition = plan.stages.get(stage)?.definition;
       if (definition?.enter !== undefined) runActions(change, definition.enter, entered, { stage });
       if (definition?.final === true) {
         draft.closed = true;
         draft.closedAt = iso(change.now);
-        change.append('closed', 'recorded', { stage });
+        change.appendCanonical('closed', 'recorded', { stage });
       }
     }
   }

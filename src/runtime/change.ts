@@ -56,21 +56,22 @@ export class IncidentChange {
     freezeNew(doc.tracks, false);
     deepFreeze(doc.data);
     deepFreeze(doc.state);
+    // The working copy becomes the next incident: fields that did not change (arrays item for
+    // item) are put back to the base's own objects, so the versions share them.
     const source = doc as unknown as Record<string, unknown>;
     const original = base as unknown as Record<string, unknown>;
-    let next: Record<string, unknown> | undefined;
+    let changed = false;
     for (const key of FIELDS) {
       const value = source[key];
       const old = original[key];
       if (value === old) continue;
-      if (Array.isArray(value) && Array.isArray(old) && sameItems(value, old)) continue;
-      next ??= { ...original };
-      next[key] = value;
+      if (Array.isArray(value) && Array.isArray(old) && sameItems(value, old)) source[key] = old;
+      else changed = true;
     }
-    if (next === undefined) return base;
-    Object.freeze(next);
+    if (!changed) return base;
+    Object.freeze(doc);
     // Everything new is frozen above; the rest is the base's, so the result is deep-frozen when the base is.
-    return (isDeepFrozen(base) ? markDeepFrozen(next) : next) as unknown as Incident;
+    return isDeepFrozen(base) ? markDeepFrozen(doc) : doc;
   }
 
   /** The time of the last timeline entry (ms), or -Infinity. */
@@ -79,11 +80,20 @@ export class IncidentChange {
     return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
   }
 
-  /** Appends a hash-chained timeline entry stamped `this.now`. */
+  /** Appends a hash-chained timeline entry stamped `this.now` (`data` is made canonical). */
   append(type: EntryFields['type'], result: EntryFields['result'], data?: Record<string, unknown>, by?: Actor): TimelineEntry {
+    return this.appendCanonical(type, result, data === undefined ? undefined : canonicalize(data), by);
+  }
+
+  /**
+   * {@link IncidentChange.append} for data already canonical: an object literal written with its
+   * keys in sorted order whose values are primitives or canonical values. (Chains built from
+   * anything else would not verify: the model-based tests check every chain with `verifyTimeline`.)
+   */
+  appendCanonical(type: EntryFields['type'], result: EntryFields['result'], data?: Record<string, unknown>, by?: Actor): TimelineEntry {
     const prev = this.doc.timeline[this.doc.timeline.length - 1];
     const fields: EntryFields = { at: iso(this.now), type, result };
-    if (data !== undefined) fields.data = canonicalize(data);
+    if (data !== undefined) fields.data = data;
     if (by !== undefined) fields.by = by;
     const entry = chainEntry(prev, fields);
     this.doc.timeline.push(entry);

@@ -34,7 +34,7 @@ function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean
     status: 'pending',
   };
   draft.deadlines.push(inst);
-  change.append('deadline-armed', 'recorded', { deadline: d.id, dueAt: inst.dueAt, instance });
+  change.appendCanonical('deadline-armed', 'recorded', { deadline: d.id, dueAt: inst.dueAt, instance });
   return true;
 }
 
@@ -82,7 +82,7 @@ function cancel(change: IncidentChange, index: number, reason: string): void {
   const inst = change.doc.deadlines[index];
   if (inst === undefined) return;
   change.patchInstance(index, { cancelledAt: iso(change.now), status: 'cancelled' });
-  change.append('deadline-cancelled', 'recorded', { deadline: inst.id, instance: inst.instance, reason });
+  change.appendCanonical('deadline-cancelled', 'recorded', { deadline: inst.id, instance: inst.instance, reason });
 }
 
 /**
@@ -138,7 +138,7 @@ export function meetDeadlines(change: IncidentChange, event: string): void {
     const d = deadlineOf(change, inst.id);
     if (d === undefined || !d.metBy.has(event)) continue;
     change.patchInstance(i, { metAt: iso(change.now), status: 'met' });
-    change.append('deadline-met', 'recorded', { deadline: inst.id, event, instance: inst.instance });
+    change.appendCanonical('deadline-met', 'recorded', { deadline: inst.id, event, instance: inst.instance });
     if (d.recurring && d.within.has(draft.stage) && holds(change, d)) arm(change, d, change.now);
   }
 }
@@ -253,7 +253,7 @@ export function fireDue(change: IncidentChange, until: number): number {
       continue;
     }
     change.patchInstance(item.index, { breachedAt: iso(change.now), status: 'breached' });
-    const entry = change.append('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
+    const entry = change.appendCanonical('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
     if (d !== undefined) {
       runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
       const ms = dueMs(d.due, draft.severity);

@@ -62,7 +62,7 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     for (const action of actions) {
       if (action.type !== 'enterStage') continue;
       const stage = (action.params as EnterStageParams).stage;
-      const entered = change.append('stage-entered', 'recorded', { stage });
+      const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
       const enter = plan.stages.get(stage)?.definition.enter;
       if (enter !== undefined) runActions(change, enter, entered, { stage });
     }

@@ -213,7 +213,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
           detail: { event: event.type, ...(applied.error === undefined ? {} : { code: applied.error.code }) },
         });
       }
-      const delivered = await deliver(applied.incident);
+      const delivered = applied.incident.outbox.length === 0 ? applied.incident : await deliver(applied.incident);
       schedule();
       return applied.error === undefined
         ? { ok: true, incident: delivered }

@@ -25,12 +25,16 @@ export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined
   const by = fields.by === undefined ? undefined : { id: fields.by.id, roles: [...fields.by.roles] };
   const prevHash = prev?.hash ?? '';
   const seq = prev === undefined ? 0 : prev.seq + 1;
-  // The canonical JSON of the entry without `hash`, written key by key in sorted order (what
-  // canonicalJson gives, without building the object twice; `data` is canonical already).
-  let text = `{"at":${JSON.stringify(at)}`;
-  if (by !== undefined) text += `,"by":${JSON.stringify(by)}`;
-  if (data !== undefined) text += `,"data":${JSON.stringify(data)}`;
-  text += `,"prevHash":${JSON.stringify(prevHash)},"result":${JSON.stringify(result)},"seq":${seq},"type":${JSON.stringify(type)}}`;
+  // The canonical JSON of the entry without `hash`: one object literal per shape, keys in sorted
+  // order (`data` is canonical already), one JSON.stringify.
+  const text =
+    by !== undefined
+      ? data !== undefined
+        ? JSON.stringify({ at, by, data, prevHash, result, seq, type })
+        : JSON.stringify({ at, by, prevHash, result, seq, type })
+      : data !== undefined
+        ? JSON.stringify({ at, data, prevHash, result, seq, type })
+        : JSON.stringify({ at, prevHash, result, seq, type });
   const hash = sha256Hex(text);
   // One object literal per shape, keys in canonical order.
   if (by !== undefined) {

@@ -7,7 +7,7 @@ import type { Locale } from '../diagnostics/locale.js';
 import { LineIndex } from './line-index.js';
 import { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { findExcessiveNesting } from './scan-depth.js';
-import { childKey, SourceMap } from './source-map.js';
+import { SourceMap, type SourceNode } from './source-map.js';
 
 /** What reading one plan text gives. */
 export interface ParsedSource {
@@ -74,16 +74,19 @@ class Reader {
     this.map.set(path, this.options.file === undefined ? { range } : { file: this.options.file, range });
   }
 
-  /** Record the node's range at `key` as offsets (lines and columns only if a diagnostic asks for it). */
-  recordAt(key: string, node: { range?: readonly number[] | null | undefined } | null | undefined, ofKey = false): void {
+  /** Record the node's range at `at` as offsets (lines and columns only if a diagnostic asks for it). */
+  recordAt(at: SourceNode | undefined, node: { range?: readonly number[] | null | undefined } | null | undefined, ofKey = false): void {
     const r = node?.range;
-    if (r === undefined || r === null || r.length < 2 || this.#aliasDepth > 0) return;
+    if (at === undefined || r === undefined || r === null || r.length < 2 || this.#aliasDepth > 0) return;
     const start = r[0] ?? 0;
-    this.map.setOffsets(key, start + this.base, Math.max(r[1] ?? start, start) + this.base, ofKey);
+    this.map.setOffsets(at, start + this.base, Math.max(r[1] ?? start, start) + this.base, ofKey);
   }
 
-  /** Turn a YAML node into plain data; `undefined` for a node that was refused. */
-  read(node: unknown, path: Array<string | number>, depth: number, key: string): unknown {
+  /**
+   * Turn a YAML node into plain data; `undefined` for a node that was refused. `at` is the node's
+   * place in the position map (`undefined` inside an alias's expansion, where nothing is recorded).
+   */
+  read(node: unknown, path: Array<string | number>, depth: number, at: SourceNode | undefined): unknown {
     if (this.#aborted) return undefined;
     if (this.#aliasDepth > 0 && ++this.#aliasNodes > MAX_ALIAS_NODES) {
       this.#aborted = true;
@@ -100,7 +103,7 @@ class Reader {
       const target = this.#anchors.get(node.source) ?? node.resolve(this.doc);
       if (target === undefined) return null;
       this.#aliasDepth++;
-      const value = this.read(target, path, depth, key);
+      const value = this.read(target, path, depth, undefined);
       this.#aliasDepth--;
       if (this.#aliasLimitHit && this.#aliasDepth === 0) {
         this.#aliasLimitHit = false;
@@ -108,7 +111,7 @@ class Reader {
       }
       return value;
     }
-    this.recordAt(key, yamlNode);
+    this.recordAt(at, yamlNode);
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v === 'bigint') return Number(v);
@@ -122,20 +125,20 @@ class Reader {
     if (isSeq(node)) {
       const out: unknown[] = [];
       node.items.forEach((item, index) => {
-        out.push(this.read(item, [...path, index], depth + 1, childKey(key, index)));
+        out.push(this.read(item, [...path, index], depth + 1, at === undefined || this.#aliasDepth > 0 ? undefined : at.child(index)));
       });
       return out;
     }
     if (isMap(node)) {
       const out = Object.create(null) as Record<string, unknown>;
-      for (const pair of node.items) this.readPair(pair, out, path, depth, key);
+      for (const pair of node.items) this.readPair(pair, out, path, depth, at);
       return out;
     }
     return null;
   }
 
   /** Read one pair of a mapping at `path` into `out`; the key's raw value, or `undefined` for a pair that was refused. */
-  readPair(pair: { key: unknown; value: unknown }, out: Record<string, unknown>, path: Array<string | number>, depth: number, key: string): { raw: unknown } | undefined {
+  readPair(pair: { key: unknown; value: unknown }, out: Record<string, unknown>, path: Array<string | number>, depth: number, at: SourceNode | undefined): { raw: unknown } | undefined {
     const keyNode = pair.key as YamlNode | null;
     const keyAt = hasRange(keyNode) ? keyNode : (pair.value as YamlNode | null);
     if (keyNode !== null && !isScalar(keyNode)) {
@@ -149,11 +152,11 @@ class Reader {
       this.report('forbidden-key', { key: name }, childPath, this.nodeRange(keyAt), { target: 'key' });
       return undefined;
     }
-    const keyOfChild = childKey(key, name);
-    this.recordAt(keyOfChild, keyAt, true);
+    const child = at === undefined || this.#aliasDepth > 0 ? undefined : at.child(name);
+    this.recordAt(child, keyAt, true);
     const valueNode = pair.value as YamlNode | null;
-    if (valueNode === null) this.recordAt(keyOfChild, keyAt);
-    out[name] = this.read(valueNode, childPath, depth + 1, keyOfChild);
+    if (valueNode === null) this.recordAt(child, keyAt);
+    out[name] = this.read(valueNode, childPath, depth + 1, child);
     return { raw };
   }
 
@@ -254,7 +257,7 @@ function parseWhole(
   if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
   // The document itself, for an empty text (the walk overwrites it with the root node's range).
   reader.record([], reader.range(0, 0));
-  const value = reader.read(doc.contents, [], 0, '');
+  const value = reader.read(doc.contents, [], 0, reader.map.root);
   return { value: reader.aborted ? undefined : value, diagnostics: reader.diagnostics, map: reader.map };
 }
 
@@ -389,7 +392,7 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
   let rootStart = -1;
   let rootEnd = -1;
   /** The top-level list the following item segments go on. */
-  let list: { values: unknown[]; name: string; key: string; start: number } | undefined;
+  let list: { values: unknown[]; name: string; node: SourceNode; start: number } | undefined;
   for (const segment of segments) {
     let doc: Document;
     try {
@@ -412,17 +415,17 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
       const path = [list.name];
       for (const item of contents.items) {
         const index = list.values.length;
-        list.values.push(reader.read(item, [...path, index], 2, childKey(list.key, index)));
+        list.values.push(reader.read(item, [...path, index], 2, list.node.child(index)));
       }
       // The list's node spans all its segments.
-      reader.map.setOffsets(list.key, list.start, Math.max(range[1] + segment.start, list.start));
+      reader.map.setOffsets(list.node, list.start, Math.max(range[1] + segment.start, list.start));
     } else {
       if (!isMap(contents)) return undefined;
       if (rootStart < 0) rootStart = range[0] + segment.start;
       list = undefined;
       let last: { raw: unknown } | undefined;
       for (const pair of contents.items) {
-        last = reader.readPair(pair, out, [], 0, '');
+        last = reader.readPair(pair, out, [], 0, reader.map.root);
         if (last === undefined) return undefined;
         if (topKeys.has(last.raw) || (typeof last.raw === 'number' && Number.isNaN(last.raw))) return undefined;
         topKeys.add(last.raw);
@@ -434,14 +437,14 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
         const name = String(last.raw);
         const values = out[name];
         if (!Array.isArray(values) || value.range[0] + segment.start !== segment.listStart) return undefined;
-        list = { values, name, key: childKey('', name), start: segment.listStart };
+        list = { values, name, node: reader.map.root.child(name), start: segment.listStart };
       }
     }
     if (reader.aborted || reader.sawAlias) return undefined;
     rootEnd = range[1] + segment.start;
   }
   if (reader === undefined || rootStart < 0) return undefined;
-  reader.map.setOffsets('', rootStart, Math.max(rootEnd, rootStart));
+  reader.map.setOffsets(reader.map.root, rootStart, Math.max(rootEnd, rootStart));
   return { value: out, diagnostics: reader.diagnostics, map: reader.map };
 }
 

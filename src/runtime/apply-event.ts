@@ -7,7 +7,7 @@ import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, iso, msOf } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import { carrySnapshot, machineStep, rememberSnapshot, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { machineStep, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
@@ -45,7 +45,6 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
   fireDue(change, now);
   entries.push(...change.entries);
   const next = change.commit();
-  carrySnapshot(incident, next);
   return next;
 }
 
@@ -80,8 +79,6 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
     entries.push(...change.entries);
   }
   const next = change.commit();
-  if ('error' in decision) carrySnapshot(base, next);
-  else rememberSnapshot(plan, next);
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
 }
 

@@ -3,8 +3,8 @@ import { loadBundle } from '../bundle/load-bundle.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
+import { isKnownDeepFrozen } from './deep-freeze.js';
 import { IncidentChange, iso, msOf, withVersion } from './change.js';
-import { carrySnapshot, forgetSnapshot } from './machine-state.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -51,8 +51,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const cache = new Map<string, Incident>();
   const listeners = new Set<(change: EngineChange) => void>();
   const wake = new WakeTimes();
-  /** Frozen incidents this engine made or validated (identity proves a store returned one of them unchanged). */
-  const ownObjects = new WeakSet<Incident>();
+  /** Frozen documents this engine validated (identity proves a store returned one of them unchanged). */
+  const adopted = new WeakSet<Incident>();
   let disposed = false;
   let timer: { at: number; cancel: () => void } | undefined;
 
@@ -65,16 +65,11 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   };
 
   const remember = (incident: Incident): Incident => {
-    ownObjects.add(incident);
-    const previous = cache.get(incident.id);
-    if (previous !== undefined && previous !== incident) forgetSnapshot(previous);
     cache.delete(incident.id);
     cache.set(incident.id, incident);
     if (cache.size > cacheSize) {
-      // Least recently used first; its machine snapshot goes with it (rebuilt if it comes back).
-      const [oldestId, oldest] = cache.entries().next().value ?? [];
-      if (oldestId !== undefined) cache.delete(oldestId);
-      if (oldest !== undefined) forgetSnapshot(oldest);
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
     }
     const next = nextDueMs(incident, plan.deadlineById);
     if (next === undefined) wake.delete(incident.id);
@@ -84,14 +79,17 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
   /** Validates, canonicalizes and freezes a document read from the store. */
   const adopt = (doc: Incident): Incident => {
-    // A store that keeps the frozen incidents it was given hands back the engine's own objects.
-    if (ownObjects.has(doc)) return remember(doc);
+    // A store that keeps the frozen incidents it was given hands back objects the runtime made
+    // (recorded as deep-frozen) or this engine validated before.
+    if (isKnownDeepFrozen(doc) || adopted.has(doc)) return remember(doc);
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
     // Validated with zod; the document itself (a fresh object from the store) is then kept, in
     // canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
-    return remember(canonicalFrozen(doc));
+    const frozen = canonicalFrozen(doc);
+    adopted.add(frozen);
+    return remember(frozen);
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {
@@ -181,7 +179,6 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         entries.push(...change.entries);
       }
       const next = change.commit();
-      carrySnapshot(current, next);
       if (entries.length === 0) return current;
       if (await save(next, current.version, entries)) return next;
       const reloaded = await load(current.id, true);
@@ -243,7 +240,6 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       const caught = catchUp(plan, ready.incident, now, entries);
       if (entries.length === 0) return 0;
       const next = withVersion(caught, loaded.version + 1);
-      carrySnapshot(caught, next);
       if (!(await save(next, loaded.version, entries))) {
         fresh = true;
         continue;

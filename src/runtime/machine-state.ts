@@ -33,21 +33,27 @@ export function stateFields(plan: CompiledPlan, value: unknown): { stage: string
   return { stage, state: canonicalize(value), tracks };
 }
 
-/** Snapshots already resolved, by incident object (incidents are frozen, so the state cannot change under it). */
-const snapshots = new WeakMap<object, AnyMachineSnapshot>();
-
 /**
  * One snapshot per state value and machine, shared by every incident in that state. The engine
  * never reads a snapshot's context (guards get the incident's current values in the event's
  * `scope`, and the plan machine has no `assign`), so these are resolved with an empty context and
- * are the same for all incidents: restoring an incident costs a map look-up, not `resolveState`,
- * and an incident's remembered snapshot costs no memory of its own.
+ * are the same for all incidents: an incident's snapshot is a look-up by its state value, never
+ * stored per incident, and restoring an incident costs no `resolveState`.
  */
 const sharedByMachine = new WeakMap<object, Map<string, AnyMachineSnapshot>>();
 /** Most state values remembered per machine (a plan has few; this bounds a pathological one). */
 const MAX_SHARED = 10_000;
 
-function sharedSnapshot(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
+/**
+ * The machine snapshot of an incident's state value (`machine.resolveState` once per state
+ * value); throws {@link IncidentDataError} when the state is not one of the plan. The snapshot's
+ * context is empty: the engine gives guards the current values in the event (`scope`).
+ * @internal
+ *
+ * @example
+ * const snapshot = snapshotOf(plan, incident);
+ */
+export function snapshotOf(plan: CompiledPlan, incident: Pick<Incident, 'id' | 'state'>): AnyMachineSnapshot {
   let byValue = sharedByMachine.get(plan.machine);
   if (byValue === undefined) sharedByMachine.set(plan.machine, (byValue = new Map()));
   const key = JSON.stringify(incident.state);
@@ -60,60 +66,6 @@ function sharedSnapshot(plan: CompiledPlan, incident: Incident): AnyMachineSnaps
     }
     if (byValue.size < MAX_SHARED) byValue.set(key, snapshot);
   }
-  return snapshot;
-}
-
-/**
- * Remembers the machine snapshot of an incident object that has just taken a step (the shared
- * snapshot of its new state value is kept, not the step's own).
- * @internal
- *
- * @example
- * rememberSnapshot(plan, nextIncident);
- */
-export function rememberSnapshot(plan: CompiledPlan, incident: Incident): void {
-  snapshots.set(incident, sharedSnapshot(plan, incident));
-}
-
-/**
- * Drops the snapshot remembered for an incident object (the engine calls it when the incident
- * leaves its cache, so that memory held for snapshots stays bounded by the cache size).
- * @internal
- *
- * @example
- * forgetSnapshot(evictedIncident);
- */
-export function forgetSnapshot(incident: Incident): void {
-  snapshots.delete(incident);
-}
-
-/**
- * Lets `to` (same state value as `from`) reuse the snapshot remembered for `from`, if any.
- * @internal
- *
- * @example
- * carrySnapshot(incident, incidentWithRejectedEntry);
- */
-export function carrySnapshot(from: Incident, to: Incident): void {
-  const known = snapshots.get(from);
-  if (known !== undefined && from !== to) snapshots.set(to, known);
-}
-
-/**
- * The machine snapshot of an incident: remembered, or the snapshot of its stored state value
- * (`machine.resolveState`, once per state value); throws {@link IncidentDataError} when the state
- * is not one of the plan. The snapshot's context is empty: the engine gives guards the current
- * values in the event (`scope`).
- * @internal
- *
- * @example
- * const snapshot = snapshotOf(plan, incident);
- */
-export function snapshotOf(plan: CompiledPlan, incident: Incident): AnyMachineSnapshot {
-  const known = snapshots.get(incident);
-  if (known !== undefined && known.machine === plan.machine) return known;
-  const snapshot = sharedSnapshot(plan, incident);
-  snapshots.set(incident, snapshot);
   return snapshot;
 }
 

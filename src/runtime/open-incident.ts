@@ -5,7 +5,7 @@ import { IncidentChange, iso } from './change.js';
 import { fireDue, sweepDeadlines } from './deadlines.js';
 import { deepFreeze, markDeepFrozen } from './deep-freeze.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import { machineStart, rememberSnapshot, stateFields } from './machine-state.js';
+import { machineStart, stateFields } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 
 /** What a new incident starts from (validated by the engine). */
@@ -71,6 +71,5 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     entries.push(...change.entries);
   }
   const incident = change.commit();
-  rememberSnapshot(plan, incident);
   return { incident, entries };
 }

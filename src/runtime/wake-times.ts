@@ -43,10 +43,15 @@ export class WakeTimes {
   /** Ids of the incidents whose wake time is at or before `now` (earliest first). */
   dueBy(now: number): string[] {
     const out: { at: number; id: string }[] = [];
+    const seen = new Set<string>();
     const visit = (i: number): void => {
       const node = this.heap[i];
       if (node === undefined || node.at > now) return;
-      if (this.byId.get(node.id) === node.at) out.push(node);
+      // A time set, moved and set back leaves two live-looking pairs: report the id once.
+      if (this.byId.get(node.id) === node.at && !seen.has(node.id)) {
+        seen.add(node.id);
+        out.push(node);
+      }
       visit(2 * i + 1);
       visit(2 * i + 2);
     };

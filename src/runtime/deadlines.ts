@@ -203,17 +203,9 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<
  */
 export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: ReadonlyMap<string, CompiledDeadline>): number | undefined {
   if (incident.closed) return undefined;
-  // A frozen incident cannot change, so its answer is remembered (per plan deadline table).
-  if (!Object.isFrozen(incident)) return nextItem(incident, deadlines)?.at;
-  let known = nextDueByPlan.get(deadlines);
-  if (known === undefined) nextDueByPlan.set(deadlines, (known = new WeakMap()));
-  if (known.has(incident)) return known.get(incident);
-  const at = nextItem(incident, deadlines)?.at;
-  known.set(incident, at);
-  return at;
+  return nextItem(incident, deadlines)?.at;
 }
 
-const nextDueByPlan = new WeakMap<ReadonlyMap<string, CompiledDeadline>, WeakMap<object, number | undefined>>();
 
 /**
  * Fires, in due order, every reminder and breach due at or before `until`, each stamped at its

@@ -66,7 +66,8 @@ class Reader {
     range: SourceRange | undefined,
     extra: { target?: 'key'; severity?: 'warning' } = {},
   ): void {
-    this.diagnostics.push(createDiagnostic(code, params, path, diagnosticOptions(this.options, range, extra)));
+    // A copy: the walk's path is one array, extended and shortened as it goes.
+    this.diagnostics.push(createDiagnostic(code, params, [...path], diagnosticOptions(this.options, range, extra)));
   }
 
   record(path: Array<string | number>, range: SourceRange | undefined): void {
@@ -87,6 +88,7 @@ class Reader {
    * place in the position map (`undefined` inside an alias's expansion, where nothing is recorded).
    */
   read(node: unknown, path: Array<string | number>, depth: number, at: SourceNode | undefined): unknown {
+    // `path` is the walk's one path array (the node's path while it is read; copied where kept).
     if (this.#aborted) return undefined;
     if (this.#aliasDepth > 0 && ++this.#aliasNodes > MAX_ALIAS_NODES) {
       this.#aborted = true;
@@ -124,9 +126,12 @@ class Reader {
     }
     if (isSeq(node)) {
       const out: unknown[] = [];
-      node.items.forEach((item, index) => {
-        out.push(this.read(item, [...path, index], depth + 1, at === undefined || this.#aliasDepth > 0 ? undefined : at.child(index)));
-      });
+      const items = node.items;
+      for (let index = 0; index < items.length; index++) {
+        path.push(index);
+        out.push(this.read(items[index], path, depth + 1, at === undefined || this.#aliasDepth > 0 ? undefined : at.child(index)));
+        path.pop();
+      }
       return out;
     }
     if (isMap(node)) {
@@ -147,16 +152,17 @@ class Reader {
     }
     const raw = keyNode === null ? null : keyNode.value;
     const name = raw === null || raw === undefined ? '' : String(raw);
-    const childPath = [...path, name];
     if (FORBIDDEN_KEYS.has(name)) {
-      this.report('forbidden-key', { key: name }, childPath, this.nodeRange(keyAt), { target: 'key' });
+      this.report('forbidden-key', { key: name }, [...path, name], this.nodeRange(keyAt), { target: 'key' });
       return undefined;
     }
     const child = at === undefined || this.#aliasDepth > 0 ? undefined : at.child(name);
     this.recordAt(child, keyAt, true);
     const valueNode = pair.value as YamlNode | null;
     if (valueNode === null) this.recordAt(child, keyAt);
-    out[name] = this.read(valueNode, childPath, depth + 1, child);
+    path.push(name);
+    out[name] = this.read(valueNode, path, depth + 1, child);
+    path.pop();
     return { raw };
   }
 
@@ -412,10 +418,9 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
     if (range === undefined || range === null) return undefined;
     if (segment.items) {
       if (list === undefined || !isSeq(contents) || range[0] + segment.start !== segment.start + (list.start - lineStartOf(text, list.start))) return undefined;
-      const path = [list.name];
       for (const item of contents.items) {
         const index = list.values.length;
-        list.values.push(reader.read(item, [...path, index], 2, list.node.child(index)));
+        list.values.push(reader.read(item, [list.name, index], 2, list.node.child(index)));
       }
       // The list's node spans all its segments.
       reader.map.setOffsets(list.node, list.start, Math.max(range[1] + segment.start, list.start));

@@ -22,12 +22,13 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
   const problems = checkCompilable(definition);
   if (problems.length > 0) throw new CompileError(problems);
   const { stages, transitions } = indexTransitions(definition);
-  const authorization: Record<string, Record<string, string[]>> = {};
+  const authorization: Record<string, Record<string, readonly string[]>> = {};
   const grant = (where: string, event: string, roles: readonly string[]): void => {
     const row = (authorization[where] ??= {});
     const had = row[event];
-    // A transition's roles are already sorted and distinct (resolveBy): the first one is copied as it is.
-    row[event] = had === undefined ? roles.slice() : [...new Set([...had, ...roles])].sort();
+    // A transition's roles are already sorted and distinct (resolveBy), and read-only: a row with one
+    // transition shares its list (a shared `in: '*'` transition's list is not copied per stage).
+    row[event] = had === undefined ? roles : [...new Set([...had, ...roles])].sort();
   };
   for (const [id, stage] of stages) {
     for (const [event, list] of stage.on) for (const t of list) grant(id, event, t.roles);

@@ -38,6 +38,8 @@ export interface Validator<T = unknown> {
   (value: unknown, issues: RawIssue[]): T;
   k?: 1 | 2;
   d?: () => unknown;
+  /** A quick test, where the validator has one: true only when it would find no issue (no output or issues built). */
+  t?: (value: unknown) => boolean;
 }
 
 /**
@@ -60,6 +62,20 @@ export function run<T>(validator: Validator<T>, value: unknown): Result<T> {
   const issues: RawIssue[] = [];
   const data = validator(value, issues);
   return issues.length === 0 ? { success: true, data } : { success: false, issues: issues.map(({ path, message }) => ({ path, message })) };
+}
+
+/**
+ * Whether `validator` would accept `value`, asked without building outputs or issues (the valid
+ * case as fast as a hand-written check); false also where a validator has no quick test.
+ *
+ * @example
+ * accepts(array(str()), ['a']); // true
+ */
+export const accepts = (validator: Validator, value: unknown): boolean => validator.t !== undefined && validator.t(value);
+
+function passes(checks: Check[], value: unknown): boolean {
+  for (const check of checks) if (check(value as never) !== undefined) return false;
+  return true;
 }
 
 const aborted = (issues: RawIssue[], from = 0): boolean => {
@@ -116,12 +132,15 @@ function runChecks(checks: Check[], value: unknown, issues: RawIssue[], typeOk: 
 
 /** A validator of one type (`test`), then its checks in order. */
 function typed<T>(expected: string, test: (v: unknown) => boolean, checks: Check[]): Validator<T> {
-  return (value, issues) => {
-    const ok = test(value);
-    if (!ok) typeIssue(issues, expected, value);
-    runChecks(checks, value, issues, ok);
-    return value as T;
-  };
+  return Object.assign(
+    (value: unknown, issues: RawIssue[]) => {
+      const ok = test(value);
+      if (!ok) typeIssue(issues, expected, value);
+      runChecks(checks, value, issues, ok);
+      return value as T;
+    },
+    { t: checks.length === 0 ? test : (value: unknown) => test(value) && passes(checks, value) },
+  );
 }
 
 // ---- checks ---------------------------------------------------------------------------------
@@ -179,8 +198,10 @@ export const int: Check = (v: number) =>
 
 // ---- validators -----------------------------------------------------------------------------
 
+const isString = (v: unknown): boolean => typeof v === 'string';
+
 /** A string, then `checks`. */
-export const str = (...checks: Check[]): Validator<string> => typed('string', (v) => typeof v === 'string', checks);
+export const str = (...checks: Check[]): Validator<string> => typed('string', isString, checks);
 
 /** A finite number, then `checks`. */
 export const num = (...checks: Check[]): Validator<number> => typed('number', (v) => typeof v === 'number' && Number.isFinite(v), checks);
@@ -189,7 +210,7 @@ export const num = (...checks: Check[]): Validator<number> => typed('number', (v
 export const bool: Validator<boolean> = typed('boolean', (v) => typeof v === 'boolean', []);
 
 /** Any value; as an object key it must be present. */
-export const unknown: Validator = (value) => value;
+export const unknown: Validator = Object.assign((value: unknown) => value, { t: () => true });
 
 /** Exactly `value`. */
 export const literal = <T extends string | number | boolean>(value: T): Validator<T> => oneOf([value]);
@@ -198,29 +219,40 @@ export const literal = <T extends string | number | boolean>(value: T): Validato
 export function oneOf<T extends string | number | boolean>(values: readonly T[]): Validator<T> {
   const message =
     values.length === 1 ? `Invalid input: expected ${quote(values[0])}` : `Invalid option: expected one of ${values.map(quote).join('|')}`;
-  return (value, issues) => {
-    if (!values.includes(value as T)) issues.push({ path: [], message, a: true });
-    return value as T;
-  };
+  return Object.assign(
+    (value: unknown, issues: RawIssue[]) => {
+      if (!values.includes(value as T)) issues.push({ path: [], message, a: true });
+      return value as T;
+    },
+    { t: (value: unknown) => values.includes(value as T) },
+  );
 }
 
 /** `undefined` or `inner`; an optional object key. */
 export const optional = <T>(inner: Validator<T>): Validator<T | undefined> =>
-  Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? undefined : inner(value, issues)), { k: 1 as const });
+  Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? undefined : inner(value, issues)), {
+    k: 1 as const,
+    t: (value: unknown) => value === undefined || accepts(inner, value),
+  });
 
 /** `inner`, with `make()` in place of `undefined` (a defaulted object key). */
 export const withDefault = <T>(inner: Validator<T>, make: () => T): Validator<T> =>
   Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? make() : inner(value, issues)), { k: 2 as const, d: make });
 
 /** `null` or `inner`. */
-export const nullable =
-  <T>(inner: Validator<T>): Validator<T | null> =>
-  (value, issues) =>
-    value === null ? null : inner(value, issues);
+export const nullable = <T>(inner: Validator<T>): Validator<T | null> =>
+  Object.assign((value: unknown, issues: RawIssue[]) => (value === null ? null : inner(value, issues)), {
+    t: (value: unknown) => value === null || accepts(inner, value),
+  });
 
 /** An array of `item`, then `checks` (e.g. `min(1)`). */
 export function array<T>(item: Validator<T>, ...checks: Check[]): Validator<T[]> {
-  return (value, issues) => {
+  const t = (value: unknown): boolean => {
+    if (!Array.isArray(value) || !passes(checks, value)) return false;
+    for (let i = 0; i < value.length; i++) if (!accepts(item, value[i])) return false;
+    return true;
+  };
+  const validator: Validator<T[]> = (value, issues) => {
     if (!Array.isArray(value)) {
       typeIssue(issues, 'array', value);
       runChecks(checks, value, issues, false);
@@ -242,6 +274,7 @@ export function array<T>(item: Validator<T>, ...checks: Check[]): Validator<T[]>
     runChecks(checks, value, issues, !aborted(issues, start));
     return out;
   };
+  return Object.assign(validator, { t });
 }
 
 /** Object keys → validators. */
@@ -249,7 +282,19 @@ export type Shape = Record<string, Validator>;
 
 function anyObject(shape: Shape, unknownKeys: 'strip' | 'strict' | 'loose'): Validator<Record<string, unknown>> {
   const keys = Object.keys(shape);
-  return (value, issues) => {
+  // an absent key passes only when optional or defaulted; a strict object's quick test is left out (none needs it)
+  const validators = keys.map((key) => shape[key] as Validator);
+  const t = (value: unknown): boolean => {
+    if (unknownKeys === 'strict' || !isObject(value)) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const validator = validators[i] as Validator;
+      const item = value[key];
+      if (item === undefined && !(key in value) ? validator.k === undefined : key !== '__proto__' && !accepts(validator, item)) return false;
+    }
+    return true;
+  };
+  const validator: Validator<Record<string, unknown>> = (value, issues) => {
     if (!isObject(value)) {
       typeIssue(issues, 'object', value);
       return value as Record<string, unknown>;
@@ -282,6 +327,7 @@ function anyObject(shape: Shape, unknownKeys: 'strip' | 'strict' | 'loose'): Val
     }
     return out;
   };
+  return Object.assign(validator, { t });
 }
 
 /** An object with the keys of `shape`; other keys are left out of the output (zod's `object`). */
@@ -295,7 +341,16 @@ export const looseObject = <T = Record<string, unknown>>(shape: Shape): Validato
 
 /** A plain object whose keys pass `key` and values pass `item` (zod's `record`). */
 export function record<T>(key: Validator<string>, item: Validator<T>): Validator<Record<string, T>> {
-  return (value, issues) => {
+  // symbol keys (an issue when enumerable) are left to the full check; any string key with any value needs no walk
+  const anything = key.t === isString && item === unknown;
+  const t = (value: unknown): boolean => {
+    if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+    if (anything) return true;
+    for (const k in value)
+      if (Object.prototype.hasOwnProperty.call(value, k) && k !== '__proto__' && !(accepts(key, k) && accepts(item, value[k]))) return false;
+    return true;
+  };
+  const validator: Validator<Record<string, T>> = (value, issues) => {
     if (!isPlainObject(value)) {
       typeIssue(issues, 'record', value);
       return value as Record<string, T>;
@@ -315,6 +370,7 @@ export function record<T>(key: Validator<string>, item: Validator<T>): Validator
     }
     return out;
   };
+  return Object.assign(validator, { t });
 }
 
 /** The first of `options` that accepts the value, with zod's rule for which failures to report. */

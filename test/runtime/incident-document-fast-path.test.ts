@@ -71,8 +71,26 @@ describe('incident document fast path', () => {
   });
 });
 
+describe('incident document fast path, times', () => {
+  it('accepts a time exactly when Date.parse reads it (the written form is tested without Date.parse)', () => {
+    const doc = good();
+    const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+    let compared = 0;
+    for (const year of [0, 1, 1900, 2023, 2024, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++)
+          for (const time of ['00:00:00.000', '23:59:59.999', '24:00:00.000', '12:60:00.000', '12:00:60.000'])
+            for (const zone of ['Z', '+08:00']) {
+              const at = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}${zone}`;
+              expect(isValidIncidentFast({ ...doc, openedAt: at }), at).toBe(!Number.isNaN(Date.parse(at)));
+              compared++;
+            }
+    expect(compared).toBeGreaterThan(20_000);
+  });
+});
+
 describe('incident document fast path, odd objects', () => {
-  it('leaves records with symbol keys, class instances or an own constructor to zod', () => {
+  it('leaves records with symbol keys, class instances or an own constructor to the full check', () => {
     for (const data of [{ [Symbol('s')]: 1 }, new (class X {})(), { constructor: () => 1 }, []]) {
       const doc = { ...good(), data };
       expect(isValidIncidentFast(doc)).toBe(false);

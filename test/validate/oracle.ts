@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type * as z from 'zod';
-import { run, type Validator } from '../../src/validate/validate.js';
+import { accepts, run, type Validator } from '../../src/validate/validate.js';
 
 export type Key = string | number;
 
@@ -17,11 +17,16 @@ export function outcomes(validator: Validator, schema: z.ZodType, value: unknown
   };
 }
 
-/** Asserts the validator agrees with zod on `value`; returns whether zod accepted it. */
+/**
+ * Asserts the validator agrees with zod on `value`, and that its quick test ({@link accepts})
+ * accepts nothing zod rejects; returns whether zod accepted it.
+ */
 export function expectSame(validator: Validator, schema: z.ZodType, value: unknown, label = ''): boolean {
   const { zod, ours } = outcomes(validator, schema, value);
   expect(ours, label).toStrictEqual(zod);
-  return (zod as { ok: boolean }).ok;
+  const ok = (zod as { ok: boolean }).ok;
+  if (!ok) expect(accepts(validator, value), `${label} (quick test)`).toBe(false);
+  return ok;
 }
 
 /** Every path into a JSON value (the root included). */

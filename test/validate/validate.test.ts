@@ -83,6 +83,23 @@ describe('validator kit against zod', () => {
     );
   });
 
+  it('has quick tests that say exactly what the full check says (builders with one, on values without symbol keys)', () => {
+    const quick = pairs.filter(([name]) => !['default', 'object', 'strict object', 'union', 'union of strict objects', 'discriminated union'].includes(name));
+    const same = (ours: v.Validator, value: unknown, label: string): void => {
+      expect(v.accepts(ours, value), label).toBe(v.run(ours, value).success);
+    };
+    for (const [name, ours] of quick) for (const value of edges) same(ours, value, `${name} ${String(JSON.stringify(value))}`);
+    fc.assert(
+      fc.property(fc.constantFrom(...quick), fc.oneof(jsonValue, fc.dictionary(fc.constantFrom('a', 'b', 'c', 'u', 'type', 'n', 'x'), jsonValue)), ([name, ours], value) => {
+        same(ours, value, name);
+      }),
+      { numRuns: 3000 },
+    );
+    // left to the full check: strict objects, unions, defaults, records with symbol keys
+    expect(v.accepts(v.strictObject({ a: v.str() }), { a: 'x' })).toBe(false);
+    expect(v.accepts(v.record(v.str(), v.unknown), { [Symbol('s')]: 1 })).toBe(false);
+  });
+
   it('reports nested paths and describes them', () => {
     const check = v.strictObject({ list: v.array(v.strictObject({ id: v.str() })) });
     const result = v.run(check, { list: [{ id: 'a' }, { id: 2 }] });

@@ -1,4 +1,4 @@
-import { array, bool, describeIssues, gte, int, looseObject, nullable, num, oneOf, optional, record, refine, regex, run, safeParser, str, unknown } from '../../validate/validate.js';
+import { accepts, array, bool, describeIssues, gte, int, looseObject, nullable, num, oneOf, optional, record, refine, regex, run, safeParser, str, unknown } from '../../validate/validate.js';
 import type { Incident } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
 
@@ -6,7 +6,13 @@ import { INCIDENT_ID_PATTERN } from './incident-id.js';
 // test/runtime/incident-document-fast-path.test.ts keeps the zod schema this replaces as the
 // oracle and checks both accept the same documents and name the same problems.
 
-const isoTime = str(refine((s: string) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time'));
+/**
+ * The times the runtime writes (`Date#toISOString`, UTC, milliseconds), which `Date.parse` always
+ * reads: tested first, as a regular expression is four times faster than `Date.parse`.
+ */
+const WRITTEN_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+const isoTime = str(refine((s: string) => WRITTEN_TIME.test(s) || !Number.isNaN(Date.parse(s)), 'an ISO 8601 time'));
 
 const Actor = looseObject({ id: str(), roles: array(str()) });
 
@@ -94,10 +100,9 @@ export class CorruptIncidentError extends Error {
  * ```
  */
 export function incidentIssues(value: unknown): string | undefined {
-  // Fast path: a hand-written check that accepts only documents the full schema accepts (never
-  // more; test/runtime/incident-document-fast-path.test.ts compares both with zod). The full
-  // schema, slower on a whole timeline, runs only when this check fails, to accept or name the problems.
-  if (isValidIncident(value)) return undefined;
+  // Fast path: the schema's quick test (no outputs, no issues; test/runtime/incident-document-fast-path.test.ts
+  // compares it with zod). The full check, slower on a whole timeline, runs only when it fails, to name the problems.
+  if (accepts(IncidentShape, value)) return undefined;
   const result = run(IncidentShape, value);
   return result.success ? undefined : describeIssues(result.issues, 5);
 }
@@ -149,76 +154,5 @@ export function parseIncidentJson(text: string, source: string): Incident {
   return parseIncidentDocument(value, source);
 }
 
-type Obj = Record<string, unknown>;
-
-/** An object a loose object accepts (not null, not an array). */
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A plain object a record accepts (conservatively: plain prototype, no own `constructor`, no symbol keys). */
-function isRecord(v: unknown): boolean {
-  if (!isObj(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return (
-    (proto === Object.prototype || proto === null) &&
-    !Object.prototype.hasOwnProperty.call(v, 'constructor') &&
-    Object.getOwnPropertySymbols(v).length === 0
-  );
-}
-
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isInt = (v: unknown, min: number): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
-const isTime = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isOptTime = (v: unknown): boolean => v === undefined || isTime(v);
-
-function isStrArray(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
-}
-
-const STATUSES = new Set(['pending', 'met', 'breached', 'cancelled']);
-
-function isDeadline(d: unknown): boolean {
-  if (!isObj(d)) return false;
-  if (!isStr(d['id']) || !isInt(d['instance'], 1) || !isStr(d['stage']) || !isTime(d['armedAt']) || !isOptTime(d['baseAt'])) return false;
-  if (!isTime(d['dueAt']) || !STATUSES.has(d['status'] as string) || !isStr(d['status'])) return false;
-  if (!isOptTime(d['metAt']) || !isOptTime(d['breachedAt']) || !isOptTime(d['cancelledAt'])) return false;
-  const sent = d['remindersSent'];
-  if (!Array.isArray(sent)) return false;
-  for (let i = 0; i < sent.length; i++) if (typeof sent[i] !== 'number' || !Number.isFinite(sent[i])) return false;
-  return true;
-}
-
-function isEntry(e: unknown): boolean {
-  if (!isObj(e)) return false;
-  if (!isInt(e['seq'], 0) || !isTime(e['at']) || !isStr(e['type']) || !isStr(e['result']) || !isStr(e['prevHash']) || !isStr(e['hash'])) return false;
-  const by = e['by'];
-  if (by !== undefined && !(isObj(by) && isStr(by['id']) && isStrArray(by['roles']))) return false;
-  return e['data'] === undefined || isRecord(e['data']);
-}
-
-function isEffect(e: unknown): boolean {
-  return isObj(e) && isStr(e['id']) && isStr(e['name']) && isTime(e['at']) && isRecord(e['payload']);
-}
-
-function every(v: unknown, check: (item: unknown) => boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check(v[i])) return false;
-  return true;
-}
-
-function isValidIncident(v: unknown): boolean {
-  if (!isObj(v)) return false;
-  const id = v['id'];
-  if (!isStr(id) || !INCIDENT_ID_PATTERN.test(id)) return false;
-  if (!isStr(v['planId']) || !isStr(v['planVersion']) || !isStr(v['planHash']) || !isStr(v['title']) || !isStr(v['category'])) return false;
-  if (v['state'] === undefined) return false; // the key is required (any value)
-  if (!isStr(v['stage']) || !isStrArray(v['tracks']) || !(v['severity'] === null || isStr(v['severity'])) || !isRecord(v['data'])) return false;
-  if (!isInt(v['version'], 1) || !isTime(v['openedAt']) || !(v['closedAt'] === null || isTime(v['closedAt'])) || typeof v['closed'] !== 'boolean') return false;
-  return every(v['deadlines'], isDeadline) && every(v['outbox'], isEffect) && every(v['timeline'], isEntry);
-}
-
-/** @internal For tests: the fast check alone. */
-export const isValidIncidentFast = isValidIncident;
+/** @internal For tests: the quick test alone. */
+export const isValidIncidentFast = (value: unknown): boolean => accepts(IncidentShape, value);

@@ -57,11 +57,11 @@ const LocalizedText = union<unknown>([str(min(1)), record(str(regex(LOCALE_PATTE
 const Duration = str(regex(DURATION_PATTERN, DURATION_MESSAGE), refine(isDurationText, DURATION_MESSAGE));
 const text = optional(LocalizedText);
 
-// severity.ts, category.ts, role.ts, template.ts
+// severity.ts, category.ts, role.ts, template.ts (a severity level, an impact and a role have the same shape)
 const SeverityLevel = strictObject({ id: Id, title: LocalizedText, description: text });
 const TriggerCategory = strictObject({ id: Id, title: LocalizedText, description: text, examples: optional(array(LocalizedText)) });
-const Impact = strictObject({ id: Id, title: LocalizedText, description: text });
-const Role = strictObject({ id: Id, title: LocalizedText, description: text });
+const Impact = SeverityLevel;
+const Role = SeverityLevel;
 const Template = strictObject({ id: Id, title: LocalizedText, body: LocalizedText });
 
 // team.ts
@@ -101,7 +101,7 @@ const Action = union<unknown>([
   strictObject({ record: LocalizedText }),
   strictObject({ effect: Id, template: optional(Id), to: optional(array(Id)) }),
 ]);
-const EffectDeclaration = strictObject({ id: Id, title: text, description: text });
+const EffectDeclaration = strictObject(base);
 
 // event.ts
 const EventDeclaration = strictObject({ id: Id, title: text, requires: list(Id), optional: list(Id) });

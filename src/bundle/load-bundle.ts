@@ -4,7 +4,7 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { hashCanonical } from '../compile/hash.js';
 import { BundleError } from './bundle-error.js';
-import { run, type Result } from '../validate/validate.js';
+import { describeIssues, run, type Result } from '../validate/validate.js';
 import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
 import { PlanDefinitionValidator } from './definition-validator.js';
 
@@ -21,12 +21,7 @@ import { PlanDefinitionValidator } from './definition-validator.js';
 export function loadBundle(json: unknown): CompiledPlan {
   const envelope = run(BundleEnvelope, json);
   if (!envelope.success) {
-    const issues = envelope.issues;
-    throw new BundleError(
-      'not-a-bundle',
-      `not a planwright bundle: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-      issues,
-    );
+    throw new BundleError('not-a-bundle', `not a planwright bundle: ${describeIssues(envelope.issues, Infinity)}`, envelope.issues);
   }
   const bundle = envelope.data;
   if (bundle.formatVersion !== BUNDLE_FORMAT_VERSION) {
@@ -38,14 +33,7 @@ export function loadBundle(json: unknown): CompiledPlan {
   const definition = checkDefinition(bundle.definition);
   if (!definition.success) {
     const issues = definition.issues.map((i) => ({ path: ['definition', ...i.path], message: i.message }));
-    throw new BundleError(
-      'invalid-definition',
-      `bundle definition is not a valid plan: ${issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-      issues,
-    );
+    throw new BundleError('invalid-definition', `bundle definition is not a valid plan: ${describeIssues(issues, 5)}`, issues);
   }
   const hash = hashCanonical(definition.data);
   if (hash !== bundle.hash || hashCanonical(bundle.definition) !== bundle.hash) {

@@ -1,7 +1,7 @@
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkData } from '../compile/field-validators.js';
-import { array, max, min, object, optional, record, run, str, unknown, type Issue, type Validator } from '../validate/validate.js';
+import { array, describeIssues, max, min, object, optional, record, run, str, unknown, type Issue, type Validator } from '../validate/validate.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
 
 // Checked without zod (the runtime entry does not carry it); test/runtime/engine-input.test.ts
@@ -52,7 +52,7 @@ export function parseOpenInput(
 ): { by: { id: string; roles: string[] }; title: string; category: string; data: Record<string, unknown>; severity: string | null } {
   const parsed = run(OpenInput, input);
   if (!parsed.success) {
-    throw new EngineError('invalid-data', `invalid open input: ${describe(parsed.issues)}`, { issues: issuesOf(parsed.issues) });
+    throw new EngineError('invalid-data', `invalid open input: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) });
   }
   const { by, title, category } = parsed.data;
   if (!by.roles.some((r) => plan.roles.has(r))) {
@@ -77,7 +77,8 @@ export function parseOpenInput(
   if (issues.length > 0) {
     throw new EngineError('invalid-data', issues.map((i) => i.message).join('; '), { issues });
   }
-  return { by: { id: by.id, roles: [...by.roles] }, title, category, data: canonicalize(data), severity };
+  // `by` is the check's output: a fresh object with a fresh roles array, nothing else
+  return { by, title, category, data: canonicalize(data), severity };
 }
 
 /**
@@ -92,19 +93,12 @@ export function parseEventInput(
 ): { ok: true; event: { type: string; by: { id: string; roles: string[] }; data: unknown } } | { ok: false; error: SendError } {
   const parsed = run(EventInput, event);
   if (!parsed.success) {
-    return { ok: false, error: sendError('invalid-data', `invalid event: ${describe(parsed.issues)}`, { issues: issuesOf(parsed.issues) }) };
+    return { ok: false, error: sendError('invalid-data', `invalid event: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) }) };
   }
   const { type, by, data } = parsed.data;
-  return { ok: true, event: { type, by: { id: by.id, roles: [...by.roles] }, data } };
+  return { ok: true, event: { type, by, data } };
 }
 
 function issuesOf(issues: Issue[]): Array<{ path: string; message: string }> {
   return issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-}
-
-function describe(issues: Issue[]): string {
-  return issuesOf(issues)
-    .slice(0, 3)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');
 }

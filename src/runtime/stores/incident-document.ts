@@ -75,7 +75,7 @@ export const IncidentShape = looseObject({
  * Unknown keys are kept (a newer engine may add fields); known keys must have the right types.
  * `IncidentDocument.safeParse(value).success` says whether `value` is one.
  */
-export const IncidentDocument = safeParser(IncidentShape);
+export const IncidentDocument = /* @__PURE__ */ safeParser(IncidentShape);
 
 /** Thrown when a stored incident document is not valid JSON or not an incident. */
 export class CorruptIncidentError extends Error {

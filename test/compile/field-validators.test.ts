@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { buildFieldValidators, checkData, DEFAULT_TEXT_MAX_LENGTH, fieldValidator, ISO_DATETIME_WITH_OFFSET } from '../../src/compile/field-validators.js';
+import { buildFieldValidators, checkData, DEFAULT_TEXT_MAX_LENGTH, fieldValidator, isIsoDateTimeWithOffset } from '../../src/compile/field-validators.js';
 import type { Field } from '../../src/dsl/schema/field.js';
 import { expectSame, jsonValue, ODD_VALUES } from '../validate/oracle.js';
 
@@ -72,8 +72,22 @@ const values: unknown[] = [
 ];
 
 describe('field validators (no zod) against the zod checks they replace', () => {
-  it('use zod’s ISO date-time pattern', () => {
-    expect(String(ISO_DATETIME_WITH_OFFSET)).toBe(String(z.iso.datetime({ offset: true })._zod.def.pattern));
+  it('accept the date-times zod’s pattern accepts: every day of a 400-year cycle, odd times and offsets, random texts', () => {
+    const zodPattern = z.iso.datetime({ offset: true })._zod.def.pattern as RegExp;
+    const same = (text: string): void => {
+      expect(isIsoDateTimeWithOffset(text), text).toBe(zodPattern.test(text));
+    };
+    const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+    for (let year = 1600; year < 2000; year++) for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) same(`${year}-${pad(month)}-${pad(day)}T23:59:59.5+08:00`);
+    for (const year of [0, 1, 4, 99, 100, 400, 1900, 2000, 2024, 2100, 9999]) for (const day of [28, 29, 30, 31]) same(`${pad(year, 4)}-02-${day}T08:00:00Z`);
+    for (const time of ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '23:59:60', '9:00:00', '09:00', '09:00:00.', '09:00:00.1234567'])
+      for (const zone of ['Z', 'z', '+00:00', '-23:59', '+24:00', '+08:60', '+0800', '+08', '']) same(`2024-05-01T${time}${zone}`);
+    for (const text of ['', 'x', '2024-05-01', '2024-05-01t08:00:00Z', ' 2024-05-01T08:00:00Z', '2024-05-01T08:00:00Z\n', '+002024-05-01T08:00:00Z', '２０２４-05-01T08:00:00Z'])
+      same(text);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/)), same),
+      { numRuns: 5000 },
+    );
   });
 
   it('agree on every field type with odd and boundary values (acceptance, issues, messages)', () => {

@@ -341,15 +341,9 @@ export const looseObject = <T = Record<string, unknown>>(shape: Shape): Validato
 
 /** A plain object whose keys pass `key` and values pass `item` (zod's `record`). */
 export function record<T>(key: Validator<string>, item: Validator<T>): Validator<Record<string, T>> {
-  // symbol keys (an issue when enumerable) are left to the full check; any string key with any value needs no walk
-  const anything = key.t === isString && item === unknown;
-  const t = (value: unknown): boolean => {
-    if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
-    if (anything) return true;
-    for (const k in value)
-      if (Object.prototype.hasOwnProperty.call(value, k) && k !== '__proto__' && !(accepts(key, k) && accepts(item, value[k]))) return false;
-    return true;
-  };
+  // a quick test only for a record of anything under any string key (a plain object without symbol
+  // keys); records with checked keys or values are left to the full check
+  const t = key.t === isString && item === unknown ? (value: unknown) => isPlainObject(value) && Object.getOwnPropertySymbols(value).length === 0 : undefined;
   const validator: Validator<Record<string, T>> = (value, issues) => {
     if (!isPlainObject(value)) {
       typeIssue(issues, 'record', value);

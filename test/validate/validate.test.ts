@@ -84,7 +84,13 @@ describe('validator kit against zod', () => {
   });
 
   it('has quick tests that say exactly what the full check says (builders with one, on values without symbol keys)', () => {
-    const quick = pairs.filter(([name]) => !['default', 'object', 'strict object', 'union', 'union of strict objects', 'discriminated union'].includes(name));
+    const quick: Array<[string, v.Validator]> = [
+      ...pairs
+        .filter(([name]) => !['default', 'record', 'object', 'strict object', 'union', 'union of strict objects', 'discriminated union'].includes(name))
+        .map(([name, ours]): [string, v.Validator] => [name, ours]),
+      ['record of anything', v.record(v.str(), v.unknown)],
+      ['loose object with records', v.looseObject({ a: v.record(v.str(), v.unknown), b: v.optional(v.record(v.str(), v.unknown)) })],
+    ];
     const same = (ours: v.Validator, value: unknown, label: string): void => {
       expect(v.accepts(ours, value), label).toBe(v.run(ours, value).success);
     };
@@ -95,8 +101,9 @@ describe('validator kit against zod', () => {
       }),
       { numRuns: 3000 },
     );
-    // left to the full check: strict objects, unions, defaults, records with symbol keys
+    // left to the full check: strict objects, unions, defaults, records with checked keys or values, records with symbol keys
     expect(v.accepts(v.strictObject({ a: v.str() }), { a: 'x' })).toBe(false);
+    expect(v.accepts(v.record(v.str(), v.num()), { a: 1 })).toBe(false);
     expect(v.accepts(v.record(v.str(), v.unknown), { [Symbol('s')]: 1 })).toBe(false);
   });
 

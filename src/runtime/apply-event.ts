@@ -4,7 +4,7 @@ import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
-import { IncidentChange, iso, msOf } from './change.js';
+import { IncidentChange, iso, lastEntryMs } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import { machineStep, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
@@ -61,7 +61,7 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
   const entries: TimelineEntry[] = [];
   const base = catchUp(plan, incident, now, entries);
   const decision = decide(plan, base, event);
-  const change = new IncidentChange(plan, base, Math.max(now, change0(base)));
+  const change = new IncidentChange(plan, base, Math.max(now, lastEntryMs(base)));
   {
     if ('error' in decision) {
       const data: Record<string, unknown> = { code: decision.error.code, event: event.type };
@@ -92,12 +92,6 @@ function copyableJson(raw: object): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The time of the last timeline entry, so that nothing is stamped before it. */
-function change0(incident: Incident): number {
-  const last = incident.timeline[incident.timeline.length - 1];
-  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
 }
 
 interface Chosen {

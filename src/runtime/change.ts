@@ -79,8 +79,7 @@ export class IncidentChange {
 
   /** The time of the last timeline entry (ms), or -Infinity. */
   lastEntryMs(): number {
-    const last = this.doc.timeline[this.doc.timeline.length - 1];
-    return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
+    return lastEntryMs(this.doc);
   }
 
   /** Appends a hash-chained timeline entry stamped `this.now` (`data` is made canonical). */
@@ -163,6 +162,18 @@ export class IncidentChange {
 export function withVersion(incident: Incident, version: number): Incident {
   const next = Object.freeze({ ...incident, version });
   return isDeepFrozen(incident) ? markDeepFrozen(next) : next;
+}
+
+/**
+ * The time (ms) of an incident's last timeline entry, or -Infinity: nothing new is stamped before it.
+ * @internal
+ *
+ * @example
+ * const now = Math.max(clock.now(), lastEntryMs(incident));
+ */
+export function lastEntryMs(incident: Pick<Incident, 'timeline'>): number {
+  const last = incident.timeline[incident.timeline.length - 1];
+  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

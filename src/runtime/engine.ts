@@ -4,7 +4,7 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
 import { isKnownDeepFrozen } from './deep-freeze.js';
-import { IncidentChange, iso, msOf, withVersion } from './change.js';
+import { IncidentChange, iso, lastEntryMs, msOf, withVersion } from './change.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -401,14 +401,9 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   };
 }
 
-function lastEntryMs(incident: Incident): number {
-  const last = incident.timeline[incident.timeline.length - 1];
-  return last === undefined ? Number.NEGATIVE_INFINITY : Date.parse(last.at);
-}
-
 /** Open, with a breached deadline or a pending one past due. */
 function isOverdue(incident: Incident, now: number): boolean {
   if (incident.closed) return false;
-  return incident.deadlines.some((d) => d.status === 'breached' || (d.status === 'pending' && Date.parse(d.dueAt) <= now));
+  return incident.deadlines.some((d) => d.status === 'breached' || (d.status === 'pending' && msOf(d.dueAt) <= now));
 }
 

@@ -25,16 +25,9 @@ export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined
   const by = fields.by === undefined ? undefined : { id: fields.by.id, roles: [...fields.by.roles] };
   const prevHash = prev?.hash ?? '';
   const seq = prev === undefined ? 0 : prev.seq + 1;
-  // The canonical JSON of the entry without `hash`: one object literal per shape, keys in sorted
-  // order (`data` is canonical already), one JSON.stringify.
-  const text =
-    by !== undefined
-      ? data !== undefined
-        ? JSON.stringify({ at, by, data, prevHash, result, seq, type })
-        : JSON.stringify({ at, by, prevHash, result, seq, type })
-      : data !== undefined
-        ? JSON.stringify({ at, data, prevHash, result, seq, type })
-        : JSON.stringify({ at, prevHash, result, seq, type });
+  // The canonical JSON of the entry without `hash`: keys in sorted order (`data` is canonical
+  // already); JSON.stringify leaves out `by` and `data` when they are undefined.
+  const text = JSON.stringify({ at, by, data, prevHash, result, seq, type });
   const hash = sha256Hex(text);
   // One object literal per shape, keys in canonical order.
   if (by !== undefined) {

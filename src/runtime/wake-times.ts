@@ -1,7 +1,8 @@
 /**
  * When each incident next needs the engine (its earliest reminder or breach, in ms), with the
- * earliest of all found in O(log n): a map from incident id to time, and a binary min-heap of
- * (time, id) pairs in which superseded pairs are skipped when they surface (lazy deletion).
+ * earliest of all found in O(log n) (what every send asks, to set the wake-up timer): a map from
+ * incident id to time, and a binary min-heap of (time, id) pairs in which superseded pairs are
+ * skipped when they surface (lazy deletion).
  * @internal
  *
  * @example
@@ -40,23 +41,11 @@ export class WakeTimes {
     return this.heap[0]?.at;
   }
 
-  /** Ids of the incidents whose wake time is at or before `now` (earliest first). */
+  /** Ids of the incidents whose wake time is at or before `now` (earliest first; a scan, for runDue only). */
   dueBy(now: number): string[] {
-    const out: { at: number; id: string }[] = [];
-    const seen = new Set<string>();
-    const visit = (i: number): void => {
-      const node = this.heap[i];
-      if (node === undefined || node.at > now) return;
-      // A time set, moved and set back leaves two live-looking pairs: report the id once.
-      if (this.byId.get(node.id) === node.at && !seen.has(node.id)) {
-        seen.add(node.id);
-        out.push(node);
-      }
-      visit(2 * i + 1);
-      visit(2 * i + 2);
-    };
-    visit(0);
-    return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((n) => n.id);
+    const due: [string, number][] = [];
+    for (const entry of this.byId) if (entry[1] <= now) due.push(entry);
+    return due.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id]) => id);
   }
 
   private dropStale(): void {

@@ -182,14 +182,14 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     return { error: sendError('invalid-data', 'event data must be an object of field values', { event: event.type }) };
   }
   const data = raw as Record<string, unknown>;
-  const extra = [...new Set(authorized.flatMap((t) => t.requires))];
-  const issues = checkData(plan.fields, data, declaration.requires, [...declaration.optional, ...extra]);
+  const extra = authorized.length === 1 ? (authorized[0] as CompiledTransition).requires : [...new Set(authorized.flatMap((t) => t.requires))];
+  const issues = checkData(plan.fields, data, declaration.requires, extra.length === 0 ? declaration.optional : [...declaration.optional, ...extra]);
   if (issues.length > 0) return { error: invalidData(event.type, issues) };
   const values = { ...incident.data, ...data };
   let missing: DataIssue[] = [];
   let conditionFailed = false;
   for (const t of authorized) {
-    const lacking = t.requires.filter((f) => data[f] === undefined);
+    const lacking = t.requires.length === 0 ? t.requires : t.requires.filter((f) => data[f] === undefined);
     if (lacking.length > 0) {
       if (missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
       continue;
@@ -243,8 +243,12 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
     event.by,
   );
   const field = plan.severityField;
-  const { [field ?? '']: level, ...rest } = chosen.data;
-  const fieldData = field === undefined ? chosen.data : rest;
+  const level = field === undefined ? undefined : chosen.data[field];
+  let fieldData = chosen.data;
+  if (field !== undefined && field in fieldData) {
+    fieldData = { ...fieldData };
+    delete fieldData[field];
+  }
   if (Object.keys(fieldData).length > 0) draft.data = canonicalize({ ...draft.data, ...fieldData });
   if (field !== undefined && typeof level === 'string') setSeverity(change, level, { cause: 'event', causeSeq: entry.seq, event: event.type });
   meetDeadlines(change, event.type);

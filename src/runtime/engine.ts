@@ -253,6 +253,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     return 0;
   };
 
+  /** Checks the event's envelope and queues it behind the incident's other work. */
+  const enqueueSend = (incidentId: string, event: EngineEvent): Promise<SendResult> => {
+    const parsed = parseEventInput(event);
+    if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+    return queue.run(incidentId, () => sendNow(incidentId, parsed.event));
+  };
+
   const runDueNow = async (): Promise<number> => {
     const now = clock.now();
     // Stores list instances by due time; a reminder is due up to `maxReminderMs` earlier, so look
@@ -349,12 +356,16 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       return delivered;
     },
 
-    async send(incidentId: string, event: EngineEvent) {
-      const starting = ready();
-      if (starting !== undefined) await starting;
-      const parsed = parseEventInput(event);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
-      return queue.run(incidentId, () => sendNow(incidentId, parsed.event));
+    send(incidentId: string, event: EngineEvent): Promise<SendResult> {
+      // Not an async function: the result is the queued job's own promise, with no extra
+      // promise (and turns of the event loop) wrapped around it.
+      try {
+        const starting = ready();
+        if (starting !== undefined) return starting.then(() => enqueueSend(incidentId, event));
+        return enqueueSend(incidentId, event);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
 
     async get(incidentId: string) {

@@ -1,7 +1,7 @@
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
-import { deepFreeze, freezeNew, isDeepFrozen, markDeepFrozen } from './deep-freeze.js';
+import { deepFreeze, freezeNew, isDeepFrozen, markEngineIncident } from './deep-freeze.js';
 import { chainEntry, type EntryFields } from './timeline.js';
 
 export { iso, msOf } from './iso-time.js';
@@ -74,7 +74,7 @@ export class IncidentChange {
     if (!changed) return base;
     Object.freeze(doc);
     // Everything new is frozen above; the rest is the base's, so the result is deep-frozen when the base is.
-    return isDeepFrozen(base) ? markDeepFrozen(doc) : doc;
+    return isDeepFrozen(base) ? markEngineIncident(doc) : doc;
   }
 
   /** The time of the last timeline entry (ms), or -Infinity. */
@@ -161,7 +161,7 @@ export class IncidentChange {
  */
 export function withVersion(incident: Incident, version: number): Incident {
   const next = Object.freeze({ ...incident, version });
-  return isDeepFrozen(incident) ? markDeepFrozen(next) : next;
+  return isDeepFrozen(incident) ? markEngineIncident(next) : next;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * Deep freezing of incident documents, and a record of the documents known to be frozen all
- * the way down, so that a store handed one of them can keep it by reference without walking it.
+ * Deep freezing of incident documents, and a record of the incidents the engine itself built
+ * (from validated input, frozen all the way down), so that a store handed one can keep it by
+ * reference without walking it, and an engine reading one back need not check it again.
  */
 
-/** Incidents whose every part is frozen (frozen objects never thaw, so membership never goes stale). */
-const deepFrozen = new WeakSet<object>();
+/** Incidents the engine built: valid and deep-frozen (frozen objects never thaw, so membership never goes stale). */
+const engineIncidents = new WeakSet<object>();
 
 /**
  * Freezes a plain JSON value and everything in it (stops at parts already frozen, which must
@@ -48,30 +49,32 @@ export function freezeNew(list: readonly unknown[], appendOnly: boolean): void {
 }
 
 /**
- * Records that `incident` is deep-frozen (the caller froze every part of it) and returns it.
+ * Records that the engine built `incident` from validated input and froze every part of it;
+ * returns it. Only the engine's own change code calls this (never a store: a store's copy of a
+ * host's document has not been validated).
  * @internal
  *
  * @example
- * return markDeepFrozen(Object.freeze(next));
+ * return markEngineIncident(Object.freeze(next));
  */
-export function markDeepFrozen<T extends object>(incident: T): T {
-  deepFrozen.add(incident);
+export function markEngineIncident<T extends object>(incident: T): T {
+  engineIncidents.add(incident);
   return incident;
 }
 
 /**
- * Whether `value` was recorded by {@link markDeepFrozen} (O(1), no walk).
+ * Whether the engine built `value` ({@link markEngineIncident}): valid and deep-frozen (O(1), no walk).
  * @internal
  *
  * @example
- * isKnownDeepFrozen(engineIncident); // true
+ * isEngineIncident(engineIncident); // true
  */
-export function isKnownDeepFrozen(value: object): boolean {
-  return deepFrozen.has(value);
+export function isEngineIncident(value: object): boolean {
+  return engineIncidents.has(value);
 }
 
 /**
- * Whether `value` is known to be deep-frozen ({@link markDeepFrozen}), or is found to be so by a
+ * Whether `value` is known to be deep-frozen (an engine incident), or is found to be so by a
  * walk (a frozen parent may hold unfrozen children, so a shallow check is not enough).
  * @internal
  *
@@ -80,7 +83,7 @@ export function isKnownDeepFrozen(value: object): boolean {
  */
 export function isDeepFrozen(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
-  if (deepFrozen.has(value)) return true;
+  if (engineIncidents.has(value)) return true;
   if (!Object.isFrozen(value)) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (!isDeepFrozen(value[i])) return false;

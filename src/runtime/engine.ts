@@ -3,7 +3,7 @@ import { loadBundle } from '../bundle/load-bundle.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
-import { isKnownDeepFrozen } from './deep-freeze.js';
+import { isEngineIncident } from './deep-freeze.js';
 import { IncidentChange, iso, lastEntryMs, msOf, withVersion } from './change.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
@@ -79,9 +79,9 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
   /** Validates, canonicalizes and freezes a document read from the store. */
   const adopt = (doc: Incident): Incident => {
-    // A store that keeps the frozen incidents it was given hands back objects the runtime made
-    // (recorded as deep-frozen) or this engine validated before.
-    if (isKnownDeepFrozen(doc) || adopted.has(doc)) return remember(doc);
+    // A store that keeps the frozen incidents it was given hands back objects an engine built
+    // (valid by construction) or this engine validated before.
+    if (isEngineIncident(doc) || adopted.has(doc)) return remember(doc);
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
     // Validated with zod; the document itself (a fresh object from the store) is then kept, in
@@ -351,21 +351,21 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       remember(incident);
       emit(incident, entries);
       inspect({ type: 'opened', incidentId: id });
-      const delivered = await queue.run(id, () => deliver(incident));
+      // Deliver from the newest version: if anything got in first, its own delivery has already
+      // handled (and removed) these effects.
+      const delivered = await queue.run(id, () => {
+        const latest = cache.get(id);
+        return deliver(latest !== undefined && latest.version > incident.version ? latest : incident);
+      });
       schedule();
       return delivered;
     },
 
-    send(incidentId: string, event: EngineEvent): Promise<SendResult> {
-      // Not an async function: the result is the queued job's own promise, with no extra
-      // promise (and turns of the event loop) wrapped around it.
-      try {
-        const starting = ready();
-        if (starting !== undefined) return starting.then(() => enqueueSend(incidentId, event));
-        return enqueueSend(incidentId, event);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    async send(incidentId: string, event: EngineEvent) {
+      // Always a turn of the event loop before queueing (even once started): a send made from a
+      // listener or effect handler while open() runs then queues behind open's own delivery.
+      await ready();
+      return enqueueSend(incidentId, event);
     },
 
     async get(incidentId: string) {

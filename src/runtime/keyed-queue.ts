@@ -15,9 +15,11 @@ export class KeyedQueue {
   }
 
   run<T>(key: string, job: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key);
-    // With nothing queued on the key, the job starts at once (no extra turn of the event loop).
-    const result = previous === undefined ? startNow(job) : previous.then(job, job);
+    // Even on an idle key the job starts in a later turn, never inside this call: a run() made
+    // while another job on the key is starting (from an effect handler or a listener) then
+    // queues behind that job instead of running beside it.
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(job, job);
     const done = (): void => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     };
@@ -29,14 +31,5 @@ export class KeyedQueue {
   /** Resolves when every job queued so far has settled. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
-  }
-}
-
-/** Calls `job` now; a synchronous throw becomes a rejected promise, as it would inside `then`. */
-function startNow<T>(job: () => Promise<T>): Promise<T> {
-  try {
-    return job();
-  } catch (error) {
-    return Promise.reject(error);
   }
 }

@@ -3,7 +3,7 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { EnterStageParams } from '../compile/to-machine.js';
 import { IncidentChange, iso } from './change.js';
 import { fireDue, sweepDeadlines } from './deadlines.js';
-import { deepFreeze, markDeepFrozen } from './deep-freeze.js';
+import { deepFreeze, markEngineIncident } from './deep-freeze.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import { machineStart, stateFields } from './machine-state.js';
 import { runActions } from './plan-actions.js';
@@ -53,7 +53,7 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     version: 1,
   };
   const entries: TimelineEntry[] = [];
-  const change = new IncidentChange(plan, markDeepFrozen(deepFreeze(blank)), now);
+  const change = new IncidentChange(plan, markEngineIncident(deepFreeze(blank)), now);
   {
     const opened: Record<string, unknown> = { category: fields.category, title: fields.title };
     if (Object.keys(fields.data).length > 0) opened['data'] = fields.data;

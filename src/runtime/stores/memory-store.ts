@@ -1,4 +1,4 @@
-import { deepFreeze, isDeepFrozen, isKnownDeepFrozen, markDeepFrozen } from '../deep-freeze.js';
+import { deepFreeze, isDeepFrozen, isEngineIncident } from '../deep-freeze.js';
 import type { Incident } from '../incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId } from './incident-id.js';
@@ -37,7 +37,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);
       }
-      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : markDeepFrozen(deepFreeze(structuredClone(incident))));
+      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : deepFreeze(structuredClone(incident)));
     },
 
     async list() {
@@ -66,7 +66,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
  * known to be deep-frozen and are not walked at all.
  */
 function isDeepFrozenSince(incident: Incident, previous: Incident | undefined): boolean {
-  if (isKnownDeepFrozen(incident)) return true; // an engine incident: no walk
+  if (isEngineIncident(incident)) return true; // built by the engine: no walk
   if (!Object.isFrozen(incident)) return false;
   const before = previous as Record<string, unknown> | undefined;
   for (const key in incident) {

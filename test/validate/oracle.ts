@@ -54,7 +54,9 @@ export function addKeyAt(doc: unknown, path: readonly Key[], key: string, v: unk
   const copy = structuredClone(doc) as Record<Key, unknown>;
   let o: unknown = copy;
   for (const k of path) o = (o as Record<Key, unknown>)[k];
-  if (o !== null && typeof o === 'object' && !Array.isArray(o)) (o as Record<string, unknown>)[key] = v;
+  // defineProperty, not assignment: `o['__proto__'] = v` would change the prototype instead of
+  // adding the own key JSON.parse makes.
+  if (o !== null && typeof o === 'object' && !Array.isArray(o)) Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 

@@ -106,6 +106,19 @@ function inertScope(machine: AnyStateMachine): InertScope {
   return known;
 }
 
+/** Runs one pure XState step in the machine's inert scope; returns its snapshot, state value and the actions it asked for. */
+function collected(
+  machine: AnyStateMachine,
+  step: (scope: Record<string, unknown>) => AnyMachineSnapshot,
+): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
+  const inert = inertScope(machine);
+  inert.actions = [];
+  const snapshot = step(inert.scope);
+  const actions = inert.actions;
+  inert.actions = [];
+  return { snapshot, value: snapshot.value, actions };
+}
+
 /**
  * The pure XState step for an event: the next snapshot, its state value and the actions to run.
  * It is what XState's `transition(machine, snapshot, event)` computes (`machine.transition` with
@@ -123,12 +136,7 @@ export function machineStep(
   event: PlanMachineEvent,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
   const machine = plan.machine as AnyStateMachine;
-  const inert = inertScope(machine);
-  inert.actions = [];
-  const next = machine.transition(snapshot, event, inert.scope as never) as AnyMachineSnapshot;
-  const actions = inert.actions;
-  inert.actions = [];
-  return { snapshot: next, value: next.value, actions };
+  return collected(machine, (scope) => machine.transition(snapshot, event, scope as never) as AnyMachineSnapshot);
 }
 
 /**
@@ -161,12 +169,7 @@ export function machineStart(
   input: PlanMachineContext,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
   const machine = plan.machine as AnyStateMachine;
-  const inert = inertScope(machine);
-  inert.actions = [];
-  const snapshot = machine.getInitialSnapshot(inert.scope as never, input) as AnyMachineSnapshot;
-  const actions = inert.actions;
-  inert.actions = [];
-  return { snapshot, value: snapshot.value, actions };
+  return collected(machine, (scope) => machine.getInitialSnapshot(scope as never, input) as AnyMachineSnapshot);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/compile/canonical-json.js';
 import { memoryStore } from '../../src/runtime/stores/memory-store.js';
 import { makeIncident, nextVersion } from '../stores/fixtures.js';
 import type { Incident } from '../../src/runtime/incident.js';
@@ -41,5 +42,16 @@ describe('memoryStore keeps deep-frozen incidents by reference', () => {
     plain.title = 'changed';
     expect((await store.get('PO-2'))!.title).toBe('Incident PO-2');
     expect(Object.isFrozen(plain)).toBe(false);
+  });
+
+  it('stores the copy of a document saved with its keys in another order in canonical key order', async () => {
+    const store = memoryStore();
+    const original = makeIncident('PO-1');
+    const reversed = Object.fromEntries(Object.entries(original).reverse()) as unknown as Incident;
+    await store.save(reversed, 0);
+    const stored = await store.get('PO-1');
+    expect(Object.keys(stored ?? {})).toEqual(Object.keys(original).sort());
+    expect(JSON.stringify(stored)).toBe(canonicalJson(original));
+    expect(Object.isFrozen(stored?.timeline[0])).toBe(true);
   });
 });

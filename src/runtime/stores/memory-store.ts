@@ -1,4 +1,5 @@
-import { deepFreeze, isDeepFrozen, isEngineIncident } from '../deep-freeze.js';
+import { canonicalFrozen } from '../canonical-freeze.js';
+import { isDeepFrozen, isEngineIncident } from '../deep-freeze.js';
 import type { Incident } from '../incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId } from './incident-id.js';
@@ -8,7 +9,8 @@ import { VersionConflictError, type DueDeadline, type IncidentStore } from './st
 /**
  * An in-memory {@link IncidentStore}: a `Map` from incident id to a deep-frozen document.
  * A deep-frozen incident (as the engine saves) is kept by reference; any other is copied with
- * `structuredClone` and the copy deep-frozen, so a caller changing its object after `save` does
+ * `structuredClone` and the copy deep-frozen with its keys in canonical (sorted) order, as the
+ * engine writes them, so a caller changing its object after `save` does
  * not change the store. `get` and `list` return the stored frozen documents themselves: nobody
  * can change them, so sharing is safe and costs nothing. Saves are atomic because a save never
  * awaits between its version check and its write. Nothing survives the process; use it for
@@ -37,7 +39,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);
       }
-      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : deepFreeze(structuredClone(incident)));
+      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : canonicalFrozen(structuredClone(incident)));
     },
 
     async list() {

@@ -1,27 +1,10 @@
 import type { SourceRange } from './diagnostic.js';
+import { charWidth, displayWidth } from './display-width.js';
 
 const MAX_SHOWN = 160;
 /** C0 controls but tab, DEL, C1 controls, and bidi embeddings, overrides and isolates. */
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Columns a character takes in a terminal: 2 for East Asian wide and full-width characters, else 1. */
-function charWidth(codePoint: number): number {
-  if (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf && codePoint !== 0x303f) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x1f300 && codePoint <= 0x1faff) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
 
 /** Blank out `text` so that it takes the same room in a terminal (tabs stay tabs). */
 function blank(text: string): string {
@@ -30,11 +13,6 @@ function blank(text: string): string {
   return out;
 }
 
-function width(text: string): number {
-  let n = 0;
-  for (const ch of text) n += charWidth(ch.codePointAt(0) ?? 32);
-  return n;
-}
 
 /** Options of `codeFrame` (the code frame under a diagnostic, see {@link formatDiagnostic}). */
 export interface CodeFrameOptions {
@@ -72,7 +50,7 @@ export function codeFrame(sourceText: string, range: SourceRange, options: CodeF
     startIndex = startIndex - from + prefix.length;
     endIndex = Math.min(endIndex - from + prefix.length, text.length);
   }
-  const carets = '^'.repeat(Math.max(1, width(text.slice(startIndex, endIndex))));
+  const carets = '^'.repeat(Math.max(1, displayWidth(text.slice(startIndex, endIndex))));
   const gutter = String(range.start.line);
   const pad = ' '.repeat(gutter.length);
   const marker = options.color === true ? `\u001b[31m${carets}\u001b[39m` : carets;

@@ -3,7 +3,7 @@ import { barChart } from '../../src/report/charts/bar-chart.js';
 import { seriesChart } from '../../src/report/charts/series-chart.js';
 import { timeTicks } from '../../src/report/charts/time-ticks.js';
 import { timelineChart } from '../../src/report/charts/timeline-chart.js';
-import { displayWidth, padEnd } from '../../src/report/display-width.js';
+import { displayWidth, padEnd } from '../../src/diagnostics/display-width.js';
 import { formatLocalTime, formatOffset, formatPercent } from '../../src/report/format-time.js';
 import { escapeHtml } from '../../src/report/html/escape-html.js';
 import { markdownTable } from '../../src/report/markdown-table.js';

@@ -1,4 +1,4 @@
-import { displayWidth } from '../display-width.js';
+import { displayWidth } from '../../diagnostics/display-width.js';
 import { escapeHtml } from '../html/escape-html.js';
 
 /** One bar: a label, a value, and the text shown beside it. */

@@ -1,5 +1,5 @@
 import type { DrillResult } from '../../testing/drill/drill-result.js';
-import { displayWidth, padEnd } from '../display-width.js';
+import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
 
 /** Options of {@link drillSummaryText}. */
 export interface DrillSummaryTextOptions {

@@ -8,10 +8,7 @@
  */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    w += isWide(cp) ? 2 : 1;
-  }
+  for (const ch of text) w += charWidth(ch.codePointAt(0) ?? 0);
   return w;
 }
 
@@ -27,9 +24,17 @@ export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
+/**
+ * Columns one character takes in a terminal: 2 for East Asian wide and full-width characters
+ * (and emoji pictographs), else 1. Used for code frames under diagnostics and for report tables.
+ *
+ * @example
+ * ```ts
+ * charWidth('级'.codePointAt(0) ?? 0); // 2
+ * ```
+ */
+export function charWidth(cp: number): 1 | 2 {
+  return (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
     (cp >= 0x3041 && cp <= 0x33ff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
@@ -40,6 +45,8 @@ function isWide(cp: number): boolean {
     (cp >= 0xfe30 && cp <= 0xfe4f) ||
     (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
     (cp >= 0x20000 && cp <= 0x3fffd)
-  );
+    ? 2
+    : 1;
 }

@@ -1,4 +1,5 @@
 import { and, assign, setup, stateIn } from 'xstate';
+import { roles } from '../engine/raw-machine.js';
 
 /** An event of the hand-written drill machine: who, what, and when (ms since the incident opened). */
 export interface RawDrillEvent {
@@ -26,12 +27,7 @@ const FIRST_STATEMENT: Record<string, number> = { I: 5 * H, II: 5 * H, III: 24 *
 const READING: Record<string, number> = { I: 2 * H, II: 2 * H, III: 6 * H, IV: 6 * H };
 
 const R = {
-  analysis: ['it-head', 'info-officer', 'monitor'],
-  analysisLeader: ['it-head'],
-  command: ['department-head', 'deputy-head'],
-  adjust: ['department-head', 'deputy-head', 'it-head'],
-  communication: ['publicity-head', 'legal-counsel', 'customer-service', 'social-worker', 'counselor'],
-  logistics: ['admin-head', 'finance-staff', 'logistics-staff'],
+  ...roles,
   anyRole: [
     'department-head', 'deputy-head', 'publicity-head', 'legal-head', 'it-head', 'service-head', 'info-officer', 'monitor',
     'legal-counsel', 'customer-service', 'social-worker', 'counselor', 'admin-head', 'finance-staff', 'logistics-staff',

@@ -7,7 +7,8 @@ export interface RawEvent {
   data: Record<string, unknown>;
 }
 
-const roles = {
+/** Who may fire what in the seed plan, written out by hand (shared with bench/drill's raw machine). */
+export const roles = {
   analysis: ['it-head', 'info-officer', 'monitor'],
   analysisLeader: ['it-head'],
   command: ['department-head', 'deputy-head'],

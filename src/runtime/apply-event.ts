@@ -7,7 +7,8 @@ import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, iso, lastEntryMs } from './change.js';
 import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
-import { machineStep, snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { rememberedStep } from './remembered-steps.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
@@ -186,35 +187,54 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   const issues = checkData(plan.fields, data, declaration.requires, extra.length === 0 ? declaration.optional : [...declaration.optional, ...extra]);
   if (issues.length > 0) return { error: invalidData(event.type, issues) };
   const values = { ...incident.data, ...data };
+  // Every guard the machine could consult for this event here, evaluated once: which transition
+  // the engine takes (the first whose guards all hold), and the outcomes that key the machine's
+  // remembered step (one character per XState transition: a branch per target).
   let missing: DataIssue[] = [];
   let conditionFailed = false;
-  for (const t of authorized) {
-    const lacking = t.requires.length === 0 ? t.requires : t.requires.filter((f) => data[f] === undefined);
-    if (lacking.length > 0) {
-      if (missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
-      continue;
+  let chosen: CompiledTransition | undefined;
+  let outcomes = '';
+  for (const t of candidates) {
+    let holds = authorized.includes(t);
+    if (holds && t.requires.length > 0) {
+      const lacking = t.requires.filter((f) => data[f] === undefined);
+      if (lacking.length > 0) {
+        holds = false;
+        if (chosen === undefined && missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
+      }
     }
-    if (t.when !== undefined && !evaluateCondition(t.when, values, incident.severity)) {
-      conditionFailed = true;
-      continue;
+    if (holds && t.when !== undefined && !evaluateCondition(t.when, values, incident.severity)) {
+      holds = false;
+      if (chosen === undefined) conditionFailed = true;
     }
-    if (t.targets !== undefined && !t.targets.some((b) => b.when === undefined || evaluateCondition(b.when, values, incident.severity))) {
-      conditionFailed = true;
-      continue;
+    if (t.targets === undefined) {
+      outcomes += holds ? '1' : '0';
+    } else {
+      let branch = false;
+      for (const b of t.targets) {
+        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values, incident.severity));
+        outcomes += taken ? '1' : '0';
+        branch ||= taken;
+      }
+      if (holds && !branch && chosen === undefined) conditionFailed = true;
+      holds &&= branch;
     }
+    if (holds && chosen === undefined) chosen = t;
+  }
+  if (chosen !== undefined) {
     const clean = canonicalize({ ...data });
-    const { value, actions } = machineStep(plan, snapshotOf(plan, incident), {
-      type: event.type,
-      by: event.by,
-      data: clean,
-      scope: { values, severity: incident.severity },
-    });
+    const { value, actions } = rememberedStep(
+      plan,
+      snapshotOf(plan, incident),
+      { type: event.type, by: event.by, data: clean, scope: { values, severity: incident.severity } },
+      outcomes,
+    );
     const taken = actions.find((a) => a.type === 'taken');
-    if (taken === undefined || (taken.params as TakenParams).key !== t.key) {
+    if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {
       // The machine and the engine disagree: a compiler bug, never a plan's fault.
-      throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${t.key}`);
+      throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${chosen.key}`);
     }
-    return { transition: t, data: clean, value, actions };
+    return { transition: chosen, data: clean, value, actions };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {

@@ -2,6 +2,7 @@ import { createActor, initialTransition, transition, type AnyMachineSnapshot, ty
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { Incident } from './incident.js';
 
 /** Thrown when a stored incident cannot be read as an incident of the plan. */
@@ -26,12 +27,20 @@ export class IncidentDataError extends Error {
  */
 export function stateFields(plan: CompiledPlan, value: unknown): { stage: string; state: unknown; tracks: string[] } {
   if (typeof value === 'string') return { stage: value, state: value, tracks: [] };
+  // A remembered step hands out the same value object each time: its fields are worked out once
+  // (and shared, frozen, by every incident in that state).
+  const known = fieldsByValue.get(value as object);
+  if (known !== undefined) return known;
   const [stage, inner] = Object.entries(value as Record<string, unknown>)[0] ?? ['', undefined];
   const regions = (inner ?? {}) as Record<string, unknown>;
   const order = plan.stages.get(stage)?.trackIds ?? [];
   const tracks = order.filter((t) => regions[t] !== 'done');
-  return { stage, state: canonicalize(value), tracks };
+  const fields = { stage, state: deepFreeze(canonicalize(value)), tracks: Object.freeze(tracks) as string[] };
+  fieldsByValue.set(value as object, fields);
+  return fields;
 }
+
+const fieldsByValue = new WeakMap<object, { stage: string; state: unknown; tracks: string[] }>();
 
 /**
  * One snapshot per state value and machine, shared by every incident in that state. The engine

@@ -16,6 +16,7 @@ import { checkPlan } from '../../src/dsl/check-plan.js';
 import { machineStepReference, snapshotOf, stateFields } from '../../src/runtime/machine-state.js';
 import { createEngine, createManualClock, type Actor, type Incident } from '../../src/runtime/index.js';
 import { generatePlanYaml } from '../fixtures/robustness/generate-plan.js';
+import { seedFrom } from '../robustness/support.js';
 import { eventData, people, seedPlan } from './seed-fixtures.js';
 
 /** A random step: an event of the plan, or (`pick` set) one the incident's stage handles, sent by someone it authorizes or not. */
@@ -47,9 +48,15 @@ function resolve(plan: CompiledPlan, incident: Incident, step: Step): Step {
 }
 
 /** Sends `steps` to one incident; after each, compares the engine's incident with XState's own step from the state before. */
-async function checkAgainstXState(plan: CompiledPlan, opener: Actor, steps: Step[], branches = new Set<string>()): Promise<{ accepted: number; moved: number }> {
+async function checkAgainstXState(
+  plan: CompiledPlan,
+  opener: Actor,
+  steps: Step[],
+  branches = new Set<string>(),
+  severity?: string,
+): Promise<{ accepted: number; moved: number }> {
   const engine = createEngine(plan, { clock: createManualClock('2024-05-01T08:00:00Z'), effects: { notify: async () => {}, publish: async () => {} } });
-  let incident: Incident = await engine.open({ by: opener, title: 't', category: plan.definition.categories[0]?.id ?? 'x' });
+  let incident: Incident = await engine.open({ by: opener, title: 't', category: plan.definition.categories[0]?.id ?? 'x', ...(severity === undefined ? {} : { severity }) });
   let accepted = 0;
   let moved = 0;
   for (const given of steps) {
@@ -107,12 +114,12 @@ describe('remembered machine steps', () => {
     let moved = 0;
     const branches = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), async (steps) => {
-        const r = await checkAgainstXState(plan, { id: 'c', roles: ['commander'] }, steps, branches);
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), fc.option(fc.constantFrom('I', 'II', 'III', 'IV'), { nil: undefined }), async (steps, severity) => {
+        const r = await checkAgainstXState(plan, { id: 'c', roles: ['commander'] }, steps, branches, severity);
         accepted += r.accepted;
         moved += r.moved;
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: seedFrom(1701) },
     );
     // The runs went somewhere: many steps accepted, many moving the incident, and conditional
     // branches taken to more than one target from each stage that has them (s2 and s7).
@@ -140,7 +147,7 @@ describe('remembered machine steps', () => {
         );
         accepted += r.accepted;
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: seedFrom(1702) },
     );
     expect(accepted).toBeGreaterThan(300);
   });

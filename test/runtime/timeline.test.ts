@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalize, canonicalJson } from '../../src/compile/canonical-json.js';
+import { sha256Hex } from '../../src/compile/hash.js';
+import { chainEntry } from '../../src/runtime/timeline.js';
 import { createEngine, createManualClock, verifyTimeline, type Incident } from '../../src/runtime/index.js';
 import { must, openSeed, seedPlan } from './seed-fixtures.js';
 
@@ -49,5 +53,29 @@ describe('verifyTimeline', () => {
     expect(() => {
       (incident as { stage: string }).stage = 'closed';
     }).toThrow(TypeError);
+  });
+
+  it('chainEntry hashes exactly the canonical JSON of the entry, whatever the texts hold (quotes, control characters, CJK, emoji, lone surrogates)', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\u2028', '\ud800', '舆情 🚨', '\u0000\n'));
+    fc.assert(
+      fc.property(
+        fc.record({
+          at: text,
+          type: text,
+          result: text,
+          by: fc.option(fc.record({ id: text, roles: fc.array(text, { maxLength: 3 }) }), { nil: undefined }),
+          data: fc.option(fc.dictionary(text, fc.jsonValue()), { nil: undefined }),
+          prev: fc.option(fc.record({ seq: fc.nat(), hash: text }), { nil: undefined }),
+        }),
+        ({ at, type, result, by, data, prev }) => {
+          const fields = { at, type, result, ...(by === undefined ? {} : { by }), ...(data === undefined ? {} : { data: canonicalize(data) }) } as Parameters<typeof chainEntry>[1];
+          const entry = chainEntry(prev, fields);
+          const { hash, ...rest } = entry;
+          expect(hash).toBe(sha256Hex(canonicalJson(rest)));
+          expect(entry.seq).toBe(prev === undefined ? 0 : prev.seq + 1);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

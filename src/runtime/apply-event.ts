@@ -186,7 +186,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   const extra = authorized.length === 1 ? (authorized[0] as CompiledTransition).requires : [...new Set(authorized.flatMap((t) => t.requires))];
   const issues = checkData(plan.fields, data, declaration.requires, extra.length === 0 ? declaration.optional : [...declaration.optional, ...extra]);
   if (issues.length > 0) return { error: invalidData(event.type, issues) };
-  const values = { ...incident.data, ...data };
+  // The values conditions read (incident data with the event data laid over it), made only if one is read.
+  let laid: Record<string, unknown> | undefined;
+  const values = (): Record<string, unknown> => (laid ??= { ...incident.data, ...data });
   // Every guard the machine could consult for this event here, evaluated once: which transition
   // the engine takes (the first whose guards all hold), and the outcomes that key the machine's
   // remembered step (one character per XState transition: a branch per target).
@@ -203,7 +205,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
         if (chosen === undefined && missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
       }
     }
-    if (holds && t.when !== undefined && !evaluateCondition(t.when, values, incident.severity)) {
+    if (holds && t.when !== undefined && !evaluateCondition(t.when, values(), incident.severity)) {
       holds = false;
       if (chosen === undefined) conditionFailed = true;
     }
@@ -212,7 +214,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     } else {
       let branch = false;
       for (const b of t.targets) {
-        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values, incident.severity));
+        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values(), incident.severity));
         outcomes += taken ? '1' : '0';
         branch ||= taken;
       }
@@ -226,8 +228,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     const { value, actions } = rememberedStep(
       plan,
       snapshotOf(plan, incident),
-      { type: event.type, by: event.by, data: clean, scope: { values, severity: incident.severity } },
+      event.type,
       outcomes,
+      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity } }),
     );
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {

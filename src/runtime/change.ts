@@ -107,7 +107,7 @@ export class IncidentChange {
   patchInstance(index: number, patch: Partial<DeadlineInstance>): void {
     const current = this.doc.deadlines[index];
     if (current === undefined) return;
-    const merged: Record<string, unknown> = { ...current, remindersSent: [...current.remindersSent], ...patch };
+    const merged: Record<string, unknown> = { ...current, ...patch };
     // Written key by key in sorted order (what canonicalize would do, without sorting), unless
     // the instance has a key this list does not know.
     const out: Record<string, unknown> = {};

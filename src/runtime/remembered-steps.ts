@@ -15,8 +15,8 @@ const MAX_PER_STATE = 1024;
 const stepsBySnapshot = new WeakMap<AnyMachineSnapshot, Map<string, RememberedStep>>();
 
 /**
- * The machine's step for `event` from `snapshot`, asked of XState once per state value, event
- * type and guard outcomes, then remembered.
+ * The machine's step for an event of `type` from `snapshot`, asked of XState once per state
+ * value, event type and guard outcomes, then remembered (`event` makes the event when it is asked).
  *
  * The plan machine is a pure function of those three: its context is empty (guards read the
  * event and its `scope`), it has no `assign`, no timers, no history, no invoked actors, and its
@@ -30,15 +30,21 @@ const stepsBySnapshot = new WeakMap<AnyMachineSnapshot, Map<string, RememberedSt
  * @internal
  *
  * @example
- * const { value, actions } = rememberedStep(plan, snapshotOf(plan, incident), event, '10');
+ * const { value, actions } = rememberedStep(plan, snapshotOf(plan, incident), 'REPORT', '10', () => event);
  */
-export function rememberedStep(plan: CompiledPlan, snapshot: AnyMachineSnapshot, event: PlanMachineEvent, outcomes: string): RememberedStep {
+export function rememberedStep(
+  plan: CompiledPlan,
+  snapshot: AnyMachineSnapshot,
+  type: string,
+  outcomes: string,
+  event: () => PlanMachineEvent,
+): RememberedStep {
   let steps = stepsBySnapshot.get(snapshot);
   if (steps === undefined) stepsBySnapshot.set(snapshot, (steps = new Map()));
-  const key = `${event.type}\u0000${outcomes}`;
+  const key = `${type}\u0000${outcomes}`;
   let step = steps.get(key);
   if (step === undefined) {
-    const { value, actions } = machineStep(plan, snapshot, event);
+    const { value, actions } = machineStep(plan, snapshot, event());
     step = Object.freeze({ value, actions: Object.freeze([...actions]) });
     if (steps.size < MAX_PER_STATE) steps.set(key, step);
   }

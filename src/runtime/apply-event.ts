@@ -228,7 +228,8 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     const { value, actions } = rememberedStep(
       plan,
       snapshotOf(plan, incident),
-      event.type,
+      // The outcomes are laid out by the candidates, which the active tracks decide.
+      `${event.type}\u0000${incident.tracks.join(',')}`,
       outcomes,
       () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity } }),
     );

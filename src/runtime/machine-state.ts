@@ -30,17 +30,17 @@ export function stateFields(plan: CompiledPlan, value: unknown): { stage: string
   // A remembered step hands out the same value object each time: its fields are worked out once
   // (and shared, frozen, by every incident in that state).
   const known = fieldsByValue.get(value as object);
-  if (known !== undefined) return known;
+  if (known !== undefined && known.plan === plan) return known.fields;
   const [stage, inner] = Object.entries(value as Record<string, unknown>)[0] ?? ['', undefined];
   const regions = (inner ?? {}) as Record<string, unknown>;
   const order = plan.stages.get(stage)?.trackIds ?? [];
   const tracks = order.filter((t) => regions[t] !== 'done');
   const fields = { stage, state: deepFreeze(canonicalize(value)), tracks: Object.freeze(tracks) as string[] };
-  fieldsByValue.set(value as object, fields);
+  fieldsByValue.set(value as object, { plan, fields });
   return fields;
 }
 
-const fieldsByValue = new WeakMap<object, { stage: string; state: unknown; tracks: string[] }>();
+const fieldsByValue = new WeakMap<object, { plan: CompiledPlan; fields: { stage: string; state: unknown; tracks: string[] } }>();
 
 /**
  * One snapshot per state value and machine, shared by every incident in that state. The engine

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Suffix of the temporary files written by {@link writeTempFile}. */
-export const TEMP_SUFFIX = '.tmp';
-
-/** Matches temporary files left in a store directory by {@link writeTempFile} (e.g. after a crash). */
-export const TEMP_FILE_PATTERN = /^\.[A-Za-z0-9._-]+\.[0-9a-f]{16}\.tmp$/;
+/**
+ * Matches temporary files a crash may leave in a store directory: those of {@link writeTempFile}
+ * (documents and the lock file), and `.planwright.lock.<pid>.<8 hex digits>`, which the directory
+ * lock of earlier versions wrote.
+ */
+export const TEMP_FILE_PATTERN = /^\.(?:[\w.-]+\.[0-9a-f]{16}\.tmp|planwright\.lock\.\d+\.[0-9a-f]{8})$/;
 
 /**
  * Writes `data` to a new temporary file in `dir` (same file system as the target, so a rename
@@ -19,7 +20,7 @@ export const TEMP_FILE_PATTERN = /^\.[A-Za-z0-9._-]+\.[0-9a-f]{16}\.tmp$/;
  * ```
  */
 export async function writeTempFile(dir: string, targetName: string, data: string): Promise<string> {
-  const temp = join(dir, `.${targetName}.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(dir, `.${targetName}.${randomBytes(8).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
   try {
     await handle.writeFile(data, 'utf8');

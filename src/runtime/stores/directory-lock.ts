@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { link, open, readFile, unlink } from 'node:fs/promises';
+import { link, readFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeTempFile } from './atomic-file.js';
 
 /** Directories this process holds locks on (a lock file with our pid but not listed here is stale: pid reuse). */
 const heldHere = new Set<string>();
@@ -63,17 +63,12 @@ export async function lockDirectory(dir: string): Promise<DirectoryLock> {
 }
 
 async function takeLockFile(dir: string, path: string, key: string): Promise<DirectoryLock> {
+  const mine = `${process.pid}\n`;
+  const read = (): Promise<string> => readFile(path, 'utf8').catch(() => '');
   for (let attempt = 0; attempt < 3; attempt++) {
     // Write the pid to a private file first, then hard-link it into place: the lock file appears
     // atomically with its content, so no other process ever reads an empty lock file.
-    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(`${process.pid}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    const temp = await writeTempFile(dir, LOCK_FILE_NAME, mine);
     try {
       await link(temp, path);
     } catch (error) {
@@ -81,7 +76,8 @@ async function takeLockFile(dir: string, path: string, key: string): Promise<Dir
     } finally {
       await unlink(temp).catch(() => undefined);
     }
-    if ((await readFile(path, 'utf8').catch(() => '')) === `${process.pid}\n` && heldHere.has(key)) {
+    const text = await read();
+    if (text === mine && heldHere.has(key)) {
       let released = false;
       return {
         async release() {
@@ -92,12 +88,11 @@ async function takeLockFile(dir: string, path: string, key: string): Promise<Dir
         },
       };
     }
-    const text = await readFile(path, 'utf8').catch(() => '');
     const pid = Number.parseInt(text.trim(), 10);
     const live = Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid);
     if (live) throw new DirectoryLockedError(dir, pid);
     // Stale (holder died, or an earlier process had our pid): take it over, unless it changed meanwhile.
-    if ((await readFile(path, 'utf8').catch(() => '')) === text) await unlink(path).catch(() => undefined);
+    if ((await read()) === text) await unlink(path).catch(() => undefined);
   }
   throw new Error(`could not take the lock file ${path}`);
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Incident } from '../incident.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
-import { LOCK_FILE_NAME, lockDirectory, type DirectoryLock } from './directory-lock.js';
+import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId, INCIDENT_ID_PATTERN } from './incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentJson } from './incident-document.js';
@@ -27,7 +27,6 @@ interface IndexEntry {
 }
 
 const DOCUMENT_SUFFIX = '.json';
-const LOCK_TEMP_PATTERN = /^\.planwright\.lock\.\d+\.[0-9a-f]{8}$/;
 
 /**
  * A {@link IncidentStore} keeping one JSON document per incident in `dir` (`<dir>/<id>.json`).
@@ -87,12 +86,19 @@ export function fileStore(dir: string): FileStore {
     return { version: incident.version, due: pendingDeadlines(incident), pendingEffects: incident.outbox.length > 0 };
   }
 
-  async function documentIds(): Promise<string[]> {
-    const names = await readdir(dir);
-    return names
-      .filter((n) => n.endsWith(DOCUMENT_SUFFIX) && INCIDENT_ID_PATTERN.test(n.slice(0, -DOCUMENT_SUFFIX.length)))
+  /** Every document in the directory, in id order (one deleted meanwhile is left out). */
+  async function readAll(): Promise<Incident[]> {
+    const ids = (await readdir(dir))
+      .filter((n) => n.endsWith(DOCUMENT_SUFFIX))
       .map((n) => n.slice(0, -DOCUMENT_SUFFIX.length))
+      .filter((id) => INCIDENT_ID_PATTERN.test(id))
       .sort();
+    const out: Incident[] = [];
+    for (const id of ids) {
+      const incident = await readDocument(id);
+      if (incident !== undefined) out.push(incident);
+    }
+    return out;
   }
 
   async function open(): Promise<void> {
@@ -101,16 +107,13 @@ export function fileStore(dir: string): FileStore {
     try {
       let removed = false;
       for (const name of await readdir(dir)) {
-        if (TEMP_FILE_PATTERN.test(name) || (LOCK_TEMP_PATTERN.test(name) && name !== LOCK_FILE_NAME)) {
+        if (TEMP_FILE_PATTERN.test(name)) {
           await unlink(join(dir, name)).catch(() => undefined);
           removed = true;
         }
       }
       if (removed) await syncDirectory(dir);
-      for (const id of await documentIds()) {
-        const incident = await readDocument(id);
-        if (incident !== undefined) index.set(id, indexEntry(incident));
-      }
+      for (const incident of await readAll()) index.set(incident.id, indexEntry(incident));
     } catch (error) {
       index.clear();
       await lock.release();
@@ -160,12 +163,7 @@ export function fileStore(dir: string): FileStore {
 
     async list() {
       await ready();
-      const out: Incident[] = [];
-      for (const id of await documentIds()) {
-        const incident = await readDocument(id);
-        if (incident !== undefined) out.push(incident);
-      }
-      return out;
+      return readAll();
     },
 
     async dueBefore(time) {

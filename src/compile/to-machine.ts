@@ -96,16 +96,14 @@ export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string
   const states: Record<string, unknown> = {};
   for (const stage of definition.stages) {
     const compiled = stages.get(stage.id);
-    const entry = [{ type: 'enterStage', params: { stage: stage.id } }];
+    const node: Record<string, unknown> = { entry: [{ type: 'enterStage', params: { stage: stage.id } }] };
+    states[stage.id] = node;
     if (compiled === undefined || stage.final === true) {
-      states[stage.id] = { type: 'final', entry };
+      node['type'] = 'final';
       continue;
     }
-    const on = toOn(compiled.on);
-    if (compiled.trackIds.length === 0) {
-      states[stage.id] = { entry, on };
-      continue;
-    }
+    node['on'] = toOn(compiled.on);
+    if (compiled.trackIds.length === 0) continue;
     const regions: Record<string, unknown> = {};
     for (const [trackId, trackOn] of compiled.tracks) {
       regions[trackId] = {
@@ -113,9 +111,9 @@ export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string
         states: { pending: { on: toOn(trackOn, 'done') }, done: { type: 'final' } },
       };
     }
-    const node: Record<string, unknown> = { type: 'parallel', entry, on, states: regions };
+    node['type'] = 'parallel';
+    node['states'] = regions;
     if (stage.done !== undefined) node['onDone'] = { target: stage.done };
-    states[stage.id] = node;
   }
   const first = definition.stages[0]?.id ?? '';
   const machine = planSetup().createMachine({
@@ -134,27 +132,22 @@ function toOn(map: ReadonlyMap<string, readonly CompiledTransition[]>, trackTarg
   return on;
 }
 
+/** XState transitions of one plan transition: one per branch target, guarded by its roles, fields and conditions. */
 function toXState(t: CompiledTransition, trackTarget: string | undefined): unknown[] {
   const base: GuardRef[] = [{ type: 'authorized', params: { roles: t.roles } }];
   if (t.requires.length > 0) base.push({ type: 'hasFields', params: { fields: t.requires } });
   if (t.when !== undefined) base.push({ type: 'condition', params: { when: t.when } });
-  const guardOf = (extra?: Condition): unknown => {
-    const all = extra === undefined ? base : [...base, { type: 'condition' as const, params: { when: extra } }];
-    return all.length === 1 ? all[0] : and(all as never);
-  };
-  if (trackTarget !== undefined) {
-    return [{ target: trackTarget, guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key } }] }];
-  }
-  if (t.targets !== undefined) {
-    return t.targets.map((b) => ({
-      target: b.target,
-      reenter: true,
-      guard: guardOf(b.when),
-      actions: [{ type: 'taken', params: { key: t.key, target: b.target } }],
-    }));
-  }
-  if (t.target !== undefined) {
-    return [{ target: t.target, reenter: true, guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key, target: t.target } }] }];
-  }
-  return [{ guard: guardOf(), actions: [{ type: 'taken', params: { key: t.key } }] }];
+  const branches: ReadonlyArray<{ target?: string | undefined; when?: Condition | undefined }> = t.targets ?? [{ target: t.target }];
+  return branches.map((b) => {
+    const all: GuardRef[] = b.when === undefined ? base : [...base, { type: 'condition', params: { when: b.when } }];
+    const taken: TakenParams = { key: t.key };
+    const out: Record<string, unknown> = { guard: all.length === 1 ? all[0] : and(all as never), actions: [{ type: 'taken', params: taken }] };
+    // a track transition completes its track (no branch target); a stage transition re-enters its target
+    if (trackTarget !== undefined) out['target'] = trackTarget;
+    else if (b.target !== undefined) {
+      out['target'] = taken.target = b.target;
+      out['reenter'] = true;
+    }
+    return out;
+  });
 }

@@ -1,5 +1,5 @@
 import { canonicalFrozen } from '../canonical-freeze.js';
-import { isDeepFrozen, isEngineIncident } from '../deep-freeze.js';
+import { isDeepFrozen } from '../deep-freeze.js';
 import type { Incident } from '../incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId } from './incident-id.js';
@@ -8,7 +8,8 @@ import { VersionConflictError, type DueDeadline, type IncidentStore } from './st
 
 /**
  * An in-memory {@link IncidentStore}: a `Map` from incident id to a deep-frozen document.
- * A deep-frozen incident (as the engine saves) is kept by reference; any other is copied with
+ * A deep-frozen incident (as the engine saves; the engine's own are known to be, without a walk) is
+ * kept by reference; any other is copied with
  * `structuredClone` and the copy deep-frozen with its keys in canonical (sorted) order, as the
  * engine writes them, so a caller changing its object after `save` does
  * not change the store. `get` and `list` return the stored frozen documents themselves: nobody
@@ -39,7 +40,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       if ((actual ?? 0) !== expectedVersion) {
         throw new VersionConflictError(incident.id, expectedVersion, actual);
       }
-      docs.set(incident.id, isDeepFrozenSince(incident, previous) ? incident : canonicalFrozen(structuredClone(incident)));
+      docs.set(incident.id, isDeepFrozen(incident) ? incident : canonicalFrozen(structuredClone(incident)));
     },
 
     async list() {
@@ -61,24 +62,3 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
   };
 }
 
-/**
- * Whether `incident` is deep-frozen, walking only what it does not share with `previous` (the
- * stored, deep-frozen version): a new version shares all but its newest timeline entries and
- * changed fields, so the check costs O(change), not O(document). Incidents the engine made are
- * known to be deep-frozen and are not walked at all.
- */
-function isDeepFrozenSince(incident: Incident, previous: Incident | undefined): boolean {
-  if (isEngineIncident(incident)) return true; // built by the engine: no walk
-  if (!Object.isFrozen(incident)) return false;
-  const before = previous as Record<string, unknown> | undefined;
-  for (const key in incident) {
-    const value = (incident as unknown as Record<string, unknown>)[key];
-    const old = before?.[key];
-    if (value === old) continue;
-    if (Array.isArray(value) && Array.isArray(old)) {
-      if (!Object.isFrozen(value)) return false;
-      for (let i = 0; i < value.length; i++) if (value[i] !== old[i] && !isDeepFrozen(value[i])) return false;
-    } else if (!isDeepFrozen(value)) return false;
-  }
-  return true;
-}

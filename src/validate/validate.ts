@@ -73,15 +73,9 @@ export function run<T>(validator: Validator<T>, value: unknown): Result<T> {
  */
 export const accepts = (validator: Validator, value: unknown): boolean => validator.t !== undefined && validator.t(value);
 
-function passes(checks: Check[], value: unknown): boolean {
-  for (const check of checks) if (check(value as never) !== undefined) return false;
-  return true;
-}
+const passes = (checks: Check[], value: unknown): boolean => checks.every((check) => check(value as never) === undefined);
 
-const aborted = (issues: RawIssue[], from = 0): boolean => {
-  for (let i = from; i < issues.length; i++) if (issues[i]?.a === true) return true;
-  return false;
-};
+const aborted = (issues: RawIssue[], from = 0): boolean => issues.slice(from).some((issue) => issue.a);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -91,7 +85,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   const ctor = v.constructor;
   if (ctor === undefined || typeof ctor !== 'function') return true;
   const proto = (ctor as { prototype?: unknown }).prototype;
-  return isObject(proto) && Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
+  return isObject(proto) && Object.hasOwn(proto, 'isPrototypeOf');
 }
 
 /** zod's name of a received value in "expected …, received …". */
@@ -112,8 +106,13 @@ function prefix(issues: RawIssue[], from: number, key: string | number): void {
   for (let i = from; i < issues.length; i++) (issues[i] as RawIssue).path.unshift(key);
 }
 
+/** Adds an issue at `path`, aborting unless `a` is false. */
+function fail(issues: RawIssue[], message: string, path: Path = [], a = true): void {
+  issues.push({ path, message, a });
+}
+
 function typeIssue(issues: RawIssue[], expected: string, value: unknown): void {
-  issues.push({ path: [], message: `Invalid input: expected ${expected}, received ${received(value)}`, a: true });
+  fail(issues, `Invalid input: expected ${expected}, received ${received(value)}`);
 }
 
 /** Runs `checks` on `value` in order until one aborts (see {@link Check}). */
@@ -124,7 +123,7 @@ function runChecks(checks: Check[], value: unknown, issues: RawIssue[], typeOk: 
     const message = check(value as never);
     if (message !== undefined) {
       const a = message.startsWith('Invalid input');
-      issues.push({ path: [], message, a });
+      fail(issues, message, [], a);
       if (a) break;
     }
   }
@@ -221,7 +220,7 @@ export function oneOf<T extends string | number | boolean>(values: readonly T[])
     values.length === 1 ? `Invalid input: expected ${quote(values[0])}` : `Invalid option: expected one of ${values.map(quote).join('|')}`;
   return Object.assign(
     (value: unknown, issues: RawIssue[]) => {
-      if (!values.includes(value as T)) issues.push({ path: [], message, a: true });
+      if (!values.includes(value as T)) fail(issues, message);
       return value as T;
     },
     { t: (value: unknown) => values.includes(value as T) },
@@ -261,7 +260,7 @@ export function array<T>(item: Validator<T>, ...checks: Check[]): Validator<T[]>
     // zod reports an array longer than a max(n) alone, without looking at its items
     for (const check of checks)
       if (check.max_ !== undefined && value.length > check.max_) {
-        issues.push({ path: [], message: check(value as never) as string, a: true });
+        fail(issues, check(value as never) as string);
         return value as T[];
       }
     const start = issues.length;
@@ -313,17 +312,17 @@ function anyObject(shape: Shape, unknownKeys: 'strip' | 'strict' | 'loose'): Val
       const result = validator(value[key], issues);
       if (issues.length > count) prefix(issues, count, key);
       if (present) out[key] = result;
-      else if (issues.length === count) issues.push({ path: [key], message: 'Invalid input: expected nonoptional, received undefined', a: true });
+      else if (issues.length === count) fail(issues, 'Invalid input: expected nonoptional, received undefined', [key]);
     }
     const unrecognized: string[] = [];
     if (unknownKeys !== 'strip')
       for (const key in value) {
-        if (Object.prototype.hasOwnProperty.call(shape, key)) continue;
+        if (Object.hasOwn(shape, key)) continue;
         if (unknownKeys === 'strict') unrecognized.push(key);
         else if (key !== '__proto__') out[key] = value[key];
       }
     if (unrecognized.length > 0) {
-      issues.push({ path: [], message: `Unrecognized key${unrecognized.length > 1 ? 's' : ''}: ${unrecognized.map(quote).join(', ')}` });
+      fail(issues, `Unrecognized key${unrecognized.length > 1 ? 's' : ''}: ${unrecognized.map(quote).join(', ')}`, [], false);
     }
     return out;
   };
@@ -356,7 +355,7 @@ export function record<T>(key: Validator<string>, item: Validator<T>): Validator
       if (typeof k === 'string') key(k, issues);
       if (typeof k !== 'string' || issues.length > count) {
         issues.length = count;
-        issues.push({ path: [k as string], message: 'Invalid key in record', a: true });
+        fail(issues, 'Invalid key in record', [k as string]);
         continue;
       }
       out[k] = item(value[k], issues);
@@ -383,7 +382,7 @@ export function union<T>(options: Array<Validator<T>>): Validator<T> {
         issues.push(...(kept[0] as { issues: RawIssue[] }).issues);
         return (kept[0] as { out: T }).out;
       }
-      issues.push({ path: [], message: 'Invalid input', a: true });
+      fail(issues, 'Invalid input');
       return value as T;
     },
     options.some((o) => o.k === 1) ? { k: 1 as const } : {},
@@ -401,9 +400,9 @@ export function discriminatedUnion<T>(key: string, options: Record<string, Valid
       return value as T;
     }
     const tag = value[key];
-    const option = typeof tag === 'string' && Object.prototype.hasOwnProperty.call(options, tag) ? options[tag] : undefined;
+    const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option !== undefined) return option(value, issues);
-    issues.push({ path: [key], message, a: true });
+    fail(issues, message, [key]);
     return value as T;
   };
 }

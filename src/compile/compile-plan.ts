@@ -6,6 +6,7 @@ import { buildDeadlineTable } from './deadline-table.js';
 import { buildFieldValidators } from './field-validators.js';
 import { hashCanonical } from './hash.js';
 import { renderBody } from './render-template.js';
+import { stageTransitions } from './stage-graph.js';
 import { toMachine } from './to-machine.js';
 import { indexTransitions } from './transition-index.js';
 
@@ -30,10 +31,7 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     // transition shares its list (a shared `in: '*'` transition's list is not copied per stage).
     row[event] = had === undefined ? roles : [...new Set([...had, ...roles])].sort();
   };
-  for (const [id, stage] of stages) {
-    for (const [event, list] of stage.on) for (const t of list) grant(id, event, t.roles);
-    for (const [track, map] of stage.tracks) for (const [event, list] of map) for (const t of list) grant(`${id}/${track}`, event, t.roles);
-  }
+  for (const [id, stage] of stages) for (const t of stageTransitions(stage)) grant(t.track === undefined ? id : `${id}/${t.track}`, t.event, t.roles);
   const deadlines = buildDeadlineTable(definition, stages);
   const templates = new Map(definition.templates.map((t) => [t.id, t]));
   const defaultLocale = definition.locales?.[0];

@@ -1,7 +1,7 @@
 import { parseDuration } from '../dsl/duration.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { CompiledDeadline, CompiledDue, CompiledStage } from './compiled-plan.js';
-import { stageSuccessors, stagesReaching } from './stage-graph.js';
+import { stageSuccessors, stagesReaching, stageTransitions } from './stage-graph.js';
 
 /**
  * Normalizes the plan's deadlines: durations in ms (one, or one per severity level), `metBy` as a
@@ -26,10 +26,7 @@ export function buildDeadlineTable(
     else if (d.from === 'enter' && d.stage !== undefined) within = new Set([d.stage]);
     else {
       const accepting = new Set<string>();
-      for (const [id, stage] of stages) {
-        const events = [...stage.on.keys(), ...[...stage.tracks.values()].flatMap((m) => [...m.keys()])];
-        if (events.some((e) => metBy.has(e))) accepting.add(id);
-      }
+      for (const [id, stage] of stages) if (stageTransitions(stage).some((t) => metBy.has(t.event))) accepting.add(id);
       within = stagesReaching(successors, accepting);
     }
     for (const f of finals) within.delete(f);

@@ -1,4 +1,14 @@
-import type { CompiledStage } from './compiled-plan.js';
+import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
+
+/**
+ * Every transition of a stage: its own and the shared ones, then its tracks' (in plan order).
+ *
+ * @example
+ * stageTransitions(stages.get('assess')!).map((t) => t.event); // ['ASSESS', 'CLOSE']
+ */
+export function stageTransitions(stage: CompiledStage): CompiledTransition[] {
+  return [...stage.on.values(), ...[...stage.tracks.values()].flatMap((m) => [...m.values()])].flat();
+}
 
 /**
  * The stage graph: stage id → the stages one transition away (targets, branch targets, and a
@@ -11,12 +21,9 @@ export function stageSuccessors(stages: ReadonlyMap<string, CompiledStage>): Map
   const out = new Map<string, Set<string>>();
   for (const [id, stage] of stages) {
     const next = new Set<string>();
-    const lists = [...stage.on.values(), ...[...stage.tracks.values()].flatMap((m) => [...m.values()])];
-    for (const list of lists) {
-      for (const t of list) {
-        if (t.target !== undefined) next.add(t.target);
-        for (const b of t.targets ?? []) next.add(b.target);
-      }
+    for (const t of stageTransitions(stage)) {
+      if (t.target !== undefined) next.add(t.target);
+      for (const b of t.targets ?? []) next.add(b.target);
     }
     if (stage.definition.done !== undefined && stage.trackIds.length > 0) next.add(stage.definition.done);
     out.set(id, next);

@@ -20,47 +20,33 @@ export function evaluateCondition(
   return evaluateField(condition, values, severity);
 }
 
+type Operator = 'eq' | 'ne' | 'in' | 'lt' | 'lte' | 'gt' | 'gte';
+
+/** The comparison operators, in the order they are checked; an order comparison of a non-number is false. */
+const OPERATORS: Record<Operator, (value: unknown, operand: never) => boolean> = {
+  eq: (value, operand) => value === operand,
+  ne: (value, operand) => value !== operand,
+  in: (value, operand: readonly unknown[]) => operand.some((item) => item === value),
+  lt: (value, operand: number) => typeof value === 'number' && value < operand,
+  lte: (value, operand: number) => typeof value === 'number' && value <= operand,
+  gt: (value, operand: number) => typeof value === 'number' && value > operand,
+  gte: (value, operand: number) => typeof value === 'number' && value >= operand,
+};
+
 function evaluateField(c: FieldCondition, values: Readonly<Record<string, unknown>>, severity: string | null): boolean {
-  let value = Object.prototype.hasOwnProperty.call(values, c.field) ? values[c.field] : undefined;
+  let value = Object.hasOwn(values, c.field) ? values[c.field] : undefined;
   if (value === undefined && c.field === 'severity' && severity !== null) value = severity;
   const present = value !== undefined && value !== null;
   if (c.exists !== undefined && c.exists !== present) return false;
   if (!present) return c.exists === false;
   let checked = c.exists !== undefined;
-  const num = typeof value === 'number' ? value : undefined;
-  for (const [op, operand] of [
-    ['eq', c.eq],
-    ['ne', c.ne],
-    ['in', c.in],
-    ['lt', c.lt],
-    ['lte', c.lte],
-    ['gt', c.gt],
-    ['gte', c.gte],
-  ] as const) {
+  for (const op in OPERATORS) {
+    const operand = c[op as Operator];
     if (operand === undefined) continue;
     checked = true;
-    if (!compare(op, value, num, operand)) return false;
+    if (!OPERATORS[op as Operator](value, operand as never)) return false;
   }
   return checked;
-}
-
-function compare(op: string, value: unknown, num: number | undefined, operand: unknown): boolean {
-  switch (op) {
-    case 'eq':
-      return value === operand;
-    case 'ne':
-      return value !== operand;
-    case 'in':
-      return (operand as readonly unknown[]).some((item) => item === value);
-    case 'lt':
-      return num !== undefined && num < (operand as number);
-    case 'lte':
-      return num !== undefined && num <= (operand as number);
-    case 'gt':
-      return num !== undefined && num > (operand as number);
-    default:
-      return num !== undefined && num >= (operand as number);
-  }
 }
 
 /**

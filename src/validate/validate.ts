@@ -101,9 +101,12 @@ function received(v: unknown): string {
 
 const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
 
-/** Puts `key` in front of the paths of `issues[from…]` (they were found inside `key`). */
-function prefix(issues: RawIssue[], from: number, key: string | number): void {
+/** Validates `value`, found at `key` of its container: the issues found get `key` in front of their paths. */
+function inside<T>(validator: Validator<T>, value: unknown, issues: RawIssue[], key: string | number): T {
+  const from = issues.length;
+  const out = validator(value, issues);
   for (let i = from; i < issues.length; i++) (issues[i] as RawIssue).path.unshift(key);
+  return out;
 }
 
 /** Adds an issue at `path`, aborting unless `a` is false. */
@@ -227,22 +230,21 @@ export function oneOf<T extends string | number | boolean>(values: readonly T[])
   );
 }
 
-/** `undefined` or `inner`; an optional object key. */
-export const optional = <T>(inner: Validator<T>): Validator<T | undefined> =>
-  Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? undefined : inner(value, issues)), {
-    k: 1 as const,
-    t: (value: unknown) => value === undefined || accepts(inner, value),
+/** `alone` or `inner`. */
+const or = <T, A>(inner: Validator<T>, alone: A): Validator<T | A> =>
+  Object.assign((value: unknown, issues: RawIssue[]) => (value === alone ? alone : inner(value, issues)), {
+    t: (value: unknown) => value === alone || accepts(inner, value),
   });
+
+/** `undefined` or `inner`; an optional object key. */
+export const optional = <T>(inner: Validator<T>): Validator<T | undefined> => Object.assign(or(inner, undefined), { k: 1 as const });
 
 /** `inner`, with `make()` in place of `undefined` (a defaulted object key). */
 export const withDefault = <T>(inner: Validator<T>, make: () => T): Validator<T> =>
   Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? make() : inner(value, issues)), { k: 2 as const, d: make });
 
 /** `null` or `inner`. */
-export const nullable = <T>(inner: Validator<T>): Validator<T | null> =>
-  Object.assign((value: unknown, issues: RawIssue[]) => (value === null ? null : inner(value, issues)), {
-    t: (value: unknown) => value === null || accepts(inner, value),
-  });
+export const nullable = <T>(inner: Validator<T>): Validator<T | null> => or(inner, null);
 
 /** An array of `item`, then `checks` (e.g. `min(1)`). */
 export function array<T>(item: Validator<T>, ...checks: Check[]): Validator<T[]> {
@@ -265,11 +267,7 @@ export function array<T>(item: Validator<T>, ...checks: Check[]): Validator<T[]>
       }
     const start = issues.length;
     const out = new Array<T>(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const count = issues.length;
-      out[i] = item(value[i], issues);
-      if (issues.length > count) prefix(issues, count, i);
-    }
+    for (let i = 0; i < value.length; i++) out[i] = inside(item, value[i], issues, i);
     runChecks(checks, value, issues, !aborted(issues, start));
     return out;
   };
@@ -309,8 +307,7 @@ function anyObject(shape: Shape, unknownKeys: 'strip' | 'strict' | 'loose'): Val
         continue;
       }
       const count = issues.length;
-      const result = validator(value[key], issues);
-      if (issues.length > count) prefix(issues, count, key);
+      const result = inside(validator, value[key], issues, key);
       if (present) out[key] = result;
       else if (issues.length === count) fail(issues, 'Invalid input: expected nonoptional, received undefined', [key]);
     }
@@ -358,8 +355,7 @@ export function record<T>(key: Validator<string>, item: Validator<T>): Validator
         fail(issues, 'Invalid key in record', [k as string]);
         continue;
       }
-      out[k] = item(value[k], issues);
-      if (issues.length > count) prefix(issues, count, k);
+      out[k] = inside(item, value[k], issues, k);
     }
     return out;
   };

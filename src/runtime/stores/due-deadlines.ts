@@ -24,6 +24,18 @@ export function pendingDeadlines(incident: Incident): DueDeadline[] {
 }
 
 /**
+ * Copies of the `items` due at or before `limit` (ms), in {@link compareDue} order.
+ *
+ * @example
+ * ```ts
+ * dueBy(parseQueryTime(time), incidents.flatMap(pendingDeadlines));
+ * ```
+ */
+export function dueBy(limit: number, items: readonly DueDeadline[]): DueDeadline[] {
+  return items.filter((d) => Date.parse(d.dueAt) <= limit).map((d) => ({ ...d })).sort(compareDue);
+}
+
+/**
  * Orders due items by due time (as instants, not strings), then incident id, deadline id, instance.
  *
  * @example

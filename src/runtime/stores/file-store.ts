@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Incident } from '../incident.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
 import { lockDirectory, type DirectoryLock } from './directory-lock.js';
-import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
+import { dueBy, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId, INCIDENT_ID_PATTERN } from './incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentJson } from './incident-document.js';
 import { keyedMutex } from './keyed-mutex.js';
@@ -70,13 +70,10 @@ export function fileStore(dir: string): FileStore {
 
   async function readDocument(id: string): Promise<Incident | undefined> {
     const path = pathOf(id);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    if (text === undefined) return undefined;
     const incident = parseIncidentJson(text, path);
     if (incident.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(incident.id)}, not ${JSON.stringify(id)}`);
     return incident;
@@ -145,13 +142,16 @@ export function fileStore(dir: string): FileStore {
       const id = incident.id;
       const snapshot = JSON.stringify(incident);
       const entry = indexEntry(incident);
+      /** Throws unless `found` is the version the save expects (`undefined`: no incident yet). */
+      const expect = (found: { version: number } | undefined): void => {
+        const actual = found?.version ?? null;
+        if ((actual ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, actual);
+      };
       await mutex.run(id, async () => {
-        const known = index.get(id)?.version ?? null;
-        if ((known ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, known);
+        expect(index.get(id));
         const temp = await writeTempFile(dir, `${id}${DOCUMENT_SUFFIX}`, snapshot);
         try {
-          const onDisk = (await readDocument(id))?.version ?? null;
-          if ((onDisk ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, onDisk);
+          expect(await readDocument(id));
           await commitTempFile(temp, pathOf(id), dir);
         } catch (error) {
           await unlink(temp).catch(() => undefined);
@@ -169,11 +169,7 @@ export function fileStore(dir: string): FileStore {
     async dueBefore(time) {
       const limit = parseQueryTime(time);
       await ready();
-      const out: DueDeadline[] = [];
-      for (const entry of index.values()) {
-        for (const d of entry.due) if (Date.parse(d.dueAt) <= limit) out.push({ ...d });
-      }
-      return out.sort(compareDue);
+      return dueBy(limit, [...index.values()].flatMap((entry) => entry.due));
     },
 
     async withPendingEffects() {

@@ -1,10 +1,10 @@
 import { canonicalFrozen } from '../canonical-freeze.js';
 import { isDeepFrozen } from '../deep-freeze.js';
 import type { Incident } from '../incident.js';
-import { compareDue, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
+import { dueBy, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { assertIncidentId } from './incident-id.js';
 import { assertSavable } from './save-preconditions.js';
-import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
+import { VersionConflictError, type IncidentStore } from './store.js';
 
 /**
  * An in-memory {@link IncidentStore}: a `Map` from incident id to a deep-frozen document.
@@ -48,12 +48,7 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
     },
 
     async dueBefore(time) {
-      const limit = parseQueryTime(time);
-      const out: DueDeadline[] = [];
-      for (const doc of docs.values()) {
-        for (const d of pendingDeadlines(doc)) if (Date.parse(d.dueAt) <= limit) out.push(d);
-      }
-      return out.sort(compareDue);
+      return dueBy(parseQueryTime(time), [...docs.values()].flatMap(pendingDeadlines));
     },
 
     async withPendingEffects() {

@@ -55,7 +55,8 @@ describe('fileStore on disk', () => {
 
   it('deletes temporary files left by a crash on open, and ignores unrelated files', async () => {
     await writeFile(join(dir, '.PO-1.json.0123456789abcdef.tmp'), '{"half":');
-    await writeFile(join(dir, '.planwright.lock.4242.deadbeef'), '4242\n');
+    await writeFile(join(dir, '.planwright.lock.4242.deadbeef'), '4242\n'); // an earlier version's lock temp file
+    await writeFile(join(dir, '..planwright.lock.0123456789abcdef.tmp'), '4242\n'); // the lock's temp file now
     await writeFile(join(dir, 'notes.txt'), 'keep me');
     await writeFile(join(dir, 'PO-1.json'), JSON.stringify(makeIncident('PO-1')));
     store = fileStore(dir);

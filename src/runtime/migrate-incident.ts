@@ -64,26 +64,16 @@ export function migrateIncident(
     }
     value = { [stage]: regions };
   }
-  const entries: TimelineEntry[] = [];
   const change = new IncidentChange(plan, incident, now);
-  const draft = change.doc;
-  {
-    const fields = stateFields(plan, value);
-    draft.stage = fields.stage;
-    draft.state = fields.state;
-    draft.tracks = fields.tracks;
-    draft.planHash = plan.hash;
-    draft.planVersion = definition.version;
-    change.append('migrated', 'recorded', {
-      fromHash: incident.planHash,
-      fromStage: incident.stage,
-      fromVersion: incident.planVersion,
-      toHash: plan.hash,
-      toStage: stage,
-      toVersion: definition.version,
-    });
-    sweepDeadlines(change);
-    entries.push(...change.entries);
-  }
-  return { incident: change.commit(), entries };
+  Object.assign(change.doc, stateFields(plan, value), { planHash: plan.hash, planVersion: definition.version });
+  change.append('migrated', 'recorded', {
+    fromHash: incident.planHash,
+    fromStage: incident.stage,
+    fromVersion: incident.planVersion,
+    toHash: plan.hash,
+    toStage: stage,
+    toVersion: definition.version,
+  });
+  sweepDeadlines(change);
+  return { incident: change.commit(), entries: change.entries };
 }

@@ -52,24 +52,19 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     tracks: state.tracks,
     version: 1,
   };
-  const entries: TimelineEntry[] = [];
   const change = new IncidentChange(plan, markEngineIncident(deepFreeze(blank)), now);
-  {
-    const opened: Record<string, unknown> = { category: fields.category, title: fields.title };
-    if (Object.keys(fields.data).length > 0) opened['data'] = fields.data;
-    if (severity !== null) opened['severity'] = severity;
-    change.append('opened', 'recorded', opened, fields.by);
-    for (const action of actions) {
-      if (action.type !== 'enterStage') continue;
-      const stage = (action.params as EnterStageParams).stage;
-      const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
-      const enter = plan.stages.get(stage)?.definition.enter;
-      if (enter !== undefined) runActions(change, enter, entered, { stage });
-    }
-    sweepDeadlines(change);
-    fireDue(change, now);
-    entries.push(...change.entries);
+  const opened: Record<string, unknown> = { category: fields.category, title: fields.title };
+  if (Object.keys(fields.data).length > 0) opened['data'] = fields.data;
+  if (severity !== null) opened['severity'] = severity;
+  change.append('opened', 'recorded', opened, fields.by);
+  for (const action of actions) {
+    if (action.type !== 'enterStage') continue;
+    const stage = (action.params as EnterStageParams).stage;
+    const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
+    const enter = plan.stages.get(stage)?.definition.enter;
+    if (enter !== undefined) runActions(change, enter, entered, { stage });
   }
-  const incident = change.commit();
-  return { incident, entries };
+  sweepDeadlines(change);
+  fireDue(change, now);
+  return { incident: change.commit(), entries: change.entries };
 }

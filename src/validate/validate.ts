@@ -32,12 +32,11 @@ interface RawIssue extends Issue {
  * A validator: checks `value`, pushes issues (paths relative to `value`; the enclosing object or
  * array prefixes its key when the validator returns, so a valid value costs no path arrays),
  * returns the output value (defaults applied). `k` says how an object treats the key when it is absent: 1 optional, 2 defaulted
- * (`d()` gives the value); otherwise the key is required, even for {@link unknown}.
+ * (the validator, given `undefined`, returns the default); otherwise the key is required, even for {@link unknown}.
  */
 export interface Validator<T = unknown> {
   (value: unknown, issues: RawIssue[]): T;
   k?: 1 | 2;
-  d?: () => unknown;
   /** A quick test, where the validator has one: true only when it would find no issue (no output or issues built). */
   t?: (value: unknown) => boolean;
 }
@@ -241,7 +240,7 @@ export const optional = <T>(inner: Validator<T>): Validator<T | undefined> => Ob
 
 /** `inner`, with `make()` in place of `undefined` (a defaulted object key). */
 export const withDefault = <T>(inner: Validator<T>, make: () => T): Validator<T> =>
-  Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? make() : inner(value, issues)), { k: 2 as const, d: make });
+  Object.assign((value: unknown, issues: RawIssue[]) => (value === undefined ? make() : inner(value, issues)), { k: 2 as const });
 
 /** `null` or `inner`. */
 export const nullable = <T>(inner: Validator<T>): Validator<T | null> => or(inner, null);
@@ -302,13 +301,9 @@ function anyObject(shape: Shape, unknownKeys: 'strip' | 'strict' | 'loose'): Val
       const validator = shape[key] as Validator;
       const present = key in value;
       if (!present && validator.k === 1) continue;
-      if (!present && validator.k === 2) {
-        out[key] = (validator.d as () => unknown)();
-        continue;
-      }
       const count = issues.length;
       const result = inside(validator, value[key], issues, key);
-      if (present) out[key] = result;
+      if (present || validator.k === 2) out[key] = result;
       else if (issues.length === count) fail(issues, 'Invalid input: expected nonoptional, received undefined', [key]);
     }
     const unrecognized: string[] = [];

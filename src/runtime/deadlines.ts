@@ -3,7 +3,7 @@ import { evaluateCondition } from '../compile/conditions.js';
 import { dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, msOf } from './change.js';
-import type { DeadlineInstance, Incident } from './incident.js';
+import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
 import { runActions } from './plan-actions.js';
 
 /** Longest run of firings one change may hold (a guard against a plan that re-arms at 0 ms). */
@@ -42,24 +42,18 @@ function holds(change: IncidentChange, d: CompiledDeadline): boolean {
   return d.when === undefined || evaluateCondition(d.when, change.values(), change.doc.severity);
 }
 
-/** The time (ms) the current entry into `stage` happened, from the timeline. */
-function entryTime(change: IncidentChange, stage: string): { at: number; seq: number } | undefined {
+/**
+ * The time (ms) of the current entry into `d`'s stage, from the timeline; undefined when there is
+ * none or an instance of `d` was armed since.
+ */
+function unarmedEntryTime(change: IncidentChange, d: CompiledDeadline): number | undefined {
   const timeline = change.doc.timeline;
   for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i];
-    if (e !== undefined && e.type === 'stage-entered' && e.data?.['stage'] === stage) return { at: msOf(e.at), seq: e.seq };
+    const e = timeline[i] as TimelineEntry;
+    if (e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return undefined;
+    if (e.type === 'stage-entered' && e.data?.['stage'] === d.stage) return msOf(e.at);
   }
   return undefined;
-}
-
-/** Whether an instance of `d` was armed after timeline position `seq`. */
-function armedSince(change: IncidentChange, d: CompiledDeadline, seq: number): boolean {
-  const timeline = change.doc.timeline;
-  for (let i = timeline.length - 1; i > seq; i--) {
-    const e = timeline[i];
-    if (e !== undefined && e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return true;
-  }
-  return false;
 }
 
 /**
@@ -107,17 +101,10 @@ export function sweepDeadlines(change: IncidentChange): void {
   });
   if (draft.closed) return;
   for (const d of change.plan.deadlines) {
-    if (!d.within.has(draft.stage)) continue;
-    const live = draft.deadlines.some((x) => x.id === d.id && x.status === 'pending');
-    if (live) continue;
-    if (d.from === 'open') {
-      if (draft.deadlines.some((x) => x.id === d.id && x.status !== 'cancelled')) continue;
-      if (holds(change, d)) arm(change, d, msOf(draft.openedAt));
-    } else if (d.stage === draft.stage) {
-      const entry = entryTime(change, d.stage);
-      if (entry === undefined || armedSince(change, d, entry.seq)) continue;
-      if (holds(change, d)) arm(change, d, entry.at);
-    }
+    // Not while an instance is pending (for `from: open`, once ever unless cancelled).
+    if (!d.within.has(draft.stage) || draft.deadlines.some((x) => x.id === d.id && (x.status === 'pending' || (d.from === 'open' && x.status !== 'cancelled')))) continue;
+    const at = d.from === 'open' ? msOf(draft.openedAt) : d.stage === draft.stage ? unarmedEntryTime(change, d) : undefined;
+    if (at !== undefined && holds(change, d)) arm(change, d, at);
   }
 }
 

@@ -77,11 +77,6 @@ export class IncidentChange {
     return isDeepFrozen(base) ? markEngineIncident(doc) : doc;
   }
 
-  /** The time of the last timeline entry (ms), or -Infinity. */
-  lastEntryMs(): number {
-    return lastEntryMs(this.doc);
-  }
-
   /** Appends a hash-chained timeline entry stamped `this.now` (`data` is made canonical). */
   append(type: EntryFields['type'], result: EntryFields['result'], data?: Record<string, unknown>, by?: Actor): TimelineEntry {
     return this.appendCanonical(type, result, data === undefined ? undefined : canonicalize(data), by);
@@ -133,11 +128,6 @@ export class IncidentChange {
     this.doc.outbox.push(effect);
   }
 
-  /** Values conditions read: the incident's field values (with `extra` laid over them). */
-  values(extra?: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    return extra === undefined ? (this.doc.data as Record<string, unknown>) : { ...this.doc.data, ...extra };
-  }
-
   /** Values templates read: built-in placeholders and field values. */
   templateValues(): Record<string, unknown> {
     return {
@@ -173,7 +163,7 @@ export function withVersion(incident: Incident, version: number): Incident {
  */
 export function lastEntryMs(incident: Pick<Incident, 'timeline'>): number {
   const last = incident.timeline[incident.timeline.length - 1];
-  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at);
+  return last === undefined ? -Infinity : msOf(last.at);
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -2,7 +2,7 @@ import type { CompiledDeadline } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
 import { dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
-import { iso, msOf } from './change.js';
+import { iso, lastEntryMs, msOf } from './change.js';
 import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
 import { runActions } from './plan-actions.js';
 
@@ -39,7 +39,7 @@ function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean
 }
 
 function holds(change: IncidentChange, d: CompiledDeadline): boolean {
-  return d.when === undefined || evaluateCondition(d.when, change.values(), change.doc.severity);
+  return d.when === undefined || evaluateCondition(d.when, change.doc.data, change.doc.severity);
 }
 
 /**
@@ -224,7 +224,7 @@ export function fireDue(change: IncidentChange, until: number): number {
     if (item === undefined || item.at > until) break;
     const inst = draft.deadlines[item.index] as DeadlineInstance;
     const d = deadlineOf(change, inst.id);
-    change.now = Math.max(item.at, change.lastEntryMs());
+    change.now = Math.max(item.at, lastEntryMs(change.doc));
     fired++;
     if (item.reminder !== undefined) {
       change.patchInstance(item.index, { remindersSent: [...inst.remindersSent, item.reminder.beforeMs] });

@@ -9,7 +9,7 @@ import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
 import { nextDueMs } from './deadlines.js';
-import type { Incident, PendingEffect, TimelineEntry } from './incident.js';
+import type { Incident, TimelineEntry } from './incident.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { WakeTimes } from './wake-times.js';
 import { migrateIncident } from './migrate-incident.js';
@@ -143,44 +143,37 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const deliver = async (incident: Incident): Promise<Incident> => {
     let current = incident;
     if (current.outbox.length === 0) return current;
-    const outcomes = new Map<string, { ok: true } | { ok: false; error: string }>();
+    /** Effect id → why it failed, or undefined once delivered. */
+    const outcomes = new Map<string, string | undefined>();
     for (const effect of current.outbox) {
       const handler = effects[effect.name];
-      if (handler === undefined) {
-        outcomes.set(effect.id, { ok: false, error: `no handler for effect "${effect.name}"` });
-        continue;
+      let error: string | undefined;
+      if (handler === undefined) error = `no handler for effect "${effect.name}"`;
+      else {
+        try {
+          await handler(effect, { incident: current, plan });
+        } catch (thrown) {
+          error = thrown instanceof Error ? thrown.message : String(thrown);
+        }
+        inspect({ type: 'effect', incidentId: current.id, detail: { effect: effect.id, name: effect.name, ok: error === undefined } });
       }
-      try {
-        await handler(effect, { incident: current, plan });
-        outcomes.set(effect.id, { ok: true });
-      } catch (error) {
-        outcomes.set(effect.id, { ok: false, error: error instanceof Error ? error.message : String(error) });
-      }
-      inspect({ type: 'effect', incidentId: current.id, detail: { effect: effect.id, name: effect.name, ok: outcomes.get(effect.id)?.ok } });
+      outcomes.set(effect.id, error);
     }
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const entries: TimelineEntry[] = [];
       const change = new IncidentChange(plan, current, Math.max(clock.now(), lastEntryMs(current)));
       const draft = change.doc;
-      {
-        const kept: PendingEffect[] = [];
-        for (const effect of current.outbox) {
-          const outcome = outcomes.get(effect.id);
-          if (outcome === undefined) {
-            kept.push(effect);
-            continue;
-          }
-          const data: Record<string, unknown> = { effect: effect.id, name: effect.name };
-          if (outcome.ok) change.append('effect-delivered', 'delivered', data);
-          else change.append('effect-failed', 'failed', { ...data, error: outcome.error });
-        }
-        draft.outbox = kept;
-        draft.version += 1;
-        entries.push(...change.entries);
-      }
+      draft.outbox = current.outbox.filter((effect) => {
+        if (!outcomes.has(effect.id)) return true;
+        const error = outcomes.get(effect.id);
+        const data = { effect: effect.id, name: effect.name };
+        if (error === undefined) change.append('effect-delivered', 'delivered', data);
+        else change.append('effect-failed', 'failed', { ...data, error });
+        return false;
+      });
+      draft.version += 1;
       const next = change.commit();
-      if (entries.length === 0) return current;
-      if (await save(next, current.version, entries)) return next;
+      if (change.entries.length === 0) return current;
+      if (await save(next, current.version, change.entries)) return next;
       const reloaded = await load(current.id, true);
       if (reloaded === undefined) return current;
       current = reloaded;
@@ -285,7 +278,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   function schedule(): void {
     if (disposed || clock.schedule === undefined) return;
     const now = clock.now();
-    const at = Math.min(now + MAX_SLEEP_MS, wake.earliest() ?? Number.POSITIVE_INFINITY);
+    const at = Math.min(now + MAX_SLEEP_MS, wake.earliest() ?? Infinity);
     if (timer !== undefined && timer.at <= at) return;
     timer?.cancel();
     const target = Math.max(at, now);
@@ -313,7 +306,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       if (clock.schedule !== undefined) {
         for (const item of await store.dueBefore(FAR_FUTURE)) {
           const at = Date.parse(item.dueAt) - plan.maxReminderMs;
-          if (!(at >= (wake.get(item.incidentId) ?? Number.POSITIVE_INFINITY))) wake.set(item.incidentId, at);
+          if (!(at >= (wake.get(item.incidentId) ?? Infinity))) wake.set(item.incidentId, at);
         }
         schedule();
       }

@@ -1,4 +1,4 @@
-import { createActor, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
@@ -156,22 +156,6 @@ export function machineStep(
 }
 
 /**
- * The same step through XState's own `transition()` (for tests comparing the two).
- * @internal
- *
- * @example
- * expect(machineStep(plan, s, e).value).toEqual(machineStepReference(plan, s, e).value);
- */
-export function machineStepReference(
-  plan: CompiledPlan,
-  snapshot: AnyMachineSnapshot,
-  event: PlanMachineEvent,
-): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const [next, actions] = transition(plan.machine as AnyStateMachine, snapshot, event);
-  return { snapshot: next as AnyMachineSnapshot, value: next.value, actions: actions as unknown as MachineAction[] };
-}
-
-/**
  * The pure XState initial step: the first state value and its entry actions. It is what XState's
  * `initialTransition()` computes (`machine.getInitialSnapshot` with an inert scope collecting
  * actions), with the scope made once per machine as in {@link machineStep}.
@@ -186,19 +170,4 @@ export function machineStart(
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
   const machine = plan.machine as AnyStateMachine;
   return collected(machine, (scope) => machine.getInitialSnapshot(scope as never, input) as AnyMachineSnapshot);
-}
-
-/**
- * The same initial step through XState's own `initialTransition()` (for tests comparing the two).
- * @internal
- *
- * @example
- * expect(machineStart(plan, input).value).toEqual(machineStartReference(plan, input).value);
- */
-export function machineStartReference(
-  plan: CompiledPlan,
-  input: PlanMachineContext,
-): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const [snapshot, actions] = initialTransition(plan.machine as AnyStateMachine, input);
-  return { snapshot: snapshot as AnyMachineSnapshot, value: snapshot.value, actions: actions as unknown as MachineAction[] };
 }

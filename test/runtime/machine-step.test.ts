@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { machineStart, machineStartReference, machineStep, machineStepReference, snapshotOf } from '../../src/runtime/machine-state.js';
+import { machineStart, machineStep, snapshotOf } from '../../src/runtime/machine-state.js';
+import { machineStartReference, machineStepReference } from './machine-step-reference.js';
 import { eventData, people, seedPlan } from './seed-fixtures.js';
 
 const plan = seedPlan();

@@ -7,30 +7,16 @@
  * JSON.stringify(canonicalize({ b: 1, a: { d: 2, c: 3 } })); // '{"a":{"c":3,"d":2},"b":1}'
  */
 export function canonicalize<T>(value: T): T {
-  return sortValue(value) as T;
-}
-
-/**
- * Canonical JSON text of a value: object keys sorted at every level, no whitespace.
- *
- * @example
- * canonicalJson({ b: 1, a: [2, { y: 1, x: 0 }] }); // '{"a":[2,{"x":0,"y":1}],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortValue(value));
-}
-
-function sortValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const sorted = item === undefined ? null : sortValue(item);
+      const sorted = item === undefined ? null : canonicalize(item);
       if (sorted !== item && copy === undefined) copy = value.slice(0, i);
       if (copy !== undefined) copy.push(sorted);
     }
-    return copy ?? value;
+    return (copy ?? value) as T;
   }
   const source = value as Record<string, unknown>;
   const keys = Object.keys(source);
@@ -42,7 +28,7 @@ function sortValue(value: unknown): unknown {
     const key = keys[i] as string;
     if (i > 0 && (keys[i - 1] as string) > key) inOrder = false;
     const item = source[key];
-    const sorted = item === undefined ? undefined : sortValue(item);
+    const sorted = item === undefined ? undefined : canonicalize(item);
     if (children === undefined && (item === undefined || sorted !== item)) {
       children = [];
       for (let j = 0; j < i; j++) children.push(source[keys[j] as string]);
@@ -53,7 +39,7 @@ function sortValue(value: unknown): unknown {
     if (inOrder) return value;
     const out: Record<string, unknown> = {};
     for (const key of keys.sort()) out[key] = source[key];
-    return out;
+    return out as T;
   }
   const kept = children;
   const order = keys.map((_, i) => i);
@@ -63,5 +49,15 @@ function sortValue(value: unknown): unknown {
     const item = kept[i];
     if (item !== undefined) out[keys[i] as string] = item;
   }
-  return out;
+  return out as T;
+}
+
+/**
+ * Canonical JSON text of a value: object keys sorted at every level, no whitespace.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [2, { y: 1, x: 0 }] }); // '{"a":[2,{"x":0,"y":1}],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonicalize(value));
 }

@@ -102,25 +102,6 @@ interface Chosen {
   actions: readonly MachineAction[];
 }
 
-const rolesByEventOf = new WeakMap<CompiledPlan, Map<string, (readonly string[])[]>>();
-
-/** For each event type, the role lists of the authorization table that name it (built once per plan). */
-function rolesByEvent(plan: CompiledPlan): Map<string, (readonly string[])[]> {
-  let known = rolesByEventOf.get(plan);
-  if (known === undefined) {
-    known = new Map();
-    for (const row of Object.values(plan.authorization)) {
-      for (const [type, roles] of Object.entries(row)) {
-        const lists = known.get(type);
-        if (lists === undefined) known.set(type, [roles]);
-        else lists.push(roles);
-      }
-    }
-    rolesByEventOf.set(plan, known);
-  }
-  return known;
-}
-
 /** Decides whether the event is accepted here, and which transition it takes. */
 function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chosen | { error: SendError } {
   const declaration = plan.events.get(event.type);
@@ -133,9 +114,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   // Someone who may fire this event in no stage at all is refused as unauthorized, wherever the
   // incident is (drills-and-cli.md: a customer-service rep sending APPROVE_STRATEGY is `unauthorized`,
   // and the refusal does not tell them which stage the incident is in).
-  const mayFireSomewhere = rolesByEvent(plan).get(event.type)?.some((roles) => isAuthorized(event.by.roles, roles)) === true;
-  if (!mayFireSomewhere) {
-    const allowed = [...new Set(Object.values(plan.authorization).flatMap((row) => row[event.type] ?? []))].sort();
+  const rows = Object.values(plan.authorization);
+  if (!rows.some((row) => isAuthorized(event.by.roles, row[event.type] ?? []))) {
+    const allowed = [...new Set(rows.flatMap((row) => row[event.type] ?? []))].sort();
     return {
       error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" in any stage`, {
         allowed,

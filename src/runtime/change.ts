@@ -7,9 +7,6 @@ import { chainEntry, type EntryFields } from './timeline.js';
 export { iso, msOf } from './iso-time.js';
 import { iso, msOf } from './iso-time.js';
 
-/** The keys of a deadline instance, in sorted order. */
-const INSTANCE_KEYS = ['armedAt', 'baseAt', 'breachedAt', 'cancelledAt', 'dueAt', 'id', 'instance', 'metAt', 'remindersSent', 'stage', 'status'] as const;
-
 /** Incident fields a change may write. */
 const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'outbox', 'timeline', 'version', 'closed', 'closedAt', 'planHash', 'planVersion'] as const;
 
@@ -101,19 +98,7 @@ export class IncidentChange {
   /** Replaces deadline instance `index` by a canonical copy with `patch` applied. */
   patchInstance(index: number, patch: Partial<DeadlineInstance>): void {
     const current = this.doc.deadlines[index];
-    if (current === undefined) return;
-    const merged: Record<string, unknown> = { ...current, ...patch };
-    // Written key by key in sorted order (what canonicalize would do, without sorting), unless
-    // the instance has a key this list does not know.
-    const out: Record<string, unknown> = {};
-    let known = 0;
-    for (const key of INSTANCE_KEYS) {
-      const value = merged[key];
-      if (value === undefined) continue;
-      out[key] = value;
-      known++;
-    }
-    this.doc.deadlines[index] = (known === Object.keys(merged).length ? out : canonicalize(merged)) as unknown as DeadlineInstance;
+    if (current !== undefined) this.doc.deadlines[index] = canonicalize({ ...current, ...patch });
   }
 
   /** Queues an effect in the outbox, caused by timeline entry `cause`. */

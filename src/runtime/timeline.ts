@@ -25,27 +25,14 @@ export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined
   const by = fields.by === undefined ? undefined : { id: fields.by.id, roles: [...fields.by.roles] };
   const prevHash = prev?.hash ?? '';
   const seq = prev === undefined ? 0 : prev.seq + 1;
-  const hash = sha256Hex(entryText(at, by, data, prevHash, result, seq, type));
+  // Keys in sorted order and `data` canonical: this is the entry's canonical JSON without `hash`
+  // (JSON leaves out the undefined `by` and `data`).
+  const hash = sha256Hex(JSON.stringify({ at, by, data, prevHash, result, seq, type }));
   // One object literal per shape, keys in canonical order.
   if (by !== undefined) {
     return data !== undefined ? { at, by, data, hash, prevHash, result, seq, type } : { at, by, hash, prevHash, result, seq, type };
   }
   return data !== undefined ? { at, data, hash, prevHash, result, seq, type } : { at, hash, prevHash, result, seq, type };
-}
-
-/** Texts JSON writes as they are between quotes: printable ASCII but `"` and `\\`. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/**
- * The canonical JSON of an entry without `hash` (what `canonicalJson` gives), written key by key:
- * the keys are in sorted order already and `data` is canonical, so only the values are serialized.
- */
-function entryText(at: string, by: Actor | undefined, data: Record<string, unknown> | undefined, prevHash: string, result: string, seq: number, type: string): string {
-  const quote = (text: string): string => (PLAIN.test(text) ? `"${text}"` : JSON.stringify(text));
-  let text = `{"at":${quote(at)}`;
-  if (by !== undefined) text += `,"by":{"id":${JSON.stringify(by.id)},"roles":${JSON.stringify(by.roles)}}`;
-  if (data !== undefined) text += `,"data":${JSON.stringify(data)}`;
-  return `${text},"prevHash":${quote(prevHash)},"result":${quote(result)},"seq":${seq},"type":${quote(type)}}`;
 }
 
 /** Result of {@link verifyTimeline}. */

@@ -50,8 +50,6 @@ const fieldsByValue = new WeakMap<object, { plan: CompiledPlan; fields: { stage:
  * stored per incident, and restoring an incident costs no `resolveState`.
  */
 const sharedByMachine = new WeakMap<object, Map<string, AnyMachineSnapshot>>();
-/** The snapshot last found for a frozen state object (the key is its identity, so it never goes stale). */
-const snapshotByState = new WeakMap<object, { machine: object; snapshot: AnyMachineSnapshot }>();
 /** Most state values remembered per machine (a plan has few; this bounds a pathological one). */
 const MAX_SHARED = 10_000;
 
@@ -65,13 +63,9 @@ const MAX_SHARED = 10_000;
  * const snapshot = snapshotOf(plan, incident);
  */
 export function snapshotOf(plan: CompiledPlan, incident: Pick<Incident, 'id' | 'state'>): AnyMachineSnapshot {
-  // Incidents in one state share its (frozen) state object: found by identity first.
-  const state = incident.state;
-  const seen = typeof state === 'object' && state !== null ? snapshotByState.get(state) : undefined;
-  if (seen !== undefined && seen.machine === plan.machine) return seen.snapshot;
   let byValue = sharedByMachine.get(plan.machine);
   if (byValue === undefined) sharedByMachine.set(plan.machine, (byValue = new Map()));
-  const key = JSON.stringify(state);
+  const key = JSON.stringify(incident.state);
   let snapshot = byValue.get(key);
   if (snapshot === undefined) {
     try {
@@ -81,7 +75,6 @@ export function snapshotOf(plan: CompiledPlan, incident: Pick<Incident, 'id' | '
     }
     if (byValue.size < MAX_SHARED) byValue.set(key, snapshot);
   }
-  if (typeof state === 'object' && state !== null && Object.isFrozen(state)) snapshotByState.set(state, { machine: plan.machine, snapshot });
   return snapshot;
 }
 

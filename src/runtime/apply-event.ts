@@ -68,7 +68,13 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
       const data: Record<string, unknown> = { code: decision.error.code, event: event.type };
       const raw = event.data;
       if (raw !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        const text = copyableJson(raw);
+        // Data that cannot be written as JSON (too deep for the stack, cyclic, a BigInt) is only named.
+        let text: string | undefined;
+        try {
+          text = canonicalJson(raw);
+        } catch {
+          // listed by its keys below
+        }
         if (text !== undefined && text.length <= MAX_REJECTED_DATA) data['data'] = JSON.parse(text) as unknown;
         else data['dataKeys'] = Object.keys(raw).sort().slice(0, 100);
       }
@@ -81,18 +87,6 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
   }
   const next = change.commit();
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
-}
-
-/**
- * Canonical JSON of rejected data, or undefined when it cannot be written as JSON: nested too deep
- * for the stack, cyclic, or holding a BigInt. Such data is refused (`invalid-data`), never thrown.
- */
-function copyableJson(raw: object): string | undefined {
-  try {
-    return canonicalJson(raw);
-  } catch {
-    return undefined;
-  }
 }
 
 interface Chosen {

@@ -191,18 +191,9 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<
  */
 export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, deadlines: ReadonlyMap<string, CompiledDeadline>): number | undefined {
   if (incident.closed) return undefined;
-  const list = incident.deadlines;
-  // A frozen list never changes (the engine's incidents are deep-frozen, and versions share the
-  // list until a deadline changes): the engine asks about the same one after each save and
-  // again before the next event.
-  const known = Object.isFrozen(list) ? nextDueOf.get(list) : undefined;
-  if (known !== undefined && known.deadlines === deadlines) return known.at;
-  const at = nextItem(incident, deadlines)?.at;
-  if (Object.isFrozen(list)) nextDueOf.set(list, { deadlines, at });
-  return at;
+  return nextItem(incident, deadlines)?.at;
 }
 
-const nextDueOf = new WeakMap<readonly DeadlineInstance[], { deadlines: ReadonlyMap<string, CompiledDeadline>; at: number | undefined }>();
 
 
 /**

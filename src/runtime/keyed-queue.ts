@@ -9,11 +9,6 @@
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  /** Number of keys with jobs queued or running. */
-  get size(): number {
-    return this.tails.size;
-  }
-
   run<T>(key: string, job: () => Promise<T>): Promise<T> {
     // Even on an idle key the job starts in a later turn, never inside this call: a run() made
     // while another job on the key is starting (from an effect handler or a listener) then

@@ -28,7 +28,10 @@ export class WakeTimes {
     this.byId.set(id, at);
     this.push({ at, id });
     // Superseded pairs pile up while times move; rebuild once they outnumber the live ones.
-    if (this.heap.length > 2 * this.byId.size + 64) this.rebuild();
+    if (this.heap.length > 2 * this.byId.size + 64) {
+      this.heap = [];
+      for (const [id, at] of this.byId) this.push({ at, id });
+    }
   }
 
   delete(id: string): void {
@@ -37,8 +40,9 @@ export class WakeTimes {
 
   /** The earliest wake time, or undefined when no incident has one. */
   earliest(): number | undefined {
-    this.dropStale();
-    return this.heap[0]?.at;
+    let top = this.heap[0];
+    for (; top !== undefined && this.byId.get(top.id) !== top.at; top = this.heap[0]) this.pop();
+    return top?.at;
   }
 
   /** Ids of the incidents whose wake time is at or before `now` (earliest first; a scan, for runDue only). */
@@ -46,15 +50,6 @@ export class WakeTimes {
     const due: [string, number][] = [];
     for (const entry of this.byId) if (entry[1] <= now) due.push(entry);
     return due.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id]) => id);
-  }
-
-  private dropStale(): void {
-    for (let top = this.heap[0]; top !== undefined && this.byId.get(top.id) !== top.at; top = this.heap[0]) this.pop();
-  }
-
-  private rebuild(): void {
-    this.heap = [];
-    for (const [id, at] of this.byId) this.push({ at, id });
   }
 
   private push(node: { at: number; id: string }): void {

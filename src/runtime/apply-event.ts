@@ -158,7 +158,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     return { error: sendError('invalid-data', 'event data must be an object of field values', { event: event.type }) };
   }
   const data = raw as Record<string, unknown>;
-  const extra = authorized.length === 1 ? (authorized[0] as CompiledTransition).requires : [...new Set(authorized.flatMap((t) => t.requires))];
+  const extra = [...new Set(authorized.flatMap((t) => t.requires))];
   const issues = checkData(plan.fields, data, declaration.requires, extra.length === 0 ? declaration.optional : [...declaration.optional, ...extra]);
   if (issues.length > 0) return { error: invalidData(event.type, issues) };
   // The values conditions read (incident data with the event data laid over it), made only if one is read.

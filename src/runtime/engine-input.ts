@@ -95,8 +95,7 @@ export function parseEventInput(
   if (!parsed.success) {
     return { ok: false, error: sendError('invalid-data', `invalid event: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) }) };
   }
-  const { type, by, data } = parsed.data;
-  return { ok: true, event: { type, by, data } };
+  return { ok: true, event: parsed.data as { type: string; by: { id: string; roles: string[] }; data: unknown } };
 }
 
 function issuesOf(issues: Issue[]): Array<{ path: string; message: string }> {

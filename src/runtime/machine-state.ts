@@ -95,7 +95,7 @@ function inertScope(machine: AnyStateMachine): InertScope {
   let known = scopes.get(machine);
   if (known === undefined) {
     const self = createActor(machine);
-    const made: InertScope = { actions: [], scope: {} };
+    const made: InertScope = (known = { actions: [], scope: {} });
     made.scope = {
       self,
       defer: () => {},
@@ -110,7 +110,6 @@ function inertScope(machine: AnyStateMachine): InertScope {
       },
     };
     scopes.set(machine, made);
-    known = made;
   }
   return known;
 }

@@ -96,6 +96,20 @@ interface Chosen {
   actions: readonly MachineAction[];
 }
 
+const firersByPlan = new WeakMap<CompiledPlan, Map<string, Set<string>>>();
+
+/** For each event type, the roles that may send it in some stage (built once per plan, not per send). */
+function firersOf(plan: CompiledPlan): Map<string, Set<string>> {
+  let known = firersByPlan.get(plan);
+  if (known === undefined) {
+    firersByPlan.set(plan, (known = new Map()));
+    for (const row of Object.values(plan.authorization)) {
+      for (const [type, roles] of Object.entries(row)) known.set(type, new Set([...(known.get(type) ?? []), ...roles]));
+    }
+  }
+  return known;
+}
+
 /** Decides whether the event is accepted here, and which transition it takes. */
 function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chosen | { error: SendError } {
   const declaration = plan.events.get(event.type);
@@ -108,9 +122,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   // Someone who may fire this event in no stage at all is refused as unauthorized, wherever the
   // incident is (drills-and-cli.md: a customer-service rep sending APPROVE_STRATEGY is `unauthorized`,
   // and the refusal does not tell them which stage the incident is in).
-  const rows = Object.values(plan.authorization);
-  if (!rows.some((row) => isAuthorized(event.by.roles, row[event.type] ?? []))) {
-    const allowed = [...new Set(rows.flatMap((row) => row[event.type] ?? []))].sort();
+  const firers = firersOf(plan).get(event.type);
+  if (!event.by.roles.some((role) => firers?.has(role))) {
+    const allowed = [...(firers ?? [])].sort();
     return {
       error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" in any stage`, {
         allowed,

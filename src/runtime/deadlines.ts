@@ -194,8 +194,6 @@ export function nextDueMs(incident: Pick<Incident, 'deadlines' | 'closed'>, dead
   return nextItem(incident, deadlines)?.at;
 }
 
-
-
 /**
  * Fires, in due order, every reminder and breach due at or before `until`, each stamped at its
  * own due time (never before the last timeline entry). A breach is recorded once, runs the

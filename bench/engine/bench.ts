@@ -114,25 +114,19 @@ function cpuNs(): number {
 type Run = () => Promise<{ totalNs: number; ops: number }>;
 
 /**
- * Runs `a` and `b` alternately `rounds` times (so that load from other processes hits both
- * alike) and returns the median ns per operation of each, in µs. With `forceGc`, a full
- * collection runs before every round (the method of earlier runs, kept as a comparison row: it
- * shrinks V8's young generation, so the next round's allocations pay for extra scavenges that a
- * long-running host never sees, and it hits the allocation-heavy side hardest).
+ * Runs `a` and `b` alternately `rounds` times in this process and returns the median µs per
+ * operation of each (the method of runs before 2026-12-04, kept as a comparison row).
  */
-async function paired(rounds: number, a: Run, b: Run, forceGc = false): Promise<{ engineUs: number; rawUs: number }> {
+async function paired(rounds: number, a: Run, b: Run): Promise<{ engineUs: number; rawUs: number }> {
   const as: number[] = [];
   const bs: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    if (forceGc) gc?.();
     const x = await a();
-    as.push(x.totalNs / x.ops);
-    if (forceGc) gc?.();
+    as.push(x.totalNs / x.ops / 1000);
     const y = await b();
-    bs.push(y.totalNs / y.ops);
+    bs.push(y.totalNs / y.ops / 1000);
   }
-  const med = (v: number[]) => (v.sort((p, q) => p - q)[Math.floor(v.length / 2)] as number) / 1000;
-  return { engineUs: med(as), rawUs: med(bs) };
+  return { engineUs: median(as), rawUs: median(bs) };
 }
 
 async function engineSend(incidents: number, store?: () => IncidentStore): Promise<{ totalNs: number; ops: number }> {
@@ -214,7 +208,7 @@ function rawPersisted(incidents: number): string[] {
  * The documents are written once, outside the rounds, so that no round pays for collecting
  * another round's set-up (as the raw side's texts are made once too).
  */
-async function engineRestore(incidents: number, fullCheck = false): Promise<{ totalNs: number; ops: number }> {
+async function engineRestore(incidents: number, fullCheck = false, cacheSize?: number): Promise<{ totalNs: number; ops: number }> {
   const { store, ids } = await writtenIncidents(incidents);
   const clock = createManualClock('2024-05-01T08:00:00Z');
   // For comparison: the full document check (which builds the parsed output and names every
@@ -229,7 +223,7 @@ async function engineRestore(incidents: number, fullCheck = false): Promise<{ to
         },
       }
     : store;
-  const reader: Engine = createEngine(plan, { clock, store: readStore, effects });
+  const reader: Engine = createEngine(plan, { clock, store: readStore, effects, ...(cacheSize === undefined ? {} : { cacheSize }) });
   await reader.runDue(); // start-up done before timing
   const start = cpuNs();
   for (const id of ids) {
@@ -243,14 +237,22 @@ async function engineRestore(incidents: number, fullCheck = false): Promise<{ to
   return { totalNs: total, ops: incidents };
 }
 
-async function rawRestore(incidents: number): Promise<{ totalNs: number; ops: number }> {
+/**
+ * Raw restore: `createActor(machine, { snapshot: JSON.parse(text) }).start()` per persisted
+ * snapshot. With `keep`, the restored actors are held in a map by id until the round ends, as a
+ * host keeps the actors it restores (and as the engine keeps restored incidents in its cache).
+ */
+async function rawRestore(incidents: number, keep = true): Promise<{ totalNs: number; ops: number }> {
   const texts = rawPersisted(incidents);
+  const held = new Map<number, ReturnType<typeof createActor<typeof rawSeedMachine>>>();
   const start = cpuNs();
-  for (const text of texts) {
-    const actor = createActor(rawSeedMachine, { snapshot: JSON.parse(text) as never }).start();
+  for (let i = 0; i < texts.length; i++) {
+    const actor = createActor(rawSeedMachine, { snapshot: JSON.parse(texts[i] as string) as never }).start();
     if (typeof actor.getSnapshot().value !== 'object') throw new Error('bench: raw restore lost the stage');
+    if (keep) held.set(i, actor);
   }
   const total = cpuNs() - start;
+  if (keep && held.size !== incidents) throw new Error('bench: raw restore lost actors');
   return { totalNs: total, ops: incidents };
 }
 
@@ -297,7 +299,63 @@ function measureInChild(incidents: number, steps: number, cacheSize?: number, co
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { bytes: number; jsonBytes: number };
 }
 
+/** The measurements one child process runs, by name (each side of a comparison alone in its process). */
+const MEASURES: Record<string, (incidents: number) => Promise<{ totalNs: number; ops: number }>> = {
+  'engine-send': (n) => engineSend(n),
+  'engine-send-reference-store': (n) => engineSend(n, referenceStore),
+  'engine-send-copying-store': (n) => engineSend(n, copyingStore),
+  'raw-send': (n) => rawSend(n),
+  'engine-restore': (n) => engineRestore(n),
+  'engine-restore-full-check': (n) => engineRestore(n, true),
+  'engine-restore-no-cache': (n) => engineRestore(n, false, 0),
+  'raw-restore': (n) => rawRestore(n),
+  'raw-restore-drop': (n) => rawRestore(n, false),
+};
+
+const median = (v: number[]): number => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)] as number;
+
+/** In this process: three warm-up rounds, then the median µs per operation of `rounds` rounds. */
+async function measureHere(name: string, incidents: number, rounds: number): Promise<number> {
+  const run = MEASURES[name];
+  if (run === undefined) throw new Error(`bench: no measure "${name}"`);
+  for (let i = 0; i < 3; i++) await run(incidents);
+  const us: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const r = await run(incidents);
+    us.push(r.totalNs / r.ops / 1000);
+  }
+  return median(us);
+}
+
+/** Runs one measure in a fresh child process (its CPU time then holds its own garbage collection only). */
+function measureInFreshProcess(name: string, incidents: number, rounds: number): number {
+  const args = ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--measure', name, String(incidents), String(rounds)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench: ${name} child failed: ${child.stderr}`);
+  return Number(child.stdout.trim().split('\n').at(-1));
+}
+
+/**
+ * Engine side `a` against raw side `b`, each in its own fresh process, `pairs` times alternately
+ * (so that load from other processes hits both alike): medians of the per-process medians.
+ */
+function isolatedPairs(a: string, b: string, incidents: number, pairs: number, rounds = 7): { engineUs: number; rawUs: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    as.push(measureInFreshProcess(a, incidents, rounds));
+    bs.push(measureInFreshProcess(b, incidents, rounds));
+  }
+  return { engineUs: median(as), rawUs: median(bs) };
+}
+
 async function main(): Promise<void> {
+  const measureAt = process.argv.indexOf('--measure');
+  if (measureAt >= 0) {
+    const [name, incidents, rounds] = process.argv.slice(measureAt + 1);
+    console.log(await measureHere(String(name), Number(incidents), Number(rounds)));
+    return;
+  }
   const at = process.argv.indexOf('--memory');
   if (at >= 0) {
     const [incidents, steps, cache, copying] = process.argv.slice(at + 1);
@@ -307,19 +365,24 @@ async function main(): Promise<void> {
   }
   const quick = process.argv.includes('--quick');
   const N = quick ? 200 : 1000;
-  // Warm up JIT and heap on both sides (steady state, as in a running host).
+  const P = quick ? 3 : 5;
+  const send = isolatedPairs('engine-send', 'raw-send', N, P);
+  const sendNoCopy = isolatedPairs('engine-send-reference-store', 'raw-send', N, P);
+  const sendCopying = isolatedPairs('engine-send-copying-store', 'raw-send', N, 3, 5);
+  const restore = isolatedPairs('engine-restore', 'raw-restore', N, P);
+  const restoreNoCache = isolatedPairs('engine-restore-no-cache', 'raw-restore-drop', N, P);
+  const restoreZod = isolatedPairs('engine-restore-full-check', 'raw-restore', N, 3, 5);
+  // The method of earlier runs, kept as a comparison row: both sides in this one process,
+  // rounds alternating after a shared warm-up. Each side's CPU time then also holds collection
+  // of the other side's garbage (V8 collects on helper threads, and whoever runs next pays).
   for (let i = 0; i < 3; i++) {
     await engineSend(N);
     await rawSend(N);
-    await engineRestore(100);
-    await rawRestore(100);
+    await engineRestore(N);
+    await rawRestore(N, false);
   }
-  const send = await paired(9, () => engineSend(N), () => rawSend(N));
-  const sendNoCopy = await paired(9, () => engineSend(N, referenceStore), () => rawSend(N));
-  const sendCopying = await paired(5, () => engineSend(N, copyingStore), () => rawSend(N));
-  const sendForcedGc = await paired(9, () => engineSend(50), () => rawSend(50), true);
-  const restore = await paired(9, () => engineRestore(N), () => rawRestore(N));
-  const restoreZod = await paired(5, () => engineRestore(N, true), () => rawRestore(N));
+  const sendShared = await paired(9, () => engineSend(N), () => rawSend(N));
+  const restoreShared = await paired(9, () => engineRestore(N), () => rawRestore(N, false));
   const M = quick ? 5000 : 100_000;
   const memory = measureInChild(M, HALF);
   const memoryStoreOnly = measureInChild(Math.min(M, 20_000), HALF, 0);
@@ -338,13 +401,15 @@ async function main(): Promise<void> {
   const figures = {
     date: new Date().toISOString().slice(0, 10),
     machine: { cores: os.cpus().length, node: process.version },
-    method: `steady state: ${N} incidents per round, 9 alternating rounds, medians; no forced GC between rounds; restore reads documents written once before the rounds`,
+    method: `each side alone in a fresh process (3 warm-up rounds, then the median of 7 rounds of ${N} incidents), ${P} engine/raw process pairs alternating, medians of the process medians; restore reads documents written once before the rounds`,
     send: { ...send, ratio: sendRatio },
     sendWithoutStoreCopies: { ...sendNoCopy, ratio: sendNoCopy.engineUs / sendNoCopy.rawUs },
     sendWithCopyingStore: { ...sendCopying, ratio: sendCopying.engineUs / sendCopying.rawUs },
-    sendWithForcedGcPerRound: { ...sendForcedGc, ratio: sendForcedGc.engineUs / sendForcedGc.rawUs },
+    sendSharedProcess: { ...sendShared, ratio: sendShared.engineUs / sendShared.rawUs },
     restore: { ...restore, ratio: restoreRatio },
     restoreWithFullCheck: { ...restoreZod, ratio: restoreZod.engineUs / restoreZod.rawUs },
+    restoreWithoutKeeping: { ...restoreNoCache, ratio: restoreNoCache.engineUs / restoreNoCache.rawUs },
+    restoreSharedProcess: { ...restoreShared, ratio: restoreShared.engineUs / restoreShared.rawUs },
     memory: {
       incidents: M,
       bytesPerOpenIncident: memory.bytes,
@@ -389,9 +454,11 @@ async function main(): Promise<void> {
     `| send (µs/event) | ${f(send.engineUs)} | ${f(send.rawUs)} | **${sendRatio.toFixed(2)}×** | ${verdicts('engine-send-3x', 'engine-send-2x')} |`,
     `| send, store keeping incidents without any check (µs/event) | ${f(sendNoCopy.engineUs)} | ${f(sendNoCopy.rawUs)} | ${figures.sendWithoutStoreCopies.ratio.toFixed(2)}× | (the engine's own share) |`,
     `| send with a store copying each save and get, as memoryStore once did (µs/event) | ${f(sendCopying.engineUs)} | ${f(sendCopying.rawUs)} | ${figures.sendWithCopyingStore.ratio.toFixed(2)}× | |`,
-    `| send measured the earlier way: 50 incidents per round, forced full GC before each round (µs/event) | ${f(sendForcedGc.engineUs)} | ${f(sendForcedGc.rawUs)} | ${figures.sendWithForcedGcPerRound.ratio.toFixed(2)}× | (method comparison) |`,
-    `| restore (µs/incident) | ${f(restore.engineUs)} | ${f(restore.rawUs)} | **${restoreRatio.toFixed(2)}×** | ${verdicts('engine-restore-3x', 'engine-restore-2x')} |`,
+    `| send, both sides in one process, rounds alternating (the method before 2026-12-04) | ${f(sendShared.engineUs)} | ${f(sendShared.rawUs)} | ${figures.sendSharedProcess.ratio.toFixed(2)}× | (method comparison) |`,
+    `| restore, each side keeping what it restored (µs/incident) | ${f(restore.engineUs)} | ${f(restore.rawUs)} | **${restoreRatio.toFixed(2)}×** | ${verdicts('engine-restore-3x', 'engine-restore-2x')} |`,
+    `| restore, neither side keeping it (engine cache off; raw actors dropped) | ${f(restoreNoCache.engineUs)} | ${f(restoreNoCache.rawUs)} | ${figures.restoreWithoutKeeping.ratio.toFixed(2)}× | |`,
     `| restore with the full document check run as well on each read (µs/incident) | ${f(restoreZod.engineUs)} | ${f(restoreZod.rawUs)} | ${figures.restoreWithFullCheck.ratio.toFixed(2)}× | |`,
+    `| restore, both sides in one process, rounds alternating, raw actors dropped (the method before 2026-12-04) | ${f(restoreShared.engineUs)} | ${f(restoreShared.rawUs)} | ${figures.restoreSharedProcess.ratio.toFixed(2)}× | (method comparison) |`,
     `| memory per open incident, half-way (${M.toLocaleString('en')} open; ${(memory.jsonBytes / 1024).toFixed(1)} KB of JSON each) | **${kb(memory.bytes)}** | | | ${verdicts('engine-memory-10kb', 'engine-memory-8kb')} |`,
     `| … with the engine cache off (${Math.min(M, 20_000).toLocaleString('en')} open) | ${kb(memoryStoreOnly.bytes)} | | | |`,
     `| … with a store copying each save (${Math.min(M, 20_000).toLocaleString('en')} open) | ${kb(memoryCopying.bytes)} | | | |`,

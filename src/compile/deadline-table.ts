@@ -62,5 +62,5 @@ export function buildDeadlineTable(
 export function dueMs(due: CompiledDue, severity: string | null): number | undefined {
   if (due.kind === 'fixed') return due.ms;
   if (severity === null) return undefined;
-  return Object.prototype.hasOwnProperty.call(due.ms, severity) ? due.ms[severity] : undefined;
+  return Object.hasOwn(due.ms, severity) ? due.ms[severity] : undefined;
 }

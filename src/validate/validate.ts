@@ -72,7 +72,10 @@ export function run<T>(validator: Validator<T>, value: unknown): Result<T> {
  */
 export const accepts = (validator: Validator, value: unknown): boolean => validator.t !== undefined && validator.t(value);
 
-const passes = (checks: Check[], value: unknown): boolean => checks.every((check) => check(value as never) === undefined);
+function passes(checks: Check[], value: unknown): boolean {
+  for (const check of checks) if (check(value as never) !== undefined) return false;
+  return true;
+}
 
 const aborted = (issues: RawIssue[], from = 0): boolean => issues.slice(from).some((issue) => issue.a);
 

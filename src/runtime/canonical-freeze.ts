@@ -12,6 +12,10 @@ export function canonicalFrozen<T>(value: T): T {
   return walk(value) as T;
 }
 
+/** `hash` of the timeline entry walked before the current one (see {@link walk}), and of the current one. */
+let earlierHash: unknown;
+let lastHash: unknown;
+
 function walk(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
@@ -36,6 +40,11 @@ function walk(value: unknown): unknown {
       break;
     }
     previous = key;
+    // A timeline entry's prevHash is the previous entry's hash: point it at that same string, as
+    // the engine's own timelines do, so a parsed incident keeps one copy of each hash, not two
+    // (entries are walked in order, and an entry's `hash` sorts before its `prevHash`).
+    if (key === 'hash') [earlierHash, lastHash] = [lastHash, item];
+    else if (key === 'prevHash' && item === earlierHash) source[key] = earlierHash;
     if (typeof item === 'object' && item !== null) {
       const done = walk(item);
       if (done !== item) source[key] = done;

@@ -23,8 +23,9 @@ import { VersionConflictError, type IncidentStore } from './stores/store.js';
 const MAX_SLEEP_MS = 60_000;
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 
+/** A compiled plan (made in this process by `compilePlan` or `loadBundle`), not a bundle: bundles have no machine. */
 function isCompiledPlan(value: unknown): value is CompiledPlan {
-  return typeof value === 'object' && value !== null && 'machine' in value && 'deadlines' in value && 'definition' in value && 'hash' in value;
+  return typeof value === 'object' && value !== null && 'machine' in value && 'deadlineById' in value;
 }
 
 /**
@@ -51,8 +52,6 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const cache = new Map<string, Incident>();
   const listeners = new Set<(change: EngineChange) => void>();
   const wake = new WakeTimes();
-  /** Frozen documents this engine validated (identity proves a store returned one of them unchanged). */
-  const adopted = new WeakSet<Incident>();
   let disposed = false;
   let timer: { at: number; cancel: () => void } | undefined;
 
@@ -80,16 +79,14 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   /** Validates, canonicalizes and freezes a document read from the store. */
   const adopt = (doc: Incident): Incident => {
     // A store that keeps the frozen incidents it was given hands back objects an engine built
-    // (valid by construction) or this engine validated before.
-    if (isEngineIncident(doc) || adopted.has(doc)) return remember(doc);
+    // (valid by construction).
+    if (isEngineIncident(doc)) return remember(doc);
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
     // Validated with zod; the document itself (a fresh object from the store) is then kept, in
     // canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
-    const frozen = canonicalFrozen(doc);
-    adopted.add(frozen);
-    return remember(frozen);
+    return remember(canonicalFrozen(doc));
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {

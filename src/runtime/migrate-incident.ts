@@ -56,7 +56,8 @@ export function migrateIncident(
   }
   let value: unknown = stage;
   if (compiled.trackIds.length > 0) {
-    const old = typeof incident.state === 'object' && incident.state !== null ? Object.values(incident.state)[0] : undefined;
+    // The old track states: the regions under the state's one key (none when the state is a plain stage name).
+    const old: unknown = Object.values(Object(incident.state) as object)[0];
     const regions: Record<string, string> = {};
     for (const track of compiled.trackIds) {
       const was = old !== null && typeof old === 'object' ? (old as Record<string, unknown>)[track] : undefined;

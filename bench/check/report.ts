@@ -42,7 +42,7 @@ export function reportTargets(benchDir: string, ran: ReadonlyArray<{ area: strin
       '',
       `Targets read ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --check\` (or \`--summary-only\`) from the result JSON of each area (bench/<area>/*.json: a \`targets\` array, or \`{ ratio, target }\` objects), areas ${ran.map((r) => r.area).join(', ')}; \`nproc\` ${m.nproc}, "${m.cpuModel}", Node ${m.node}, 1-minute load average ${os.loadavg()[0]?.toFixed(2)}. Each section below says when and how its figures were taken.`,
       '',
-      '**Note on CPU time.** The machine is shared by several developers, so wall-clock times swing with the load average printed in each section. Benchmarks judge their targets on CPU time of the benchmark process (`process.cpuUsage`, user + system), which other processes inflate far less, and compare the two sides of a ratio in alternating rounds of the same run. Wall-clock figures are printed beside them.',
+      '**Note on CPU time.** The machine is shared by several developers, so wall-clock times swing with the load average printed in each section. Benchmarks judge their targets on CPU time of the benchmark process (`process.cpuUsage`, user + system), which other processes inflate far less, and compare the two sides of a ratio alternately in one run: in alternating rounds of one process, or (the engine) in alternating fresh processes, since CPU time also counts the garbage collector\'s threads and one side must not pay for collecting the other\'s garbage. Wall-clock figures are printed beside them.',
       '',
       '| area | target | value (limit) | |',
       '| --- | --- | --- | --- |',

@@ -339,10 +339,19 @@ async function measureHere(name: string, incidents: number, rounds: number): Pro
   return median(us);
 }
 
+/**
+ * The CPU each measuring process is pinned to with `taskset` (Linux), or undefined where there is
+ * no taskset. Pinned, V8's collector threads share one core with the main thread wherever the
+ * operating system would have put them: unpinned, the same measure fell into two groups from one
+ * process to the next (e.g. raw restore about 20 or about 45 µs).
+ */
+const PIN_CPU = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? os.cpus().length - 1 : undefined;
+
 /** Runs one measure in a fresh child process (its CPU time then holds its own garbage collection only). */
 function measureInFreshProcess(name: string, incidents: number, rounds: number): number {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', name, String(incidents), String(rounds)];
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const node = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--measure', name, String(incidents), String(rounds)];
+  const [command, ...args] = PIN_CPU === undefined ? node : ['taskset', '-c', String(PIN_CPU), ...node];
+  const child = spawnSync(command as string, args, { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`bench: ${name} child failed: ${child.stderr}`);
   return Number(child.stdout.trim().split('\n').at(-1));
 }
@@ -351,14 +360,20 @@ function measureInFreshProcess(name: string, incidents: number, rounds: number):
  * Engine side `a` against raw side `b`, each in its own fresh process, `pairs` times alternately
  * (so that load from other processes hits both alike): medians of the per-process medians.
  */
-function isolatedPairs(a: string, b: string, incidents: number, pairs: number, rounds = 7): { engineUs: number; rawUs: number } {
+function isolatedPairs(
+  a: string,
+  b: string,
+  incidents: number,
+  pairs: number,
+  rounds = 7,
+): { engineUs: number; rawUs: number; engineProcesses: number[]; rawProcesses: number[] } {
   const as: number[] = [];
   const bs: number[] = [];
   for (let i = 0; i < pairs; i++) {
     as.push(measureInFreshProcess(a, incidents, rounds));
     bs.push(measureInFreshProcess(b, incidents, rounds));
   }
-  return { engineUs: median(as), rawUs: median(bs) };
+  return { engineUs: median(as), rawUs: median(bs), engineProcesses: as, rawProcesses: bs };
 }
 
 async function main(): Promise<void> {
@@ -378,12 +393,13 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const N = quick ? 200 : 1000;
   const P = quick ? 3 : 5;
-  const send = isolatedPairs('engine-send', 'raw-send', N, P);
+  if (PIN_CPU === undefined) console.warn('bench: no taskset here; measuring processes are not pinned to one CPU (figures vary more)');
+  const send = isolatedPairs('engine-send', 'raw-send', N, quick ? 3 : 7);
   const sendNoCopy = isolatedPairs('engine-send-reference-store', 'raw-send', N, P);
   const sendCopying = isolatedPairs('engine-send-copying-store', 'raw-send', N, 3, 5);
   const sendTimed = isolatedPairs('engine-send', 'raw-send-with-deadlines', N, P);
-  const restore = isolatedPairs('engine-restore', 'raw-restore', N, P);
-  const restoreNoCache = isolatedPairs('engine-restore-no-cache', 'raw-restore-drop', N, P);
+  const restore = isolatedPairs('engine-restore', 'raw-restore', N, quick ? 3 : 7);
+  const restoreNoCache = isolatedPairs('engine-restore-no-cache', 'raw-restore-drop', N, quick ? 3 : 7);
   // The method of earlier runs, kept as a comparison row: both sides in this one process,
   // rounds alternating after a shared warm-up. Each side's CPU time then also holds collection
   // of the other side's garbage (V8 collects on helper threads, and whoever runs next pays).
@@ -413,7 +429,7 @@ async function main(): Promise<void> {
   const figures = {
     date: new Date().toISOString().slice(0, 10),
     machine: { cores: os.cpus().length, node: process.version },
-    method: `each side alone in a fresh process (3 warm-up rounds, then the median of 7 rounds of ${N} incidents), ${P} engine/raw process pairs alternating, medians of the process medians; restore reads documents written once before the rounds`,
+    method: `each side alone in a fresh process${PIN_CPU === undefined ? '' : ` pinned to CPU ${PIN_CPU}`} (3 warm-up rounds, then the median of 7 rounds of ${N} incidents), engine/raw process pairs alternating (${quick ? 3 : 7} for send and restore, fewer for the other rows), medians of the process medians; restore reads documents written once before the rounds`,
     send: { ...send, ratio: sendRatio },
     sendWithoutStoreCopies: { ...sendNoCopy, ratio: sendNoCopy.engineUs / sendNoCopy.rawUs },
     sendWithCopyingStore: { ...sendCopying, ratio: sendCopying.engineUs / sendCopying.rawUs },
@@ -450,6 +466,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   const ok = (v: boolean) => (v ? 'met' : '**missed**');
+  const spread = (v: number[]) => `${f(Math.min(...v))}–${f(Math.max(...v))}`;
   const t = (id: (typeof targets)[number]['id']) => targets.find((x) => x.id === id) as (typeof targets)[number];
   const verdicts = (a: (typeof targets)[number]['id'], b: (typeof targets)[number]['id']) =>
     `#3 ≤ ${t(a).limit}${t(a).unit === 'B' ? ' B' : '×'}: ${ok(t(a).value <= t(a).limit)}; #6 ≤ ${t(b).limit}${t(b).unit === 'B' ? ' B' : '×'}: ${ok(t(b).value <= t(b).limit)}`;
@@ -462,7 +479,7 @@ async function main(): Promise<void> {
     'Engine send = `engine.send` with the default in-memory store: event validation, authorization and every guard evaluated, the XState step (asked of XState once per state value, event and guard outcomes, then remembered), deadline bookkeeping, 3–5 hash-chained timeline entries (one sha256 each), the frozen next incident, the save, effect delivery. Raw send = `actor.send`.',
     'Restore: engine = a fresh engine reading an incident half-way through the plan from a store that keeps JSON text (parse, validate, canonical freeze, kept in the engine\'s cache; its machine snapshot is a look-up by state value, shared by all incidents, made at its next event); raw = `createActor(machine, { snapshot: JSON.parse(text) }).start()`, the actor kept in a map for the rest of the round as a host keeps what it restores.',
     '',
-    'Method: each side runs alone in a fresh process (three warm-up rounds, then the median of seven), engine and raw processes alternating, and the figures are medians over the processes. Until 2026-12-04 both sides ran in one process with alternating rounds; process CPU time counts V8\'s collector threads, so each side also paid for collecting the garbage of the round before it, which was mostly the engine\'s: that flattered the engine and made the raw side move with the engine\'s work (in one run the same raw restore measured 27 µs in one row and 73 µs in another). The rows marked "method comparison" measure the same code the old way. Separate processes on this 2-core virtual machine still vary by ±15 % from one process to the next, so single ratios move by about ±0.3× between runs.',
+    `Method: each side runs alone in a fresh process${PIN_CPU === undefined ? '' : `, pinned to one CPU with \`taskset\``} (three warm-up rounds, then the median of seven), engine and raw processes alternating, and the figures are medians over the processes (7 pairs for send and restore, 5 or 3 for the other rows). Until 2026-12-04 both sides ran in one process with alternating rounds; process CPU time counts V8\'s collector threads, so each side also paid for collecting the garbage of the round before it, which was mostly the engine\'s: that flattered the engine and made the raw side move with the engine\'s work (in one run the same raw restore measured 27 µs in one row and 73 µs in another). The rows marked "method comparison" measure the same code the old way. Restore processes fall into two groups in some runs, pinned or not (engine ≈ 43 or ≈ 70 µs, raw ≈ 17 or ≈ 25 µs), for a cause not found (the collector\'s pacing is the likely one); pinning made it rarer. This is a 2-core virtual machine shared with other work, so single ratios still move by about ±0.3× between runs.`,
     '',
     '| measure | engine | raw XState | ratio | targets |',
     '| --- | --- | --- | --- | --- |',
@@ -487,13 +504,17 @@ async function main(): Promise<void> {
             'Figures from before 2026-12-04 (send 5.27× and restore 3.88× at commit 47bd26b, measured 2026-11-24) were taken with the shared-process method and are not comparable.',
           '',
         ]),
-    'What changed in the 2026-12-04 rounds (`node --cpu-prof` on the send loop). At their start the XState step (`machine.transition`, the same work the raw actor does) was with its garbage about a quarter of a send. The plan machine is a pure function of its state value, the event type and its guard outcomes (empty context, no `assign`, timers, history or invoked actors, marker actions only), so the engine now evaluates every guard the machine could consult, asks XState once per state value, event and outcomes, and remembers the step (src/runtime/remembered-steps.ts; every step is still checked against the engine\'s choice, and tests compare remembered steps with fresh `transition()` calls over random events on plans with conditional branches and tracks). A state\'s fields are worked out once per state value; the runtime then lost about 600 B gz of duplicated code, single-use helpers and caches that A/B runs showed did not pay for themselves. Earlier rounds cut immer, walks of saved incidents, per-event authorization scans, repeated `Date.parse`/`toISOString`, a scan of every wake-up time per send, and a `resolveState` per restored incident.',
+    'What changed in the 2026-12-04 rounds (`node --cpu-prof` on the send loop). At their start the XState step (`machine.transition`, the same work the raw actor does) was with its garbage about a quarter of a send. The plan machine is a pure function of its state value, the event type and its guard outcomes (empty context, no `assign`, timers, history or invoked actors, marker actions only), so the engine now evaluates every guard the machine could consult, asks XState once per state value, event and outcomes, and remembers the step (src/runtime/remembered-steps.ts; every step is still checked against the engine\'s choice, and tests compare remembered steps with fresh `transition()` calls over random events on plans with conditional branches and tracks). A state\'s fields are worked out once per state value; the runtime then lost about 600 B gz of duplicated code, single-use helpers and caches that A/B runs (then in one process) showed did not pay for themselves. Earlier rounds cut immer, walks of saved incidents, per-event authorization scans, repeated `Date.parse`/`toISOString`, a scan of every wake-up time per send, and a `resolveState` per restored incident.',
     '',
-    'What a send costs now (profile of the engine\'s process alone): garbage collection ≈ 17 % on the main thread, more on V8\'s helper threads (every entry, deadline instance and incident version is kept, and each survives young-generation collections; the raw actor keeps no history), timeline entries ≈ 16 % (canonical text and one sha256 each, 1–1.8 µs per entry, 3–5 entries per event), freezing ≈ 5 %, deadline bookkeeping ≈ 8 %, data canonicalization ≈ 4 %, the store, queue and promises ≈ 5 %, the rest spread over validation and authorization at 1–3 % each.',
+    'What a send costs now (profile of the engine\'s process alone, built runtime): garbage collection ≈ 20 % on the main thread, more on V8\'s helper threads (every entry, deadline instance and incident version is kept, and each survives young-generation collections; the raw actor keeps no history), timeline entries ≈ 17 % (canonical text and one sha256 each, 1–1.8 µs per entry, 3–5 entries per event), freezing ≈ 5 %, deadline bookkeeping ≈ 8 %, data canonicalization ≈ 4 %, the store, queue and promises ≈ 5 %, the rest spread over validation and authorization at 1–3 % each.',
     '',
     'Against a hand-written machine that does the plan\'s deadlines too (the row with `after` timers: bench/drill/raw-drill-machine.ts, the drill bench\'s baseline, driven here by the same events), raw XState costs about as much per event as the engine. XState\'s delayed transitions, scheduled and cancelled on every stage change, cost what the engine\'s deadline table, timeline and save cost together. The targets stay judged against the machine without deadlines, the stricter comparison.',
     '',
-    'Why #6\'s 2× targets are missed. Send: hashing the 3–5 timeline entries of an event (canonical JSON and one sha256 each, which architecture.md requires: "each holds the hash of the previous") costs ≈ 6 µs, about half of a whole raw `actor.send`; keeping the history costs its garbage collection. What is left is spread thin. Restore: an incident is one JSON document that holds its timeline (architecture.md: "snapshot + timeline"). Restoring a half-way incident therefore parses ~8 KB of JSON where the raw snapshot is ~0.5 KB, and keeps ~11 KB of objects where a restored raw actor keeps ~4.6 KB. In a profile of the engine\'s restore, `JSON.parse` is ≈ 20 % and garbage collection ≈ 27 % on the main thread; the engine\'s own check, canonical freeze and bookkeeping are ≈ 12 %. Meeting 2× would take dropping per-entry hashes or moving the timeline out of the incident document. Both change the public contract, so they are left as a decision for the maintainers.',
+    `Spread over the processes (each figure a process median): send engine ${spread(send.engineProcesses)} µs, raw ${spread(send.rawProcesses)} µs; restore engine ${spread(restore.engineProcesses)} µs, raw ${spread(restore.rawProcesses)} µs. Taking each side\'s fastest process instead of the medians gives send ${(Math.min(...send.engineProcesses) / Math.min(...send.rawProcesses)).toFixed(2)}× and restore ${(Math.min(...restore.engineProcesses) / Math.min(...restore.rawProcesses)).toFixed(2)}×.`,
+    '',
+    `Send and #6\'s 2×: ${sendRatio <= 2 ? 'met.' : 'missed.'} Hashing the 3–5 timeline entries of an event (canonical JSON and one sha256 each, which architecture.md requires: "each holds the hash of the previous") costs ≈ 6 µs, about half of a whole raw \`actor.send\`; keeping the history costs its garbage collection; what is left is spread thin. Going under 2× would take dropping per-entry hashes or keeping less history per incident, changes to the public contract that are left as a decision for the maintainers.`,
+    '',
+    `Restore and #6\'s 2×: ${restoreRatio <= 2 ? 'met' : 'missed'} at ${restoreRatio.toFixed(2)}×. An incident is one JSON document that holds its timeline (architecture.md: "snapshot + timeline"): restoring a half-way incident parses ~8 KB of JSON where the raw snapshot is ~0.5 KB (\`JSON.parse\` of it alone takes 20–25 µs here, more than a whole raw restore), and keeps ~10 KB of objects where a restored raw actor keeps ~4.6 KB; the document check, canonical freeze and the collection of what is kept come on top. Two slowdowns of the restore were found with this method and fixed on 2026-12-04. A size pass had written the validator kit\'s check loop as \`checks.every(closure)\`, which doubled the restore (≈ 110 µs against ≈ 50 µs); the shared-process method had billed the extra collection to the raw side and hidden it. And a parsed incident kept two copies of each hash text (an entry\'s \`hash\` and the next entry\'s \`prevHash\`); the canonical freeze now points each \`prevHash\` at the previous entry\'s hash string where the texts are equal, as the engine\'s own timelines do, which took the restore from 65–71 µs to 43–46 µs in A/B runs (4 pinned processes each) and keeps ~1.5 KB less per restored incident; the slow group above still shows up in some processes of a full run. Meeting 2× would take keeping the timeline out of the incident document, a change to the public contract left as a decision for the maintainers.`,
     '',
     `Memory = (heap after − heap before, after full GCs) / incidents, for ${M.toLocaleString('en')} incidents open in one engine with the default in-memory store (which keeps the engine\'s frozen incidents by reference) and the engine\'s cache of the 1,000 most recently used incidents; measured in a fresh child process.`,
     '',

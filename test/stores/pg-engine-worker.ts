@@ -27,6 +27,8 @@ export interface EngineWorkerOptions {
   leaseMs: number;
   /** Call runDue() every this many events (default 1). */
   runDueEvery?: number;
+  /** Real time (ms) before which this process does not call runDue() (so that another claims first). */
+  runDueFrom?: number;
   /** Do not print an `ack` or `claimed` line per event (bench). */
   quiet?: boolean;
   /** Real time (ms) to start the loop at, so that several processes measure the same window. */
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
   let fired = 0;
   const started = Date.now();
   while (Date.now() < end) {
-    if (sent % every === 0) fired += await engine.runDue();
+    if (sent % every === 0 && Date.now() >= (options.runDueFrom ?? 0)) fired += await engine.runDue();
     const id = options.ids[Math.floor(Math.random() * options.ids.length)] as string;
     const note = `${options.owner}:${sent}`;
     sent++;

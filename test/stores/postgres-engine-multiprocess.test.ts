@@ -49,9 +49,9 @@ describe('engines in several processes on one postgresStore', { timeout: 180_000
     await dropSchema(schema);
   }, 60_000);
 
-  const start = (count: number, runMs: number, realStart: number, prefix = 'w'): WorkerProcess[] =>
+  const start = (count: number, runMs: number, realStart: number, prefix = 'w', extra: Partial<EngineWorkerOptions> = {}): WorkerProcess[] =>
     Array.from({ length: count }, (_, p) =>
-      startWorker(WORKER, { url: PG_URL, schema, owner: `${prefix}${p}`, ids, t0: T0, realStart, speed: SPEED, runMs, leaseMs: LEASE_MS, runDueEvery: 3 } satisfies EngineWorkerOptions),
+      startWorker(WORKER, { url: PG_URL, schema, owner: `${prefix}${p}`, ids, t0: T0, realStart, speed: SPEED, runMs, leaseMs: LEASE_MS, runDueEvery: 3, ...extra } satisfies EngineWorkerOptions),
     );
 
   /** After the workers: wait out their leases, then fire what is still due at `finalTime` in this process. */
@@ -87,7 +87,11 @@ describe('engines in several processes on one postgresStore', { timeout: 180_000
 
   it('an engine process killed with SIGKILL mid-run loses nothing acknowledged; its claimed deadlines still fire', async () => {
     const realStart = Date.now() + 1500;
-    const [survivor, victim] = start(2, 1500 + 6000, realStart);
+    // The victim has the due deadlines to itself for the first 3 s of virtual time (the report
+    // deadlines come due after 0.4 s), so it always holds claims when it is killed, however busy
+    // the machine; it would run far longer than the survivor, so it never exits on its own first.
+    const [survivor] = start(1, 1500 + 7000, realStart, 's', { runDueFrom: realStart + 3000 });
+    const [victim] = start(1, 1500 + 60_000, realStart, 'v');
     workers = [survivor!, victim!];
     // kill the victim once it has claimed deadlines and acknowledged some events, mid-loop
     await victim!.waitFor((l) => 'claimed' in l);

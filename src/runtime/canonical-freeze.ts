@@ -1,7 +1,9 @@
 /**
  * Makes a value read from a store canonical (object keys sorted) and deeply frozen in one walk:
  * objects whose keys are already in order are frozen in place, others are replaced by a sorted,
- * frozen copy. Use it only on values nobody else holds (a fresh document from a store).
+ * frozen copy. Use it only on values nobody else holds (a fresh document from a store). Where a
+ * timeline entry's `prevHash` equals the previous entry's `hash`, it is pointed at that same string,
+ * as in the engine's own timelines (one copy of each hash kept instead of two).
  * @internal
  *
  * @example

@@ -83,8 +83,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     if (isEngineIncident(doc)) return remember(doc);
     const cached = cache.get(doc.id);
     if (cached !== undefined && cached.version === doc.version && cached.planHash === doc.planHash) return cached;
-    // Validated with zod; the document itself (a fresh object from the store) is then kept, in
-    // canonical key order (copied only where a store reordered keys), and frozen.
+    // Validated (incident-document.ts); the document itself (a fresh object from the store) is then
+    // kept, in canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
     return remember(canonicalFrozen(doc));
   };

@@ -77,7 +77,10 @@ function passes(checks: Check[], value: unknown): boolean {
   return true;
 }
 
-const aborted = (issues: RawIssue[], from = 0): boolean => issues.slice(from).some((issue) => issue.a);
+function aborted(issues: RawIssue[], from = 0): boolean {
+  for (let i = from; i < issues.length; i++) if (issues[i]?.a === true) return true;
+  return false;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,7 +1,7 @@
 /**
- * Size benchmark: the `planwright/runtime` entry minified + gzipped, xstate excluded (target
- * ≤ 20 KB, issue #6), with what each part brings. Writes bench/size/result.json (with `targets`)
- * and the "size" section of bench/results.md. `npm test` enforces the ratchet limit of
+ * Size benchmark: the `planwright/runtime` entry minified + gzipped, xstate excluded (a tracked
+ * figure with a 40 KB budget, issue #16; issue #6's 20 KB gate is retired), with what each part brings. Writes bench/size/result.json (with `targets`)
+ * and the "size" section of bench/results.md. `npm test` enforces the budget of
  * bench/size/budget.json (test/size/runtime-size.test.ts).
  *
  * Run: `npx tsx bench/run.ts size`.
@@ -66,7 +66,7 @@ if (!process.argv.includes('--no-write')) {
       '',
       isMet(target)
         ? `\`npm test\` enforces ≤ ${kb(budget.limitGzipBytes)} (bench/size/budget.json).`
-        : `The target is missed by ${(size.gzipBytes - budget.targetGzipBytes).toLocaleString('en')} B${b.zod + b.immer + b.other === 0 ? ', all of it planwright\'s own code' : ''}. Nothing is excluded from the figure. \`npm test\` enforces a ratchet of ${kb(budget.limitGzipBytes)} (bench/size/budget.json) so that it cannot grow unnoticed; the target stays 20 KB.`,
+        : `The budget is exceeded by ${(size.gzipBytes - budget.targetGzipBytes).toLocaleString('en')} B. Nothing is excluded from the figure.`,
       '',
     ].join('\n'),
   );

@@ -19,9 +19,14 @@ export interface EffectHandlers {
   [name: string]: EffectHandler | undefined;
 }
 
-/** Something the engine did, for logging and tracing (`inspect` option). */
+/**
+ * Something the engine did, for logging and tracing (`inspect` option). `claim-unfired`: the store
+ * listed (or leased to this engine) a due deadline of an incident, but the incident as stored had
+ * nothing to fire — a store whose deadline rows disagree with its documents, or a race already
+ * settled by another engine; `detail.items` names the listed deadlines.
+ */
 export interface EngineInspection {
-  type: 'opened' | 'accepted' | 'rejected' | 'fired' | 'effect' | 'conflict' | 'migrated' | 'error';
+  type: 'opened' | 'accepted' | 'rejected' | 'fired' | 'claim-unfired' | 'effect' | 'conflict' | 'migrated' | 'error';
   incidentId?: string;
   detail?: Record<string, unknown>;
 }

@@ -17,7 +17,7 @@ import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
 import { parseIncidentDocument } from './stores/incident-document.js';
 import { memoryStore } from './stores/memory-store.js';
-import { VersionConflictError, type IncidentStore } from './stores/store.js';
+import { VersionConflictError, type DueDeadline, type IncidentStore } from './stores/store.js';
 
 /** Longest the self-scheduling engine sleeps before looking for due deadlines again (ms). */
 const MAX_SLEEP_MS = 60_000;
@@ -215,8 +215,14 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     };
   };
 
-  /** Fires what is due on one incident at `now`; returns the number of firings. */
-  const fireNow = async (id: string, now: number): Promise<number> => {
+  /**
+   * Fires what is due on one incident at `now`; returns the number of firings. `listed` are the
+   * store's due items for this incident (claimed or found by `dueBefore`): the store says something
+   * is due, so when the cached copy has nothing to fire it may predate the arming (another engine
+   * armed the deadline) and the incident is read again as stored before concluding there is nothing.
+   * A listed item that still leads to no firing is reported as `claim-unfired`.
+   */
+  const fireNow = async (id: string, now: number, listed: readonly DueDeadline[]): Promise<number> => {
     let fresh = false;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await load(id, fresh);
@@ -228,7 +234,19 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       }
       const entries = [...ready.entries];
       const caught = catchUp(plan, ready.incident, now, entries);
-      if (entries.length === 0) return 0;
+      if (entries.length === 0) {
+        if (listed.length === 0) return 0;
+        if (!fresh) {
+          fresh = true;
+          continue;
+        }
+        inspect({
+          type: 'claim-unfired',
+          incidentId: id,
+          detail: { version: loaded.version, items: listed.map((item) => ({ deadline: item.deadlineId, instance: item.instance, dueAt: item.dueAt })) },
+        });
+        return 0;
+      }
       const next = withVersion(caught, loaded.version + 1);
       if (!(await save(next, loaded.version, entries))) {
         fresh = true;
@@ -264,11 +282,16 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         ]
       : await store.dueBefore(horizon);
     items.sort((a, b) => msOf(a.dueAt) - msOf(b.dueAt) || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
-    const ids = new Set<string>();
-    for (const item of items) ids.add(item.incidentId);
-    for (const id of wake.dueBy(now)) ids.add(id);
+    /** Incident id → the store's due items for it (empty for an incident only this engine's wake times name). */
+    const listedById = new Map<string, DueDeadline[]>();
+    for (const item of items) {
+      const listed = listedById.get(item.incidentId);
+      if (listed === undefined) listedById.set(item.incidentId, [item]);
+      else listed.push(item);
+    }
+    for (const id of wake.dueBy(now)) if (!listedById.has(id)) listedById.set(id, []);
     let fired = 0;
-    for (const id of ids) fired += await queue.run(id, () => fireNow(id, now));
+    for (const [id, listed] of listedById) fired += await queue.run(id, () => fireNow(id, now, listed));
     return fired;
   };
 

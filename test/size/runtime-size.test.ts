@@ -1,8 +1,8 @@
 /**
  * The size limit of `planwright/runtime` (minified + gzipped, xstate excluded), measured from the
  * built `dist/runtime.js` when present (`npm test` builds first), else from the sources.
- * The limit is bench/size/budget.json's `limitGzipBytes`: issue #6's goal of 20 KB
- * (`targetGzipBytes`, also judged by `npm run bench -- --check`).
+ * The limit is bench/size/budget.json's `limitGzipBytes`: the 40 KB budget of issue #16 (the size is
+ * a tracked figure, not a target to golf against; the budget catches a library bundled by mistake).
  */
 import { describe, expect, it } from 'vitest';
 import { measureRuntimeSize, readBudget } from '../../bench/size/measure-size.js';

@@ -10,6 +10,7 @@ import {
   createEngine,
   EngineError,
   fileStore,
+  InvalidIncidentIdError,
   systemClock,
   type Actor,
   type Clock,
@@ -17,7 +18,7 @@ import {
   type Engine,
   type Incident,
   type ListFilter,
-  type SendErrorCode,
+  type EngineErrorCode,
 } from '../../src/runtime/index.js';
 import { afterActionReport } from '../../src/report/index.js';
 
@@ -25,7 +26,7 @@ import { afterActionReport } from '../../src/report/index.js';
 export type HostErrorCode = 'bad-request' | 'unauthenticated' | 'method-not-allowed' | 'payload-too-large' | 'internal';
 
 /** Every error code the service answers with, and its HTTP status. */
-export const HTTP_STATUS: Readonly<Record<SendErrorCode | HostErrorCode | 'disposed', number>> = {
+export const HTTP_STATUS: Readonly<Record<EngineErrorCode | HostErrorCode, number>> = {
   // the engine's codes (SendErrorCode)
   'unknown-event': 400,
   'invalid-data': 422,
@@ -36,6 +37,7 @@ export const HTTP_STATUS: Readonly<Record<SendErrorCode | HostErrorCode | 'dispo
   'plan-mismatch': 409,
   'not-found': 404,
   disposed: 503,
+  'unknown-effect-handler': 500,
   // this service's own
   'bad-request': 400,
   unauthenticated: 401,
@@ -329,7 +331,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       if (error instanceof HttpError) sendError(response, error.code, error.message, error.details);
       else if (error instanceof EngineError) sendError(response, error.code, error.message, error.details);
-      else if (error instanceof Error && error.name === 'InvalidIncidentIdError') sendError(response, 'not-found', error.message);
+      else if (error instanceof InvalidIncidentIdError) sendError(response, 'not-found', error.message);
       else {
         console.error(error);
         sendError(response, 'internal', 'internal error');

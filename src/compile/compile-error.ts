@@ -1,3 +1,4 @@
+import { PlanwrightError } from '../errors/planwright-error.js';
 /** One reason a definition cannot be compiled, with the JSON path of the offending node. */
 export interface CompileProblem {
   code: string;
@@ -9,8 +10,9 @@ export interface CompileProblem {
  * Thrown by `compilePlan` for a definition the DSL checks should have rejected (a reference to
  * a stage, event, field or template that does not exist, …). XState never sees such a plan.
  */
-export class CompileError extends Error {
+export class CompileError extends PlanwrightError {
   override readonly name = 'CompileError';
+  readonly code = 'not-compilable';
   constructor(readonly problems: readonly CompileProblem[]) {
     super(
       `plan cannot be compiled: ${problems

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import { formatDiagnosticLine } from './format-diagnostic-line.js';
+import { PlanwrightError } from '../errors/planwright-error.js';
 
 /**
  * Thrown by `load…()` functions when a plan (or scenario, bundle, …) has errors.
@@ -9,8 +10,9 @@ import { formatDiagnosticLine } from './format-diagnostic-line.js';
  * try { loadPlan({ file: 'plans/p.plan.yaml' }); }
  * catch (e) { if (e instanceof PlanError) console.error(e.diagnostics.length); }
  */
-export class PlanError extends Error {
+export class PlanError extends PlanwrightError {
   override readonly name = 'PlanError';
+  readonly code = 'plan-has-errors';
   readonly diagnostics: readonly Diagnostic[];
 
   constructor(diagnostics: readonly Diagnostic[], message?: string) {

@@ -1,3 +1,4 @@
+import { PlanwrightError } from '../errors/planwright-error.js';
 /** Milliseconds per unit of the short duration form. */
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 
@@ -5,8 +6,9 @@ const SHORT = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Thrown by {@link parseDuration} for text that is not a duration. */
-export class DurationError extends Error {
+export class DurationError extends PlanwrightError {
   override readonly name = 'DurationError';
+  readonly code = 'bad-duration';
   constructor(readonly text: string) {
     super(`not a duration: "${text}" (write e.g. 30m, 2h, 1h30m, 7d, 45s or PT30M)`);
   }

@@ -10,7 +10,7 @@
  * @module
  */
 export { postgresStore, type PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
-export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+export { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationScript, type Migration } from './migrations.js';
 export { TimelineIntegrityError } from './timeline-integrity-error.js';
 export { SCHEMA_NAME_PATTERN } from './schema-name.js';
 export { VersionConflictError, type DueDeadline, type IncidentStore } from '../runtime/stores/store.js';

@@ -126,6 +126,58 @@ export const MIGRATIONS: readonly Migration[] = [
 /** The layout version this build of planwright writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
+/** The statements that create the migration lock and the `schema_version` table, before any step. */
+function preludeStatements(quotedSchema: string): string[] {
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${quotedSchema}`,
+    `CREATE TABLE IF NOT EXISTS ${quotedSchema}.schema_version (
+         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+         version integer NOT NULL,
+         migrated_at timestamptz NOT NULL DEFAULT now()
+       )`,
+  ];
+}
+
+/** The statement that records `version` as applied. */
+function recordVersionStatement(quotedSchema: string, version: number): string {
+  return `INSERT INTO ${quotedSchema}.schema_version (singleton, version) VALUES (true, ${version})
+         ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, migrated_at = now()`;
+}
+
+/**
+ * The SQL script that upgrades `schemaName` from layout version `from` (0: an empty schema) to
+ * {@link LATEST_SCHEMA_VERSION}, for DBAs who run DDL themselves (`planwright migrate --print-sql`).
+ * It runs in one transaction under the same advisory lock as {@link runMigrations}, and checks the
+ * recorded version first, so it fails rather than applying steps twice.
+ *
+ * @example
+ * ```ts
+ * const sql = migrationScript('planwright', '"planwright"', 0); // BEGIN; … COMMIT;
+ * ```
+ */
+export function migrationScript(schemaName: string, quotedSchema: string, from: number): string {
+  const lines: string[] = [
+    `-- planwright store: schema ${schemaName}, layout version ${from} → ${LATEST_SCHEMA_VERSION}`,
+    'BEGIN;',
+    `SELECT pg_advisory_xact_lock(hashtextextended('planwright:migrate:${schemaName}', 0));`,
+    ...preludeStatements(quotedSchema).map((statement) => `${statement};`),
+    // Stop (and roll back) unless the schema is at the version this script starts from.
+    `DO $check$ BEGIN
+   IF COALESCE((SELECT version FROM ${quotedSchema}.schema_version), 0) <> ${from} THEN
+     RAISE EXCEPTION 'schema ${schemaName} is not at planwright store version ${from}';
+   END IF;
+ END $check$;`,
+  ];
+  for (const step of MIGRATIONS) {
+    if (step.version <= from) continue;
+    lines.push(`-- step ${step.version}: ${step.description}`);
+    for (const statement of step.statements) lines.push(`${statement.replaceAll('$schema', quotedSchema)};`);
+  }
+  if (from < LATEST_SCHEMA_VERSION) lines.push(`${recordVersionStatement(quotedSchema, LATEST_SCHEMA_VERSION)};`);
+  lines.push('COMMIT;', '');
+  return lines.join('\n');
+}
+
 /**
  * Creates or upgrades the store's tables in `schema` (already quoted). Idempotent and safe to run
  * from several processes at once: a transaction-scoped advisory lock serializes them, and a
@@ -142,14 +194,7 @@ export async function runMigrations(client: PoolClient, quotedSchema: string, sc
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`planwright:migrate:${schemaName}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quotedSchema}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${quotedSchema}.schema_version (
-         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-         version integer NOT NULL,
-         migrated_at timestamptz NOT NULL DEFAULT now()
-       )`,
-    );
+    for (const statement of preludeStatements(quotedSchema)) await client.query(statement);
     const current = await client.query<{ version: number }>(`SELECT version FROM ${quotedSchema}.schema_version`);
     const from = current.rows[0]?.version ?? 0;
     if (from > LATEST_SCHEMA_VERSION) {
@@ -161,13 +206,7 @@ export async function runMigrations(client: PoolClient, quotedSchema: string, sc
       if (step.version <= from) continue;
       for (const statement of step.statements) await client.query(statement.replaceAll('$schema', quotedSchema));
     }
-    if (from < LATEST_SCHEMA_VERSION) {
-      await client.query(
-        `INSERT INTO ${quotedSchema}.schema_version (singleton, version) VALUES (true, $1)
-         ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, migrated_at = now()`,
-        [LATEST_SCHEMA_VERSION],
-      );
-    }
+    if (from < LATEST_SCHEMA_VERSION) await client.query(recordVersionStatement(quotedSchema, LATEST_SCHEMA_VERSION));
     await client.query('COMMIT');
     return { from, to: LATEST_SCHEMA_VERSION };
   } catch (error) {

@@ -7,7 +7,7 @@ import { assertIncidentId } from '../runtime/stores/incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from '../runtime/stores/incident-document.js';
 import { assertSavable } from '../runtime/stores/save-preconditions.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore } from '../runtime/stores/store.js';
-import { runMigrations } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations.js';
 import { quoteSchema } from './schema-name.js';
 import { TimelineIntegrityError } from './timeline-integrity-error.js';
 
@@ -32,6 +32,8 @@ export interface PostgresStore extends IncidentStore {
   migrate(): Promise<{ from: number; to: number }>;
   /** Ends the pool if the store created it; a pool passed in is left open. */
   close(): Promise<void>;
+  /** Resolves when the database answers and the schema is at this planwright's layout version; rejects saying what to do. */
+  ping(): Promise<void>;
 }
 
 interface IncidentRow {
@@ -303,6 +305,17 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         [until, owner, leaseMs, limit],
       );
       return r.rows.map(toDue).sort(compareDue);
+    },
+
+    async ping() {
+      await ready();
+      const r = await pool.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`).catch((error: unknown) => {
+        throw new Error(`postgres store (schema ${schemaName}): ${(error as Error).message}; run \`planwright migrate\``, { cause: error });
+      });
+      const version = r.rows[0]?.version ?? 0;
+      if (version !== LATEST_SCHEMA_VERSION) {
+        throw new Error(`postgres store (schema ${schemaName}) is at layout version ${version}, this planwright needs ${LATEST_SCHEMA_VERSION}; run \`planwright migrate\``);
+      }
     },
 
     async withPendingEffects() {

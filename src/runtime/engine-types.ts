@@ -97,6 +97,12 @@ export interface Engine {
   get(incidentId: string): Promise<Incident | undefined>;
   list(filter?: ListFilter): Promise<Incident[]>;
   subscribe(listener: (change: EngineChange) => void): () => void;
+  /**
+   * For health checks: resolves once start-up (delivery of effects left pending, scheduling of
+   * stored deadlines) is done and the store answers (`store.ping()`, where the store has one);
+   * rejects with the reason otherwise, or once disposed.
+   */
+  ready(): Promise<void>;
   /** Fires every deadline and reminder due at the clock's time, in due order; resolves when saved. Returns the number fired. */
   runDue(): Promise<number>;
   dispose(): Promise<void>;

@@ -18,6 +18,8 @@ import { EngineError, sendError, type SendError } from './send-error.js';
 import { parseIncidentDocument } from './stores/incident-document.js';
 import { memoryStore } from './stores/memory-store.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore } from './stores/store.js';
+import { isIncidentId } from './stores/incident-id.js';
+import { checkEffectHandlers } from './check-effect-handlers.js';
 
 /** Longest the self-scheduling engine sleeps before looking for due deadlines again (ms). */
 const MAX_SLEEP_MS = 60_000;
@@ -43,6 +45,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   const clock = options.clock ?? systemClock;
   const store: IncidentStore = options.store ?? memoryStore();
   const effects = options.effects ?? {};
+  checkEffectHandlers(plan, effects);
   const newId = options.newId ?? (() => randomUUID());
   const maxRetries = options.maxRetries ?? 5;
   const cacheSize = options.cacheSize ?? 1000;
@@ -152,8 +155,12 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         } catch (thrown) {
           error = thrown instanceof Error ? thrown.message : String(thrown);
         }
-        inspect({ type: 'effect', incidentId: current.id, detail: { effect: effect.id, name: effect.name, ok: error === undefined } });
       }
+      inspect({
+        type: 'effect',
+        incidentId: current.id,
+        detail: { effect: effect.id, name: effect.name, ok: error === undefined, ...(error === undefined ? {} : { error }) },
+      });
       outcomes.set(effect.id, error);
     }
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
@@ -378,11 +385,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       // Always a turn of the event loop before queueing (even once started): a send made from a
       // listener or effect handler while open() runs then queues behind open's own delivery.
       await ready();
+      if (!isIncidentId(incidentId)) return { ok: false, error: sendError('not-found', `no incident ${JSON.stringify(incidentId)}: not a valid incident id`, { incidentId }) };
       return enqueueSend(incidentId, event);
     },
 
     async get(incidentId: string) {
       await ready();
+      if (!isIncidentId(incidentId)) return undefined;
       const doc = await store.get(incidentId);
       return doc === undefined ? undefined : adopt(doc);
     },
@@ -397,6 +406,11 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         if (filter.overdue !== undefined && filter.overdue !== isOverdue(i, now)) return false;
         return true;
       });
+    },
+
+    async ready() {
+      await ready();
+      await store.ping?.();
     },
 
     subscribe(listener) {

@@ -16,7 +16,11 @@ export type {
   OpenIncidentInput,
   SendResult,
 } from './engine-types.js';
-export { EngineError, SEND_ERROR_CODES, type SendError, type SendErrorCode } from './send-error.js';
+export { EngineError, SEND_ERROR_CODES, type EngineErrorCode, type SendError, type SendErrorCode } from './send-error.js';
+export { PlanwrightError, isPlanwrightError } from '../errors/planwright-error.js';
+export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from './stores/incident-id.js';
+export { CorruptIncidentError } from './stores/incident-document.js';
+export { DirectoryLockedError } from './stores/directory-lock.js';
 export { systemClock, createManualClock, type Clock, type ManualClock } from './clock.js';
 export { verifyTimeline, type TimelineVerification } from './timeline.js';
 export { IncidentDataError } from './machine-state.js';

@@ -4,10 +4,12 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { Incident } from './incident.js';
+import { PlanwrightError } from '../errors/planwright-error.js';
 
 /** Thrown when a stored incident cannot be read as an incident of the plan. */
-export class IncidentDataError extends Error {
+export class IncidentDataError extends PlanwrightError {
   override readonly name = 'IncidentDataError';
+  readonly code = 'invalid-incident-data';
   constructor(
     readonly incidentId: string,
     readonly reason: string,

@@ -1,3 +1,4 @@
+import { PlanwrightError } from '../errors/planwright-error.js';
 /** Why the engine refused an event. */
 export type SendErrorCode =
   | 'unknown-event'
@@ -38,13 +39,17 @@ export function sendError(code: SendErrorCode, message: string, details: Record<
   return { code, message, details };
 }
 
+/** Why the engine threw: a refusal's code, `disposed` (used after `dispose`), or `unknown-effect-handler` (`createEngine`). */
+export type EngineErrorCode = SendErrorCode | 'disposed' | 'unknown-effect-handler';
+
 /**
- * Thrown by `engine.open` (and by engine methods called after `dispose`) with a stable code.
+ * Thrown by `createEngine` (an effect handler the plan does not ask for), `engine.open`, and engine
+ * methods called after `dispose`, with a stable code.
  */
-export class EngineError extends Error {
+export class EngineError extends PlanwrightError {
   override readonly name = 'EngineError';
   constructor(
-    readonly code: SendErrorCode | 'disposed',
+    readonly code: EngineErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

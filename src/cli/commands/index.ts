@@ -4,6 +4,7 @@ import { diagramCommand } from './diagram.js';
 import { drillCommand } from './drill.js';
 import { evaluateCommand } from './evaluate.js';
 import { lintCommand } from './lint.js';
+import { migrateCommand } from './migrate.js';
 import { readinessCommand } from './readiness.js';
 import { validateCommand } from './validate.js';
 
@@ -11,4 +12,4 @@ import { validateCommand } from './validate.js';
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand, migrateCommand];

@@ -1,6 +1,7 @@
 import { link, readFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeTempFile } from './atomic-file.js';
+import { PlanwrightError } from '../../errors/planwright-error.js';
 
 /** Directories this process holds locks on (a lock file with our pid but not listed here is stale: pid reuse). */
 const heldHere = new Set<string>();
@@ -9,8 +10,9 @@ const heldHere = new Set<string>();
 export const LOCK_FILE_NAME = '.planwright.lock';
 
 /** Thrown when a store directory is already in use by a live process (or by this process). */
-export class DirectoryLockedError extends Error {
+export class DirectoryLockedError extends PlanwrightError {
   override readonly name = 'DirectoryLockedError';
+  readonly code = 'directory-locked';
   constructor(
     readonly dir: string,
     readonly pid: number,

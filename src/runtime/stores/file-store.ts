@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Incident } from '../incident.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
@@ -17,6 +18,8 @@ export interface FileStore extends IncidentStore {
   withPendingEffects(): Promise<string[]>;
   /** Waits for saves in flight, then releases the directory lock. Later calls reject. */
   close(): Promise<void>;
+  /** Resolves when the folder is open (locked by this store) and readable and writable. */
+  ping(): Promise<void>;
 }
 
 /** What the store remembers about each incident between reads (rebuilt from the files on open). */
@@ -170,6 +173,11 @@ export function fileStore(dir: string): FileStore {
       const limit = parseQueryTime(time);
       await ready();
       return dueBy(limit, [...index.values()].flatMap((entry) => entry.due));
+    },
+
+    async ping() {
+      await ready();
+      await access(dir, constants.R_OK | constants.W_OK);
     },
 
     async withPendingEffects() {

@@ -1,6 +1,7 @@
 import { accepts, array, bool, describeIssues, gte, int, looseObject, nullable, num, oneOf, optional, record, refine, regex, run, safeParser, str, unknown } from '../../validate/validate.js';
 import type { Incident } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
+import { PlanwrightError } from '../../errors/planwright-error.js';
 
 // Written with planwright's small validator kit, not zod (the runtime entry does not carry zod):
 // test/runtime/incident-document-fast-path.test.ts keeps the zod schema this replaces as the
@@ -78,8 +79,9 @@ export const IncidentShape = looseObject({
 export const IncidentDocument = /* @__PURE__ */ safeParser(IncidentShape);
 
 /** Thrown when a stored incident document is not valid JSON or not an incident. */
-export class CorruptIncidentError extends Error {
+export class CorruptIncidentError extends PlanwrightError {
   override readonly name = 'CorruptIncidentError';
+  readonly code = 'corrupt-incident';
   constructor(
     /** Where the document came from: a file path or a table row description. */
     readonly source: string,

@@ -43,6 +43,8 @@ export function memoryStore(): IncidentStore & { withPendingEffects(): Promise<s
       docs.set(incident.id, isDeepFrozen(incident) ? incident : canonicalFrozen(structuredClone(incident)));
     },
 
+    async ping() {},
+
     async list() {
       return [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },

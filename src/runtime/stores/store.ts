@@ -1,4 +1,5 @@
 import type { Incident } from '../incident.js';
+import { PlanwrightError } from '../../errors/planwright-error.js';
 
 /** A pending deadline found by {@link IncidentStore.dueBefore}. */
 export interface DueDeadline {
@@ -10,8 +11,9 @@ export interface DueDeadline {
 }
 
 /** Thrown (or rejected) by a store when an incident's saved version is not the expected one. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends PlanwrightError {
   override readonly name = 'VersionConflictError';
+  readonly code = 'version-conflict';
   constructor(
     readonly incidentId: string,
     readonly expectedVersion: number,
@@ -53,6 +55,8 @@ export interface IncidentStore {
   claimDue?(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
   /** Optional: ids of incidents whose outbox is not empty (for delivery after a restart). */
   withPendingEffects?(): Promise<string[]>;
+  /** Optional health check: resolves when the store can serve requests, rejects saying why not. */
+  ping?(): Promise<void>;
   /** Releases resources (connections, file handles). */
   close?(): Promise<void>;
 }

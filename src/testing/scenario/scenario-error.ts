@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { PlanwrightError } from '../../errors/planwright-error.js';
 
 /**
  * Thrown by {@link loadScenario} and `runDrill` when a scenario is not valid input. Holds every
@@ -10,8 +11,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
  * catch (e) { if (e instanceof ScenarioError) console.log(e.diagnostics.map((d) => d.code)); }
  * ```
  */
-export class ScenarioError extends Error {
+export class ScenarioError extends PlanwrightError {
   override readonly name = 'ScenarioError';
+  readonly code = 'invalid-scenario';
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     const first = diagnostics[0];
     const where = first?.file ? `${first.file}${first.range ? `:${first.range.start.line}:${first.range.start.column}` : ''}: ` : '';

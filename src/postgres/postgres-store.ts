@@ -6,7 +6,8 @@ import { compareDue, parseQueryTime, pendingDeadlines } from '../runtime/stores/
 import { assertIncidentId } from '../runtime/stores/incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from '../runtime/stores/incident-document.js';
 import { assertSavable } from '../runtime/stores/save-preconditions.js';
-import { VersionConflictError, type DueDeadline, type IncidentStore } from '../runtime/stores/store.js';
+import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from '../runtime/stores/store.js';
+import { changeFeed, changePayloadSql, CHANGE_CHANNEL } from './change-feed.js';
 import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations.js';
 import { quoteSchema } from './schema-name.js';
 import { TimelineIntegrityError } from './timeline-integrity-error.js';
@@ -34,6 +35,8 @@ export interface PostgresStore extends IncidentStore {
   close(): Promise<void>;
   /** Resolves when the database answers and the schema is at this planwright's layout version; rejects saying what to do. */
   ping(): Promise<void>;
+  /** Saves of this schema's incidents by any process, through PostgreSQL `LISTEN`/`NOTIFY` (one connection while watched). */
+  watch(watcher: (change: StoredChange) => void): () => void;
 }
 
 interface IncidentRow {
@@ -108,6 +111,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   // would end the process. The next query reports the problem instead.
   if (ownsPool) pool.on('error', () => undefined);
   const autoMigrate = options.autoMigrate ?? true;
+  const feed = changeFeed(pool, schemaName);
   let migrated: Promise<unknown> | undefined;
   let closed = false;
 
@@ -245,9 +249,11 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       }
       for (let attempt = 0; attempt < 3; attempt++) {
         const entries = newEntries(incident, base);
+        // A successful save notifies the change feed in the same transaction (delivered on commit).
         const r = await pool.query<{ result: string }>(
-          `SELECT ${s}.save_incident($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb) AS result`,
-          [id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox],
+          `SELECT saved.result, CASE WHEN saved.result = 'ok' THEN pg_notify('${CHANGE_CHANNEL}', ${changePayloadSql('$10', '$3', '$1')}) END
+             FROM (SELECT ${s}.save_incident($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb) AS result) AS saved`,
+          [id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox, schemaName],
         );
         const result = r.rows[0]?.result ?? '';
         if (result === 'ok') {
@@ -307,6 +313,10 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       return r.rows.map(toDue).sort(compareDue);
     },
 
+    watch(watcher) {
+      return feed.watch(watcher);
+    },
+
     async ping() {
       await ready();
       const r = await pool.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`).catch((error: unknown) => {
@@ -327,6 +337,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     async close() {
       if (closed) return;
       closed = true;
+      feed.close();
       if (ownsPool) await pool.end();
     },
   };

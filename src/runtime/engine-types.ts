@@ -82,10 +82,13 @@ export interface ListFilter {
   overdue?: boolean;
 }
 
-/** A saved change, as listeners see it. */
+/**
+ * A saved change, as listeners see it: made by this engine, or — with a store that has a change
+ * feed (`postgresStore`) — by another process.
+ */
 export interface EngineChange {
   incident: Incident;
-  /** Timeline entries the change added. */
+  /** Timeline entries the change added (for a change made elsewhere: those this engine had not seen). */
   entries: readonly TimelineEntry[];
 }
 

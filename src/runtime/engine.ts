@@ -17,7 +17,7 @@ import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
 import { parseIncidentDocument } from './stores/incident-document.js';
 import { memoryStore } from './stores/memory-store.js';
-import { VersionConflictError, type DueDeadline, type IncidentStore } from './stores/store.js';
+import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 import { isIncidentId } from './stores/incident-id.js';
 import { checkEffectHandlers } from './check-effect-handlers.js';
 
@@ -104,6 +104,29 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     }
     return adopt(doc);
   };
+
+  /**
+   * A save reported by the store's change feed (`store.watch`, while anybody subscribes): one made
+   * elsewhere is read and passed to the listeners with the entries this engine had not seen (the
+   * whole timeline for an incident it never read). This engine's own saves are known by version:
+   * every save runs in the incident's queue and is cached before the queue moves on.
+   */
+  const onStoredChange = (change: StoredChange): void => {
+    if (disposed || listeners.size === 0) return;
+    const known = cache.get(change.incidentId);
+    if (known !== undefined && known.version >= change.version) return;
+    queue
+      .run(change.incidentId, async () => {
+        const before = cache.get(change.incidentId);
+        if (before !== undefined && before.version >= change.version) return;
+        const incident = await load(change.incidentId, true);
+        if (incident === undefined || incident.planId !== plan.definition.id) return;
+        if (before !== undefined && incident.version <= before.version) return;
+        emit(incident, incident.timeline.slice(before?.timeline.length ?? 0));
+      })
+      .catch((error: unknown) => inspect({ type: 'error', incidentId: change.incidentId, detail: { where: 'change-feed', message: String(error) } }));
+  };
+  let stopWatching: (() => void) | undefined;
 
   const emit = (incident: Incident, entries: readonly TimelineEntry[]): void => {
     if (listeners.size === 0) return;
@@ -360,15 +383,19 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       const parsed = parseOpenInput(input, plan);
       const id = newId();
       const { incident, entries } = openIncident(plan, { ...parsed, id }, clock.now());
-      try {
-        await store.save(incident, 0);
-      } catch (error) {
-        if (error instanceof VersionConflictError) {
-          throw new EngineError('conflict', `an incident with id ${id} already exists`, { incidentId: id });
+      // Saved and cached inside the incident's queue, like every other save: the change feed's
+      // handler for this id then runs after it and knows the version as this engine's own.
+      await queue.run(id, async () => {
+        try {
+          await store.save(incident, 0);
+        } catch (error) {
+          if (error instanceof VersionConflictError) {
+            throw new EngineError('conflict', `an incident with id ${id} already exists`, { incidentId: id });
+          }
+          throw error;
         }
-        throw error;
-      }
-      remember(incident);
+        remember(incident);
+      });
       emit(incident, entries);
       inspect({ type: 'opened', incidentId: id });
       // Deliver from the newest version: if anything got in first, its own delivery has already
@@ -415,8 +442,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
 
     subscribe(listener) {
       listeners.add(listener);
+      if (stopWatching === undefined && !disposed) stopWatching = store.watch?.(onStoredChange);
       return () => {
         listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopWatching?.();
+          stopWatching = undefined;
+        }
       };
     },
 
@@ -433,6 +465,8 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       timer?.cancel();
       timer = undefined;
       await started;
+      stopWatching?.();
+      stopWatching = undefined;
       await queue.idle();
       listeners.clear();
     },

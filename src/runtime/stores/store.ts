@@ -10,6 +10,12 @@ export interface DueDeadline {
   dueAt: string;
 }
 
+/** A save a store reports to its watchers ({@link IncidentStore.watch}): which incident, at which version. */
+export interface StoredChange {
+  incidentId: string;
+  version: number;
+}
+
 /** Thrown (or rejected) by a store when an incident's saved version is not the expected one. */
 export class VersionConflictError extends PlanwrightError {
   override readonly name = 'VersionConflictError';
@@ -55,6 +61,13 @@ export interface IncidentStore {
   claimDue?(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
   /** Optional: ids of incidents whose outbox is not empty (for delivery after a restart). */
   withPendingEffects?(): Promise<string[]>;
+  /**
+   * Optional, for stores shared by several processes: calls `watcher` after each save of any
+   * incident, by any process (this one included), with the incident's id and new version; returns
+   * a function that stops watching. The engine uses it so that `subscribe` sees changes made
+   * elsewhere. Best effort: a change saved while the store's connection is down is not replayed.
+   */
+  watch?(watcher: (change: StoredChange) => void): () => void;
   /** Optional health check: resolves when the store can serve requests, rejects saying why not. */
   ping?(): Promise<void>;
   /** Releases resources (connections, file handles). */

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Actor, Incident, PendingEffect, TimelineEntry } from './incident.js';
 import type { SendError } from './send-error.js';
 import type { IncidentStore } from './stores/store.js';
+import type { EngineTelemetry } from './telemetry.js';
 
 /** What an effect handler is given besides the effect: the incident (as saved) and the plan. */
 export interface EffectContext {
@@ -49,6 +50,8 @@ export interface EngineOptions {
   cacheSize?: number;
   /** Lease (ms) asked of `store.claimDue` (default 60 000). */
   leaseMs?: number;
+  /** Tracing and metrics: an OpenTelemetry tracer and/or meter (or anything of their shape). */
+  telemetry?: EngineTelemetry;
 }
 
 /** What `engine.open` takes. */

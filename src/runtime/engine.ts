@@ -12,6 +12,7 @@ import { nextDueMs } from './deadlines.js';
 import type { Incident, TimelineEntry } from './incident.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { WakeTimes } from './wake-times.js';
+import { engineInstruments } from './telemetry.js';
 import { migrateIncident } from './migrate-incident.js';
 import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
@@ -58,11 +59,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
   let disposed = false;
   let timer: { at: number; cancel: () => void } | undefined;
 
+  const instruments = engineInstruments(options.telemetry);
   const inspect = (event: EngineInspection): void => {
     try {
+      instruments?.count(event);
       options.inspect?.(event);
     } catch {
-      // An inspector never changes what the engine does.
+      // An inspector (or a meter) never changes what the engine does.
     }
   };
 
@@ -223,7 +226,7 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         fresh = true;
         continue;
       }
-      if (options.inspect !== undefined) {
+      if (options.inspect !== undefined || instruments !== undefined) {
         inspect({
           type: applied.error === undefined ? 'accepted' : 'rejected',
           incidentId: id,
@@ -282,8 +285,9 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         fresh = true;
         continue;
       }
-      const fired = entries.filter((e) => e.type === 'deadline-breached' || e.type === 'reminder').length;
-      inspect({ type: 'fired', incidentId: id, detail: { fired } });
+      const breached = entries.filter((e) => e.type === 'deadline-breached').length;
+      const fired = breached + entries.filter((e) => e.type === 'reminder').length;
+      inspect({ type: 'fired', incidentId: id, detail: { fired, breached } });
       await deliver(next);
       return fired;
     }
@@ -321,7 +325,10 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
     }
     for (const id of wake.dueBy(now)) if (!listedById.has(id)) listedById.set(id, []);
     let fired = 0;
-    for (const [id, listed] of listedById) fired += await queue.run(id, () => fireNow(id, now, listed));
+    for (const [id, listed] of listedById) {
+      const fire = () => queue.run(id, () => fireNow(id, now, listed));
+      fired += instruments === undefined ? await fire() : await instruments.span('planwright.fire', { 'planwright.incident_id': id }, fire, (count) => ({ 'planwright.fired': count }));
+    }
     return fired;
   };
 
@@ -413,7 +420,13 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
       // listener or effect handler while open() runs then queues behind open's own delivery.
       await ready();
       if (!isIncidentId(incidentId)) return { ok: false, error: sendError('not-found', `no incident ${JSON.stringify(incidentId)}: not a valid incident id`, { incidentId }) };
-      return enqueueSend(incidentId, event);
+      if (instruments === undefined) return enqueueSend(incidentId, event);
+      return instruments.span(
+        'planwright.send',
+        { 'planwright.incident_id': incidentId, 'planwright.event': String((event as Partial<EngineEvent> | undefined)?.type) },
+        () => enqueueSend(incidentId, event),
+        (result) => (result.ok ? { 'planwright.outcome': 'accepted' } : { 'planwright.outcome': 'refused', 'planwright.code': result.error.code }),
+      );
     },
 
     async get(incidentId: string) {

@@ -21,6 +21,7 @@ export { PlanwrightError, isPlanwrightError } from '../errors/planwright-error.j
 export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from './stores/incident-id.js';
 export { CorruptIncidentError } from './stores/incident-document.js';
 export { DirectoryLockedError } from './stores/directory-lock.js';
+export type { EngineTelemetry, TelemetryAttributes, TelemetryMeter, TelemetrySpan, TelemetryTracer } from './telemetry.js';
 export { systemClock, createManualClock, type Clock, type ManualClock } from './clock.js';
 export { verifyTimeline, type TimelineVerification } from './timeline.js';
 export { IncidentDataError } from './machine-state.js';

@@ -27,6 +27,7 @@ import { notifyHandler } from './samples/host-effects.js';
 import { statusFor } from './samples/host-errors.js';
 import { actorOf, allowedEvents } from './samples/host-people.js';
 import { postgresEngine } from './samples/host-postgres.js';
+import { engineWithTelemetry } from './samples/host-telemetry.js';
 import { downPastADeadline } from './samples/host-restart.js';
 import { keyValueStore, memoryKeyValue } from './samples/host-store.js';
 
@@ -345,6 +346,20 @@ describe('docs/host-guide.md', () => {
     expect(aar?.json.rejected.map((r) => [r.event, r.code])).toEqual([['ASSESS', 'unauthorized']]);
     expect(aar?.markdown).toContain('网传某服务大厅拒绝办理业务');
     expect(aar?.html.toLowerCase()).toMatch(/^<!doctype html>/);
+    await engine.dispose();
+  });
+});
+
+describe('host guide: telemetry', () => {
+  test('the sample runs with the OpenTelemetry API and no SDK registered (no-op tracer and meter)', async () => {
+    const engine = engineWithTelemetry(bundle, memoryStore());
+    const incident = await engine.open({ by: { id: 'wang', roles: ['info-officer'] }, title: 'rumour', category: 'media' });
+    const result = await engine.send(incident.id, {
+      type: 'REPORT',
+      by: { id: 'wang', roles: ['info-officer'] },
+      data: { summary: 'video spreads', source: 'weibo', publicReaction: 'angry' },
+    });
+    expect(result.ok && result.incident.stage).toBe('assess');
     await engine.dispose();
   });
 });

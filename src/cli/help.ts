@@ -2,7 +2,7 @@ import type { CliCommand } from './command.js';
 import { SHARED_OPTION_HELP } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
-  const width = Math.max(0, ...rows.map(([left]) => left.length));
+  const width = rows.reduce((widest, [left]) => Math.max(widest, left.length), 0);
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
 }
 

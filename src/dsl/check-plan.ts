@@ -87,14 +87,14 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
     }
     if (display !== undefined) sources.set(display, text);
     const parsed = parseSource(text, display === undefined ? { locale } : { file: display, locale });
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.value === undefined) return undefined;
     const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)) };
     if (real !== undefined) root.real = real;
     return root;
   }
   const sanitized = sanitizeValue(input, locale);
-  diagnostics.push(...sanitized.diagnostics);
+  for (const d of sanitized.diagnostics) diagnostics.push(d);
   if (sanitized.value === undefined) return undefined;
   const dir = path.resolve(cwd, options.baseDir ?? '.');
   return { value: sanitized.value, map: new SourceMap(), anchor: path.join(dir, '<plan>'), display: undefined, planDir: realDir(dir) };
@@ -141,10 +141,10 @@ export function checkPlan(input: PlanSource, options: CheckPlanOptions = {}): Ch
     }
     const parsed = PlanSchema.safeParse(root.value);
     if (!parsed.success) {
-      diagnostics.push(...attachLocations(schemaIssuesToDiagnostics(parsed.error.issues, PlanSchema, root.value, locale), root.map));
+      for (const d of attachLocations(schemaIssuesToDiagnostics(parsed.error.issues, PlanSchema, root.value, locale), root.map)) diagnostics.push(d);
       return finish(diagnostics, source, sources, locale);
     }
-    diagnostics.push(...attachLocations(checkReferences(parsed.data, { locale }), root.map));
+    for (const d of attachLocations(checkReferences(parsed.data, { locale }), root.map)) diagnostics.push(d);
     return finish(diagnostics, source, sources, locale, parsed.data);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -125,7 +125,7 @@ class IncludeResolver {
       const text = readFileSync(real, 'utf8');
       this.ctx.sources.set(display, text);
       const parsed = parseSource(text, { file: display, locale: this.ctx.locale });
-      this.ctx.diagnostics.push(...parsed.diagnostics);
+      for (const d of parsed.diagnostics) this.ctx.diagnostics.push(d);
       if (parsed.value === undefined) continue;
       const here: Including = {
         absolute: real,
@@ -134,7 +134,7 @@ class IncludeResolver {
         stack: [...at.stack, real],
         displayStack: [...at.displayStack, display],
       };
-      contributions.push(...this.sections(parsed.value, here));
+      for (const c of this.sections(parsed.value, here)) contributions.push(c);
     }
     return contributions;
   }
@@ -196,6 +196,6 @@ export function resolveIncludes(
     const target = plan[contribution.section];
     if (!Array.isArray(target)) continue;
     map.graftList(contribution.map, contribution.section, target.length);
-    target.push(...contribution.items);
+    for (const item of contribution.items) target.push(item);
   }
 }

@@ -25,7 +25,7 @@ export function drillSummaryText(results: readonly DrillResult[], options: Drill
   const paint = (text: string, code: number): string => (options.color === true ? `\u001b[${code}m${text}\u001b[0m` : text);
   const header = ['drill', 'result', 'final stage', 'breaches'];
   const rows = results.map((r) => [r.name, r.passed ? 'pass' : 'FAIL', r.stage || '—', r.breaches.length === 0 ? '—' : r.breaches.join(', ')]);
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = header.map((h, i) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[i] ?? '')), displayWidth(h)));
   const line = (cells: string[], paintResult = false): string =>
     cells
       .map((c, i) => {

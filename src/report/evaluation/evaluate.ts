@@ -57,7 +57,7 @@ export function evaluate(plan: ReportPlan, incidents: readonly Incident[], optio
       barChart({
         id: 'first-statement',
         title: L.firstStatement,
-        max: Math.max(1, ...json.perIncident.map((p) => share(p.firstStatement) ?? 0)),
+        max: json.perIncident.reduce((most, p) => Math.max(most, share(p.firstStatement) ?? 0), 1),
         bars: json.perIncident
           .filter((p) => p.firstStatement !== null)
           .map((p) => {

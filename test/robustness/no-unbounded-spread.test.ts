@@ -34,8 +34,8 @@ function unboundedSpreads(file: string, text: string): string[] {
   const at = (node: ts.Node): string => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 80)}`;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const spreads = (node.arguments ?? []).filter(ts.isSpreadElement);
-      if (spreads.some((s) => !isLiteralList(s.expression))) found.push(at(node));
+      const spreads = (node.arguments ?? []).filter((argument): argument is ts.SpreadElement => ts.isSpreadElement(argument));
+      if (spreads.some((spread) => !isLiteralList(spread.expression))) found.push(at(node));
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'apply' && node.arguments.length > 1) found.push(at(node));
     }
     ts.forEachChild(node, visit);

@@ -22,7 +22,7 @@ function sourceFiles(dir: string): string[] {
 /** Whether a spread's operand is a literal list (or a choice between literal lists). */
 function isLiteralList(node: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(node)) return isLiteralList(node.expression);
-  if (ts.isArrayLiteralExpression(node)) return node.elements.every((element) => (ts.isSpreadElement(element) ? isLiteralList((element as ts.SpreadElement).expression) : true));
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every((element) => !ts.isSpreadElement(element) || isLiteralList(element.expression));
   if (ts.isConditionalExpression(node)) return isLiteralList(node.whenTrue) && isLiteralList(node.whenFalse);
   return false;
 }
@@ -34,8 +34,8 @@ function unboundedSpreads(file: string, text: string): string[] {
   const at = (node: ts.Node): string => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 80)}`;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const spreads = (node.arguments ?? []).filter((argument): argument is ts.SpreadElement => ts.isSpreadElement(argument));
-      if (spreads.some((spread) => !isLiteralList(spread.expression))) found.push(at(node));
+      const args: readonly ts.Expression[] = node.arguments ?? [];
+      if (args.some((argument) => ts.isSpreadElement(argument) && !isLiteralList(argument.expression))) found.push(at(node));
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'apply' && node.arguments.length > 1) found.push(at(node));
     }
     ts.forEachChild(node, visit);

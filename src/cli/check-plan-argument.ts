@@ -9,7 +9,7 @@ export interface CheckedPlanArgument {
   readable: boolean;
 }
 
-const UNREADABLE = new Set(['file-not-found', 'file-unreadable']);
+const UNREADABLE = new Set(['file-not-found', 'file-unreadable', 'not-a-file']);
 
 /**
  * Check the plan file a command was given (relative to the command's folder, in its locale).

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { compareDiagnostics } from '../diagnostics/compare-diagnostics.js';
@@ -9,6 +10,7 @@ import { attachLocations } from './attach-locations.js';
 import { checkReferences } from './check-references.js';
 import { MAX_DIAGNOSTICS, MAX_FILE_BYTES } from './limits.js';
 import { parseSource } from './parse-source.js';
+import { readPlanFile } from './read-plan-file.js';
 import type { CheckPlanOptions, PlanSource } from './plan-input.js';
 import { resolveIncludes } from './resolve-includes.js';
 import { sanitizeValue } from './sanitize-value.js';
@@ -38,6 +40,8 @@ interface Root {
   real?: string;
   display: string | undefined;
   planDir: string;
+  /** Size of the plan's own text in bytes (counted against the plan's byte budget with its includes). */
+  bytes: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,29 +71,35 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
     } else {
       const file = display ?? '';
       anchor = path.resolve(cwd, file);
-      if (!existsSync(anchor) || !statSync(anchor).isFile()) {
-        diagnostics.push(createDiagnostic('file-not-found', { file }, [], { locale, file }));
-        return undefined;
-      }
-      const size = statSync(anchor).size;
-      if (size > MAX_FILE_BYTES) {
-        const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
-        diagnostics.push(createDiagnostic('file-too-large', { size, limit: MAX_FILE_BYTES }, [], { locale, file, range }));
-        return undefined;
-      }
-      try {
-        text = readFileSync(anchor, 'utf8');
-        real = realpathSync(anchor);
-      } catch (error) {
-        diagnostics.push(createDiagnostic('file-unreadable', { file, detail: error instanceof Error ? error.message : String(error) }, [], { locale, file }));
-        return undefined;
+      const read = readPlanFile(anchor, MAX_FILE_BYTES);
+      const firstChar = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+      switch (read.kind) {
+        case 'ok':
+          text = read.text;
+          real = read.real;
+          break;
+        case 'missing':
+          diagnostics.push(createDiagnostic('file-not-found', { file }, [], { locale, file }));
+          return undefined;
+        case 'not-a-file':
+          diagnostics.push(createDiagnostic('not-a-file', { file, kind: read.what }, [], { locale, file }));
+          return undefined;
+        case 'too-large':
+          diagnostics.push(createDiagnostic('file-too-large', { size: read.bytes, limit: MAX_FILE_BYTES }, [], { locale, file, range: firstChar }));
+          return undefined;
+        case 'encoding':
+          diagnostics.push(createDiagnostic('unsupported-encoding', { encoding: read.encoding }, [], { locale, file, range: firstChar }));
+          return undefined;
+        case 'unreadable':
+          diagnostics.push(createDiagnostic('file-unreadable', { file, detail: read.detail }, [], { locale, file }));
+          return undefined;
       }
     }
     if (display !== undefined) sources.set(display, text);
     const parsed = parseSource(text, display === undefined ? { locale } : { file: display, locale });
     for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.value === undefined) return undefined;
-    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)) };
+    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)), bytes: Buffer.byteLength(text, 'utf8') };
     if (real !== undefined) root.real = real;
     return root;
   }
@@ -97,7 +107,7 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
   for (const d of sanitized.diagnostics) diagnostics.push(d);
   if (sanitized.value === undefined) return undefined;
   const dir = path.resolve(cwd, options.baseDir ?? '.');
-  return { value: sanitized.value, map: new SourceMap(), anchor: path.join(dir, '<plan>'), display: undefined, planDir: realDir(dir) };
+  return { value: sanitized.value, map: new SourceMap(), anchor: path.join(dir, '<plan>'), display: undefined, planDir: realDir(dir), bytes: 0 };
 }
 
 function finish(diagnostics: Diagnostic[], source: SourceLocator, sources: Map<string, string>, locale: Locale, plan?: PlanDefinition): CheckPlanResult {
@@ -137,7 +147,7 @@ export function checkPlan(input: PlanSource, options: CheckPlanOptions = {}): Ch
     source = root.map;
     if (isRecord(root.value)) {
       const includeRoot = root.real === undefined ? { absolute: root.anchor, display: root.display } : { absolute: root.anchor, display: root.display, real: root.real };
-      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources });
+      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources, bytes: root.bytes });
     }
     const parsed = PlanSchema.safeParse(root.value);
     if (!parsed.success) {

@@ -22,6 +22,7 @@ export function programHelp(commands: readonly CliCommand[]): string {
     table(commands.map((c) => [c.name, c.summary])),
     '',
     'Run "planwright <command> --help" for a command\'s options.',
+    'A plan argument - reads the plan from standard input.',
     'Exit codes: 0 done, 1 problems found, 2 could not run as asked.',
     '',
   ].join('\n');

@@ -8,7 +8,9 @@ import type { Diagnostic, SourceLocator } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { attachLocations } from './attach-locations.js';
 import { checkReferences } from './check-references.js';
+import { checkReferencesOfValidParts } from './check-valid-parts.js';
 import { MAX_DIAGNOSTICS, MAX_FILE_BYTES } from './limits.js';
+import { pointAtPlaceholders } from './locate-placeholders.js';
 import { parseSource } from './parse-source.js';
 import { readPlanFile } from './read-plan-file.js';
 import type { CheckPlanOptions, PlanSource } from './plan-input.js';
@@ -42,6 +44,8 @@ interface Root {
   planDir: string;
   /** Size of the plan's own text in bytes (counted against the plan's byte budget with its includes). */
   bytes: number;
+  /** The plan's text, when it was given as text or read from a file. */
+  text?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,7 +103,7 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
     const parsed = parseSource(text, display === undefined ? { locale } : { file: display, locale });
     for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.value === undefined) return undefined;
-    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)), bytes: Buffer.byteLength(text, 'utf8') };
+    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)), bytes: Buffer.byteLength(text, 'utf8'), text };
     if (real !== undefined) root.real = real;
     return root;
   }
@@ -152,9 +156,12 @@ export function checkPlan(input: PlanSource, options: CheckPlanOptions = {}): Ch
     const parsed = PlanSchema.safeParse(root.value);
     if (!parsed.success) {
       for (const d of attachLocations(schemaIssuesToDiagnostics(parsed.error.issues, PlanSchema, root.value, locale), root.map)) diagnostics.push(d);
+      // The reference checks of the parts that passed the schema, in the same run.
+      const partial = checkReferencesOfValidParts(root.value, parsed.error.issues, locale);
+      for (const d of pointAtPlaceholders(attachLocations(partial, root.map), sources, root.text)) diagnostics.push(d);
       return finish(diagnostics, source, sources, locale);
     }
-    for (const d of attachLocations(checkReferences(parsed.data, { locale }), root.map)) diagnostics.push(d);
+    for (const d of pointAtPlaceholders(attachLocations(checkReferences(parsed.data, { locale }), root.map), sources, root.text)) diagnostics.push(d);
     return finish(diagnostics, source, sources, locale, parsed.data);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -147,6 +147,36 @@ describe('examples/host-http', () => {
     expect((await call<{ incidents: IncidentSummary[] }>(server, 'GET', '/incidents')).body.incidents.map((i) => i.id)).toEqual([id]);
   });
 
+  test('answers malformed input with 400 and a JSON error, never 500 (issue 17)', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      for (const [method, path] of [
+        ['GET', '/incidents/%E0%A4%A'], // truncated UTF-8 sequence
+        ['GET', '/incidents/%ZZ'], // not a hex escape
+        ['GET', '/incidents/%C0%AF'], // overlong encoding of "/"
+        ['GET', '/incidents/%ED%A0%80'], // a lone surrogate
+        ['POST', '/incidents/%E0%A4%A/events'],
+        ['GET', '/incidents/x/report%FF'],
+      ] as const) {
+        const reply = await call<ErrorBody>(server, method, path, method === 'POST' ? { as: 'wang', body: { type: 'REPORT' } } : {});
+        expect([path, reply.status, reply.headers.get('content-type'), reply.body.error.code], path).toEqual([path, 400, 'application/json; charset=utf-8', 'bad-request']);
+        expect(reply.body.error.message).toBe('the request path is not valid percent-encoded UTF-8');
+      }
+      const notAnObject = await call<ErrorBody>(server, 'POST', `/incidents/${id}/events`, { as: 'wang', raw: '[1, 2]' });
+      expect([notAnObject.status, notAnObject.body.error.code]).toEqual([400, 'bad-request']);
+      const deep = await call<ErrorBody>(server, 'POST', `/incidents/${id}/events`, { as: 'wang', raw: `${'['.repeat(5000)}${']'.repeat(5000)}` });
+      expect([deep.status, deep.body.error.code]).toEqual([400, 'bad-request']);
+      // A well-encoded id that names no incident is still a 404.
+      const unknown = await call<ErrorBody>(server, 'GET', '/incidents/%E4%B8%8D%E5%AD%98%E5%9C%A8');
+      expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not-found']);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
+
   test('reports, assesses and refuses what the plan does not allow, with the engine codes', async () => {
     clock.advance('10m');
     expect((await accepted('wang', 'REPORT', { summary: '网帖称大厅窗口拒办', source: '微博', publicReaction: '转发两千余次' })).stage).toBe('assess');

@@ -132,6 +132,15 @@ class HttpError extends Error {
   }
 }
 
+/** A path segment decoded; malformed percent-encoding (`%E0%A4%A`) is the client's error, not the server's. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError('bad-request', 'the request path is not valid percent-encoded UTF-8', { segment: segment.slice(0, 200) });
+  }
+}
+
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, {
@@ -247,7 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const parts = url.pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+    const parts = url.pathname.split('/').filter((p) => p !== '').map(decodePathSegment);
     const method = request.method ?? 'GET';
     const allow = (...methods: string[]): void => {
       if (!methods.includes(method)) throw new HttpError('method-not-allowed', `${method} is not allowed here`, { allow: methods });

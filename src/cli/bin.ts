@@ -1,4 +1,5 @@
 import process from 'node:process';
+import { readStandardInput } from './read-standard-input.js';
 import { run } from './run.js';
 
 process.exitCode = await run(process.argv.slice(2), {
@@ -6,4 +7,5 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  readStdin: readStandardInput,
 });

@@ -1,4 +1,9 @@
+import { Buffer } from 'node:buffer';
+import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import { checkPlan, type CheckPlanResult } from '../dsl/check-plan.js';
+import { MAX_FILE_BYTES } from '../dsl/limits.js';
+import { SourceMap } from '../dsl/source-map.js';
+import { foreignEncoding } from '../dsl/read-plan-file.js';
 import type { CommandContext } from './command.js';
 
 /** A plan file argument checked: the result, and whether the file could be read at all. */
@@ -9,17 +14,57 @@ export interface CheckedPlanArgument {
   readable: boolean;
 }
 
-const UNREADABLE = new Set(['file-not-found', 'file-unreadable']);
+const UNREADABLE = new Set(['file-not-found', 'file-unreadable', 'not-a-file']);
+
+/** The plan argument that reads the plan from standard input. */
+export const STDIN_ARGUMENT = '-';
+/** The name diagnostics give a plan read from standard input. */
+export const STDIN_NAME = '<stdin>';
+
+/** A plan read from standard input: checked as text named `<stdin>`, its includes relative to the command's folder. */
+function checkStandardInput(context: CommandContext): CheckPlanResult {
+  const options = { cwd: context.cwd, locale: context.locale };
+  const fail = (detail: string): CheckPlanResult => ({
+    ok: false,
+    diagnostics: [createDiagnostic('file-unreadable', { file: STDIN_NAME, detail }, [], { locale: context.locale, file: STDIN_NAME })],
+    source: new SourceMap(STDIN_NAME),
+    sources: new Map(),
+  });
+  if (context.io.readStdin === undefined) return fail('standard input is not available here');
+  let input: Uint8Array | string;
+  try {
+    input = context.io.readStdin(MAX_FILE_BYTES);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  if (typeof input !== 'string') {
+    const encoding = foreignEncoding(input);
+    if (encoding !== undefined) {
+      const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+      const diagnostic = createDiagnostic('unsupported-encoding', { encoding }, [], { locale: context.locale, file: STDIN_NAME, range });
+      return { ok: false, diagnostics: [diagnostic], source: new SourceMap(STDIN_NAME), sources: new Map() };
+    }
+    input = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
+  }
+  return checkPlan({ text: input, file: STDIN_NAME }, options);
+}
 
 /**
  * Check the plan file a command was given (relative to the command's folder, in its locale).
  * Commands that take a plan (`validate`, `lint`, `bundle`, `diagram`, `drill`) start here.
+ * The argument `-` reads the plan from standard input (named `<stdin>` in diagnostics; its
+ * includes are relative to the command's folder).
  *
  * @example
  * const { result, readable } = checkPlanArgument(context, context.positionals[0]);
  * if (!readable) return EXIT_USAGE;
  */
 export function checkPlanArgument(context: CommandContext, file: string): CheckedPlanArgument {
+  if (file === STDIN_ARGUMENT) {
+    const result = checkStandardInput(context);
+    const readable = !result.diagnostics.some((d) => UNREADABLE.has(d.code) && d.path.length === 0 && d.file === STDIN_NAME);
+    return { file: STDIN_NAME, result, readable };
+  }
   const result = checkPlan({ file }, { cwd: context.cwd, locale: context.locale });
   const readable = !result.diagnostics.some((d) => UNREADABLE.has(d.code) && d.path.length === 0 && d.file === file);
   return { file, result, readable };

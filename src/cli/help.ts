@@ -2,7 +2,7 @@ import type { CliCommand } from './command.js';
 import { SHARED_OPTION_HELP } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
-  const width = Math.max(0, ...rows.map(([left]) => left.length));
+  const width = rows.reduce((widest, [left]) => Math.max(widest, left.length), 0);
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
 }
 
@@ -22,6 +22,7 @@ export function programHelp(commands: readonly CliCommand[]): string {
     table(commands.map((c) => [c.name, c.summary])),
     '',
     'Run "planwright <command> --help" for a command\'s options.',
+    'A plan argument - reads the plan from standard input.',
     'Exit codes: 0 done, 1 problems found, 2 could not run as asked.',
     '',
   ].join('\n');

@@ -6,4 +6,9 @@ export interface CliIo {
   cwd?: string;
   /** Whether stdout is a terminal: then diagnostics get a code frame and colour. */
   isTTY?: boolean;
+  /**
+   * Standard input, for a plan argument `-`: its bytes up to `maxBytes + 1` (the binary reads file
+   * descriptor 0; tests pass the text). Without it, `-` is reported as unreadable.
+   */
+  readStdin?: (maxBytes: number) => Uint8Array | string;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
+import { escapeTerminalText } from '../diagnostics/terminal-safe-text.js';
 import { isLocale, LOCALES } from '../diagnostics/locale.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -31,7 +32,8 @@ function unknownCommand(name: string, io: CliIo, commands: readonly CliCommand[]
  * const code = await run(['validate', 'plans/public-opinion.plan.yaml'], { stdout: (s) => out.push(s), stderr: (s) => out.push(s) });
  * // code === 0
  */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(programHelp(commands));
@@ -79,4 +81,18 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
     io.stderr(`planwright ${command.name}: unexpected failure, please report it:\n${message}\n`);
     return EXIT_USAGE;
   }
+}
+
+/**
+ * The io with every write made safe for a terminal: control and bidi characters that came from a
+ * plan, a scenario or an argument are printed as `\uXXXX` escapes (JSON output keeps its value:
+ * that is JSON's own escape); only planwright's own colours pass, and only to a terminal.
+ */
+function terminalSafeIo(io: CliIo): CliIo {
+  const keepColours = io.isTTY === true;
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeTerminalText(text, { keepColours })),
+    stderr: (text) => io.stderr(escapeTerminalText(text, { keepColours })),
+  };
 }

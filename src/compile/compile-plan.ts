@@ -46,7 +46,7 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     authorization: authorization as AuthorizationTable,
     deadlines,
     deadlineById: new Map(deadlines.map((d) => [d.id, d])),
-    maxReminderMs: Math.max(0, ...deadlines.flatMap((d) => d.reminders.map((r) => r.beforeMs))),
+    maxReminderMs: deadlines.reduce((most, d) => d.reminders.reduce((m, r) => Math.max(m, r.beforeMs), most), 0),
     fields: buildFieldValidators(definition),
     stages,
     events: new Map(definition.events.map((e) => [e.id, e])),

@@ -54,6 +54,11 @@ export const DIAGNOSTIC_CODES = [
   // the checker itself
   'too-many-diagnostics',
   'internal-error',
+  // reading files (issue 17)
+  'not-a-file',
+  'unsupported-encoding',
+  'includes-too-large',
+  'include-repeated',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -156,6 +161,13 @@ export interface DiagnosticParams {
   'deadline-needs-stage': { deadline: string };
   'too-many-diagnostics': { limit: number };
   'internal-error': { detail: string };
+  /** `kind`: what the path names instead of a regular file. */
+  'not-a-file': { file: string; kind: 'directory' | 'fifo' | 'socket' | 'device' | 'other' };
+  /** `encoding`: what the byte order mark says (e.g. `UTF-16LE`). */
+  'unsupported-encoding': { encoding: string };
+  /** `size`: the included file's bytes; `total`: the plan's and its includes' bytes with it; `limit`: the most allowed. */
+  'includes-too-large': { file: string; size: number; total: number; limit: number };
+  'include-repeated': { file: string };
 }
 
 /**

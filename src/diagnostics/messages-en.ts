@@ -78,6 +78,8 @@ function invalidValue(p: InvalidValueParams): string {
   }
 }
 
+const NOT_A_FILE = { directory: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device', other: 'not a regular file' } as const;
+
 /** English diagnostic messages. Each says what is wrong and what to write instead. */
 export const messagesEn: MessageTable = {
   'file-not-found': (p) => `file ${quote(p.file)} does not exist; check the path.`,
@@ -173,4 +175,14 @@ export const messagesEn: MessageTable = {
     `deadline ${quote(p.deadline)} is measured from entering a stage (from: enter) but names none; add stage: <stage id>.`,
   'too-many-diagnostics': (p) => `more than ${p.limit} problems; fix these first.`,
   'internal-error': (p) => `planwright failed while checking this plan (${p.detail}); please report this.`,
+  'not-a-file': (p) => `${quote(p.file)} is ${NOT_A_FILE[p.kind]}, not a plan file; give the path of a plan file (YAML or JSON).`,
+  'unsupported-encoding': (p) =>
+    `the file is encoded as ${p.encoding} (it starts with a ${p.encoding} byte order mark); save it as UTF-8 and check it again.`,
+  'includes-too-large': (p) =>
+    `including ${quote(p.file)} (${mb(p.size)} MB) brings the plan and its included files to ${mb(p.total)} MB; together they may be at most ${mb(p.limit)} MB. Make the files smaller.`,
+  'include-repeated': (p) => `${quote(p.file)} is already included; its items are read once, so remove this include.`,
 };
+
+function mb(bytes: number): string {
+  return (bytes / 1048576).toFixed(1);
+}

@@ -75,6 +75,8 @@ function invalidValue(p: InvalidValueParams): string {
   }
 }
 
+const NOT_A_FILE = { directory: '一个目录', fifo: '一个命名管道（FIFO）', socket: '一个套接字', device: '一个设备', other: '非普通文件' } as const;
+
 /** 简体中文诊断信息：说明问题所在，并说明应当如何改写。 */
 export const messagesZhCn: MessageTable = {
   'file-not-found': (p) => `文件 ${quote(p.file)} 不存在，请检查路径。`,
@@ -166,4 +168,13 @@ export const messagesZhCn: MessageTable = {
   'deadline-needs-stage': (p) => `时限 ${quote(p.deadline)} 从进入某阶段起计算（from: enter），但没有指定阶段；请加上 stage: <阶段标识>。`,
   'too-many-diagnostics': (p) => `问题超过 ${p.limit} 个，请先修正这些。`,
   'internal-error': (p) => `planwright 检查此预案时出错（${p.detail}），请报告此问题。`,
+  'not-a-file': (p) => `${quote(p.file)} 是${NOT_A_FILE[p.kind]}，不是预案文件；请给出预案文件（YAML 或 JSON）的路径。`,
+  'unsupported-encoding': (p) => `此文件的编码是 ${p.encoding}（以 ${p.encoding} 字节顺序标记开头）；请另存为 UTF-8 编码后再检查。`,
+  'includes-too-large': (p) =>
+    `包含 ${quote(p.file)}（${mb(p.size)} MB）后，预案及其包含的文件共 ${mb(p.total)} MB；合计最多 ${mb(p.limit)} MB，请减小文件。`,
+  'include-repeated': (p) => `${quote(p.file)} 已被包含过；其内容只读取一次，请删除这一处 include。`,
 };
+
+function mb(bytes: number): string {
+  return (bytes / 1048576).toFixed(1);
+}

@@ -19,6 +19,11 @@ export interface ConditionScope {
 
 type Expected = DiagnosticParams['condition-type-mismatch']['expected'];
 
+/** Append `items` to `out` one by one (a spread into push would overflow the stack on long lists). */
+function appendTo<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
 function typeOfField(field: Field | undefined, name: string): Field['type'] | undefined {
   if (field !== undefined) return field.type;
   return name === 'severity' ? 'severity' : undefined;
@@ -123,9 +128,9 @@ function checkFieldCondition(condition: FieldCondition, path: Path, scope: Condi
 export function checkCondition(condition: Condition, path: Path, scope: ConditionScope, depth = 0): ConditionFinding[] {
   const out: ConditionFinding[] = [];
   if (depth > 64) return out;
-  if ('all' in condition) condition.all.forEach((c, i) => out.push(...checkCondition(c, [...path, 'all', i], scope, depth + 1)));
-  else if ('any' in condition) condition.any.forEach((c, i) => out.push(...checkCondition(c, [...path, 'any', i], scope, depth + 1)));
-  else if ('not' in condition) out.push(...checkCondition(condition.not, [...path, 'not'], scope, depth + 1));
+  if ('all' in condition) condition.all.forEach((c, i) => appendTo(out, checkCondition(c, [...path, 'all', i], scope, depth + 1)));
+  else if ('any' in condition) condition.any.forEach((c, i) => appendTo(out, checkCondition(c, [...path, 'any', i], scope, depth + 1)));
+  else if ('not' in condition) appendTo(out, checkCondition(condition.not, [...path, 'not'], scope, depth + 1));
   else checkFieldCondition(condition, path, scope, out);
   return out;
 }

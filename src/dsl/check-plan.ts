@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { compareDiagnostics } from '../diagnostics/compare-diagnostics.js';
@@ -7,8 +8,11 @@ import type { Diagnostic, SourceLocator } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { attachLocations } from './attach-locations.js';
 import { checkReferences } from './check-references.js';
+import { checkReferencesOfValidParts } from './check-valid-parts.js';
 import { MAX_DIAGNOSTICS, MAX_FILE_BYTES } from './limits.js';
+import { pointAtPlaceholders } from './locate-placeholders.js';
 import { parseSource } from './parse-source.js';
+import { readPlanFile } from './read-plan-file.js';
 import type { CheckPlanOptions, PlanSource } from './plan-input.js';
 import { resolveIncludes } from './resolve-includes.js';
 import { sanitizeValue } from './sanitize-value.js';
@@ -38,6 +42,10 @@ interface Root {
   real?: string;
   display: string | undefined;
   planDir: string;
+  /** Size of the plan's own text in bytes (counted against the plan's byte budget with its includes). */
+  bytes: number;
+  /** The plan's text, when it was given as text or read from a file. */
+  text?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,37 +75,43 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
     } else {
       const file = display ?? '';
       anchor = path.resolve(cwd, file);
-      if (!existsSync(anchor) || !statSync(anchor).isFile()) {
-        diagnostics.push(createDiagnostic('file-not-found', { file }, [], { locale, file }));
-        return undefined;
-      }
-      const size = statSync(anchor).size;
-      if (size > MAX_FILE_BYTES) {
-        const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
-        diagnostics.push(createDiagnostic('file-too-large', { size, limit: MAX_FILE_BYTES }, [], { locale, file, range }));
-        return undefined;
-      }
-      try {
-        text = readFileSync(anchor, 'utf8');
-        real = realpathSync(anchor);
-      } catch (error) {
-        diagnostics.push(createDiagnostic('file-unreadable', { file, detail: error instanceof Error ? error.message : String(error) }, [], { locale, file }));
-        return undefined;
+      const read = readPlanFile(anchor, MAX_FILE_BYTES);
+      const firstChar = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+      switch (read.kind) {
+        case 'ok':
+          text = read.text;
+          real = read.real;
+          break;
+        case 'missing':
+          diagnostics.push(createDiagnostic('file-not-found', { file }, [], { locale, file }));
+          return undefined;
+        case 'not-a-file':
+          diagnostics.push(createDiagnostic('not-a-file', { file, kind: read.what }, [], { locale, file }));
+          return undefined;
+        case 'too-large':
+          diagnostics.push(createDiagnostic('file-too-large', { size: read.bytes, limit: MAX_FILE_BYTES }, [], { locale, file, range: firstChar }));
+          return undefined;
+        case 'encoding':
+          diagnostics.push(createDiagnostic('unsupported-encoding', { encoding: read.encoding }, [], { locale, file, range: firstChar }));
+          return undefined;
+        case 'unreadable':
+          diagnostics.push(createDiagnostic('file-unreadable', { file, detail: read.detail }, [], { locale, file }));
+          return undefined;
       }
     }
     if (display !== undefined) sources.set(display, text);
     const parsed = parseSource(text, display === undefined ? { locale } : { file: display, locale });
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.value === undefined) return undefined;
-    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)) };
+    const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)), bytes: Buffer.byteLength(text, 'utf8'), text };
     if (real !== undefined) root.real = real;
     return root;
   }
   const sanitized = sanitizeValue(input, locale);
-  diagnostics.push(...sanitized.diagnostics);
+  for (const d of sanitized.diagnostics) diagnostics.push(d);
   if (sanitized.value === undefined) return undefined;
   const dir = path.resolve(cwd, options.baseDir ?? '.');
-  return { value: sanitized.value, map: new SourceMap(), anchor: path.join(dir, '<plan>'), display: undefined, planDir: realDir(dir) };
+  return { value: sanitized.value, map: new SourceMap(), anchor: path.join(dir, '<plan>'), display: undefined, planDir: realDir(dir), bytes: 0 };
 }
 
 function finish(diagnostics: Diagnostic[], source: SourceLocator, sources: Map<string, string>, locale: Locale, plan?: PlanDefinition): CheckPlanResult {
@@ -137,14 +151,17 @@ export function checkPlan(input: PlanSource, options: CheckPlanOptions = {}): Ch
     source = root.map;
     if (isRecord(root.value)) {
       const includeRoot = root.real === undefined ? { absolute: root.anchor, display: root.display } : { absolute: root.anchor, display: root.display, real: root.real };
-      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources });
+      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources, bytes: root.bytes });
     }
     const parsed = PlanSchema.safeParse(root.value);
     if (!parsed.success) {
-      diagnostics.push(...attachLocations(schemaIssuesToDiagnostics(parsed.error.issues, PlanSchema, root.value, locale), root.map));
+      for (const d of attachLocations(schemaIssuesToDiagnostics(parsed.error.issues, PlanSchema, root.value, locale), root.map)) diagnostics.push(d);
+      // The reference checks of the parts that passed the schema, in the same run.
+      const partial = checkReferencesOfValidParts(root.value, parsed.error.issues, locale);
+      for (const d of pointAtPlaceholders(attachLocations(partial, root.map), sources, root.text)) diagnostics.push(d);
       return finish(diagnostics, source, sources, locale);
     }
-    diagnostics.push(...attachLocations(checkReferences(parsed.data, { locale }), root.map));
+    for (const d of pointAtPlaceholders(attachLocations(checkReferences(parsed.data, { locale }), root.map), sources, root.text)) diagnostics.push(d);
     return finish(diagnostics, source, sources, locale, parsed.data);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

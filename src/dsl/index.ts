@@ -22,4 +22,4 @@ export { templatePlaceholders } from './template-placeholders.js';
 export { SourceMap, type SourceEntry } from './source-map.js';
 export { parseSource, type ParsedSource, type ParseSourceOptions } from './parse-source.js';
 export { schemaIssuesToDiagnostics } from './schema-issues.js';
-export { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DIAGNOSTICS, MAX_FILE_BYTES, MAX_INCLUDED_FILES } from './limits.js';
+export { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DIAGNOSTICS, MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_PLAN_BYTES } from './limits.js';

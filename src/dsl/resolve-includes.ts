@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
-import { MAX_FILE_BYTES, MAX_INCLUDED_FILES } from './limits.js';
+import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_PLAN_BYTES } from './limits.js';
 import { parseSource } from './parse-source.js';
+import { notAFileKind, readPlanFile } from './read-plan-file.js';
 import { INCLUDABLE_SECTIONS, PlanSchema } from './schema/plan.js';
 import { objectKeys } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
@@ -22,6 +23,11 @@ export interface IncludeContext {
   diagnostics: Diagnostic[];
   /** Display file name → text of every file read (for code frames). */
   sources: Map<string, string>;
+  /**
+   * Bytes read so far for this plan (its own text when includes are resolved); every included
+   * file read adds its size, and no include may take the total past {@link MAX_PLAN_BYTES}.
+   */
+  bytes?: number;
 }
 
 interface Contribution {
@@ -50,16 +56,29 @@ function isInside(dir: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 class IncludeResolver {
   #count = 0;
+  /** Real paths of the files included so far: each is read once. */
+  readonly #seen = new Set<string>();
+  /** Set once an include would pass {@link MAX_PLAN_BYTES}: nothing more is read. */
+  #overBudget = false;
   readonly #allowed = [...INCLUDABLE_SECTIONS, 'include', '$schema'];
   readonly #planKeys = objectKeys(PlanSchema);
 
   constructor(readonly ctx: IncludeContext) {}
 
-  report<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], at: Including, where: Path, target?: 'key'): void {
+  report<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], at: Including, where: Path, target?: 'key', severity?: 'warning'): void {
     const located = target === 'key' ? at.map.locateKey(where) : at.map.locate(where);
     const options: Parameters<typeof createDiagnostic>[3] = { locale: this.ctx.locale };
+    if (severity !== undefined) options.severity = severity;
     if (located.file !== undefined) options.file = located.file;
     else if (at.display !== undefined) options.file = at.display;
     if (located.range !== undefined) options.range = located.range;
@@ -93,8 +112,13 @@ class IncludeResolver {
         this.report('include-outside-plan', { file: entry }, at, where);
         continue;
       }
-      if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+      const stats = statOf(resolved);
+      if (stats === undefined) {
         this.report('include-not-found', { file: entry }, at, where);
+        continue;
+      }
+      if (!stats.isFile()) {
+        this.report('not-a-file', { file: entry, kind: notAFileKind(stats) }, at, where);
         continue;
       }
       const real = realpathSync(resolved);
@@ -107,25 +131,55 @@ class IncludeResolver {
         this.report('include-cycle', { file: display, chain: [...at.displayStack.slice(start), display] }, at, where);
         continue;
       }
+      if (this.#seen.has(real)) {
+        this.report('include-repeated', { file: entry }, at, where, undefined, 'warning');
+        continue;
+      }
+      this.#seen.add(real);
+      if (this.#overBudget) continue;
       if (++this.#count > MAX_INCLUDED_FILES) {
         this.report('too-many-includes', { limit: MAX_INCLUDED_FILES }, at, where);
         return contributions;
       }
-      const size = statSync(real).size;
-      if (size > MAX_FILE_BYTES) {
-        this.ctx.diagnostics.push(
-          createDiagnostic('file-too-large', { size, limit: MAX_FILE_BYTES }, [], {
-            locale: this.ctx.locale,
-            file: display,
-            range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
-          }),
-        );
+      const firstChar = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+      if (stats.size > MAX_FILE_BYTES) {
+        this.ctx.diagnostics.push(createDiagnostic('file-too-large', { size: stats.size, limit: MAX_FILE_BYTES }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
         continue;
       }
-      const text = readFileSync(real, 'utf8');
+      const before = this.ctx.bytes ?? 0;
+      if (before + stats.size > MAX_PLAN_BYTES) {
+        this.#overBudget = true;
+        this.report('includes-too-large', { file: entry, size: stats.size, total: before + stats.size, limit: MAX_PLAN_BYTES }, at, where);
+        continue;
+      }
+      const read = readPlanFile(real, MAX_PLAN_BYTES - before);
+      if (read.kind === 'too-large') {
+        // it grew since it was measured
+        this.#overBudget = true;
+        this.report('includes-too-large', { file: entry, size: read.bytes, total: before + read.bytes, limit: MAX_PLAN_BYTES }, at, where);
+        continue;
+      }
+      if (read.kind === 'encoding') {
+        this.ctx.diagnostics.push(createDiagnostic('unsupported-encoding', { encoding: read.encoding }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
+        continue;
+      }
+      if (read.kind === 'missing') {
+        this.report('include-not-found', { file: entry }, at, where);
+        continue;
+      }
+      if (read.kind === 'not-a-file') {
+        this.report('not-a-file', { file: entry, kind: read.what }, at, where);
+        continue;
+      }
+      if (read.kind === 'unreadable') {
+        this.ctx.diagnostics.push(createDiagnostic('file-unreadable', { file: display, detail: read.detail }, [], { locale: this.ctx.locale, file: display }));
+        continue;
+      }
+      this.ctx.bytes = before + read.bytes;
+      const text = read.text;
       this.ctx.sources.set(display, text);
       const parsed = parseSource(text, { file: display, locale: this.ctx.locale });
-      this.ctx.diagnostics.push(...parsed.diagnostics);
+      for (const d of parsed.diagnostics) this.ctx.diagnostics.push(d);
       if (parsed.value === undefined) continue;
       const here: Including = {
         absolute: real,
@@ -134,7 +188,7 @@ class IncludeResolver {
         stack: [...at.stack, real],
         displayStack: [...at.displayStack, display],
       };
-      contributions.push(...this.sections(parsed.value, here));
+      for (const c of this.sections(parsed.value, here)) contributions.push(c);
     }
     return contributions;
   }
@@ -196,6 +250,6 @@ export function resolveIncludes(
     const target = plan[contribution.section];
     if (!Array.isArray(target)) continue;
     map.graftList(contribution.map, contribution.section, target.length);
-    target.push(...contribution.items);
+    for (const item of contribution.items) target.push(item);
   }
 }

@@ -237,7 +237,7 @@ class IssueMapper {
       for (const e of errors) {
         if (e.path.length !== 0) continue;
         if (e.code === 'invalid_type') expected.push(expectedKind(e.expected));
-        if (e.code === 'invalid_value') expected.push(...(e.values ?? []).map((v) => JSON.stringify(v) ?? String(v)));
+        if (e.code === 'invalid_value') for (const v of e.values ?? []) expected.push(JSON.stringify(v) ?? String(v));
       }
     }
     this.push('wrong-type', { expected: [...new Set(expected)], received: valueKind(data) }, path);

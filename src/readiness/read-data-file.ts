@@ -71,7 +71,7 @@ export function readDataFile<S extends z.ZodType>(input: DataFileInput, schema: 
   }
   const result = schema.safeParse(parsed.value);
   if (!result.success) {
-    diagnostics.push(...attachLocations(schemaIssuesToDiagnostics(result.error.issues, schema, parsed.value, options.locale), parsed.map));
+    for (const d of attachLocations(schemaIssuesToDiagnostics(result.error.issues, schema, parsed.value, options.locale), parsed.map)) diagnostics.push(d);
     return { ok: false, diagnostics, source: parsed.map, file, text, readable: true };
   }
   return { ok: true, value: result.data as z.output<S>, diagnostics, source: parsed.map, file, text, readable: true };

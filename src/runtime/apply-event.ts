@@ -44,7 +44,7 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
   if (due === undefined || due > now) return incident;
   const change = new IncidentChange(plan, incident, now);
   fireDue(change, now);
-  entries.push(...change.entries);
+  for (const entry of change.entries) entries.push(entry);
   const next = change.commit();
   return next;
 }
@@ -83,7 +83,7 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
       accept(change, decision, event);
     }
     change.doc.version += 1;
-    entries.push(...change.entries);
+    for (const entry of change.entries) entries.push(entry);
   }
   const next = change.commit();
   return 'error' in decision ? { incident: next, entries, error: decision.error } : { incident: next, entries };
@@ -138,9 +138,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   const candidates: CompiledTransition[] = [];
   if (stage !== undefined) {
     for (const track of stage.trackIds) {
-      if (incident.tracks.includes(track)) candidates.push(...(stage.tracks.get(track)?.get(event.type) ?? []));
+      if (incident.tracks.includes(track)) for (const t of stage.tracks.get(track)?.get(event.type) ?? []) candidates.push(t);
     }
-    candidates.push(...(stage.on.get(event.type) ?? []));
+    for (const t of stage.on.get(event.type) ?? []) candidates.push(t);
   }
   if (candidates.length === 0) {
     const acceptedIn = Object.entries(plan.authorization)

@@ -3,6 +3,7 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkData } from '../compile/field-validators.js';
 import { array, describeIssues, max, min, object, optional, record, run, str, unknown, type Issue, type Validator } from '../validate/validate.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
+import { snapshotInput } from './snapshot-input.js';
 
 // Checked without zod (the runtime entry does not carry it); test/runtime/engine-input.test.ts
 // compares each with the zod schema it replaces (kept there as the oracle).
@@ -50,7 +51,10 @@ export function parseOpenInput(
   input: unknown,
   plan: CompiledPlan,
 ): { by: { id: string; roles: string[] }; title: string; category: string; data: Record<string, unknown>; severity: string | null } {
-  const parsed = run(OpenInput, input);
+  // Validate (and keep) one reading of the input, never the live object.
+  const snapshot = snapshotInput(input);
+  if (!snapshot.ok) throw new EngineError('invalid-data', `invalid open input: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] });
+  const parsed = run(OpenInput, snapshot.value);
   if (!parsed.success) {
     throw new EngineError('invalid-data', `invalid open input: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) });
   }
@@ -91,7 +95,10 @@ export function parseOpenInput(
 export function parseEventInput(
   event: unknown,
 ): { ok: true; event: { type: string; by: { id: string; roles: string[] }; data: unknown } } | { ok: false; error: SendError } {
-  const parsed = run(EventInput, event);
+  // Validate (and keep) one reading of the event, never the live object.
+  const snapshot = snapshotInput(event);
+  if (!snapshot.ok) return { ok: false, error: sendError('invalid-data', `invalid event: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] }) };
+  const parsed = run(EventInput, snapshot.value);
   if (!parsed.success) {
     return { ok: false, error: sendError('invalid-data', `invalid event: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) }) };
   }

@@ -376,7 +376,7 @@ export function union<T>(options: Array<Validator<T>>): Validator<T> {
       }
       const kept = tried.filter((t) => !aborted(t.issues));
       if (kept.length === 1) {
-        issues.push(...(kept[0] as { issues: RawIssue[] }).issues);
+        for (const issue of (kept[0] as { issues: RawIssue[] }).issues) issues.push(issue);
         return (kept[0] as { out: T }).out;
       }
       fail(issues, 'Invalid input');

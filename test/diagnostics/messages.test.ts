@@ -54,6 +54,10 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'deadline-needs-stage': { deadline: 'assess' },
   'too-many-diagnostics': { limit: 500 },
   'internal-error': { detail: 'TypeError: x' },
+  'not-a-file': { file: 'plans', kind: 'directory' },
+  'unsupported-encoding': { encoding: 'UTF-16LE' },
+  'includes-too-large': { file: 'parts/big.yaml', size: 4 * 1048576, total: 6 * 1048576, limit: 5 * 1048576 },
+  'include-repeated': { file: 'parts/roles.yaml' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

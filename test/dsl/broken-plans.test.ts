@@ -56,7 +56,7 @@ const CASES: ReadonlyArray<readonly [file: string, code: string, line: number, c
   ["unknown-key-in-action.plan.yaml", "unknown-key", 56, 11, "Did you mean \"notify\"?"],
   ["unknown-key.plan.json", "unknown-key", 110, 7, "Did you mean \"title\"?"],
   ["unknown-key.plan.yaml", "unknown-key", 42, 5, "Did you mean \"title\"?"],
-  ["unknown-placeholder.plan.yaml", "unknown-placeholder", 27, 40, "Did you mean {{note}}?"],
+  ["unknown-placeholder.plan.yaml", "unknown-placeholder", 27, 52, "Did you mean {{note}}?"],
   ["unknown-resource.plan.yaml", "unknown-resource", 38, 17, "Did you mean \"phone\"?"],
   ["unknown-role-in-by.plan.yaml", "unknown-role", 40, 34, "Declare it under roles"],
   ["unknown-role-in-notify.plan.yaml", "unknown-role", 56, 20, "Did you mean \"chief\"?"],

@@ -129,7 +129,7 @@ describe('checkPlan', () => {
     ['empty text', { text: '' }, 'wrong-type'],
     ['a YAML list', { text: '- a\n- b\n' }, 'wrong-type'],
     ['a scalar', { text: 'just words' }, 'wrong-type'],
-    ['a folder', { file: 'test' }, 'file-not-found'],
+    ['a folder', { file: 'test' }, 'not-a-file'],
   ])('reports %s as a diagnostic, never throws', (_, input, code) => {
     expect(codes(input as PlanSource)[0]).toBe(code);
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,13 +27,13 @@ function firstCode(text: string): { code: string | undefined; line: number | und
   return { code: d?.code, line: d?.range?.start.line, column: d?.range?.start.column };
 }
 
+let dir = '';
+
 describe('hostile input', () => {
-  let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'planwright-hostile-'));
     checkPlan({ text: minimal }); // warm up the parser and the schema
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a file over 5 MB without parsing it', () => {
     const file = join(dir, 'huge.plan.yaml');
@@ -100,5 +101,76 @@ describe('hostile input', () => {
     expect((globalThis as Record<string, unknown>).hacked).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toEqual(['yaml-warning']);
     expect(result.plan?.title).toBe('function () { globalThis.hacked = true }');
+  });
+});
+
+// Issue 17: defects found by a hostile-input probe. Resource cases (huge includes) run in a child
+// process with a capped heap: test/cli/hostile-cli.test.ts.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hostile input (issue 17)', () => {
+  const hostile = join(root, 'test/fixtures/hostile');
+  const at = (d: { code: string; severity: string; file?: string; range?: { start: { line: number; column: number }; end: { line: number; column: number } } }) =>
+    [d.severity, d.code, d.file, d.range === undefined ? null : `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`];
+
+  it('names a folder given as the plan: not-a-file, not "does not exist"', () => {
+    const result = checkPlan({ file: 'test/fixtures/hostile' }, { cwd: root });
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.params])).toEqual([['not-a-file', 'test/fixtures/hostile', { file: 'test/fixtures/hostile', kind: 'directory' }]]);
+    expect(result.diagnostics[0]?.message).toBe('"test/fixtures/hostile" is a folder, not a plan file; give the path of a plan file (YAML or JSON).');
+    expect(checkPlan({ file: 'test/fixtures/hostile' }, { cwd: root, locale: 'zh-CN' }).diagnostics[0]?.message).toContain('是一个目录，不是预案文件');
+  });
+
+  it('names a FIFO given as the plan without opening it (opening one would block)', () => {
+    const fifo = join(dir, 'plan.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const { value, ms } = timed(() => checkPlan({ file: fifo }));
+    expect(value.diagnostics.map((d) => [d.code, d.params])).toEqual([['not-a-file', { file: fifo, kind: 'fifo' }]]);
+    expect(value.diagnostics[0]?.message).toContain('is a named pipe (FIFO), not a plan file');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('names the encoding of a UTF-16 file instead of "expected a mapping, found text"', () => {
+    const result = checkPlan({ file: 'test/fixtures/hostile/utf16.plan.yaml' }, { cwd: root });
+    expect(result.diagnostics.map(at)).toEqual([['error', 'unsupported-encoding', 'test/fixtures/hostile/utf16.plan.yaml', '1:1-1:2']]);
+    expect(result.diagnostics[0]?.message).toBe('the file is encoded as UTF-16LE (it starts with a UTF-16LE byte order mark); save it as UTF-8 and check it again.');
+    const be = join(dir, 'utf16be.plan.yaml');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(minimal, 'utf16le').swap16()]));
+    expect(checkPlan({ file: be }).diagnostics.map((d) => d.params)).toEqual([{ encoding: 'UTF-16BE' }]);
+  });
+
+  it('reads each included file once: a repeat is a warning at the repeated include, a folder is not-a-file', () => {
+    const result = checkPlan({ file: 'test/fixtures/hostile/repeated-include.plan.yaml' }, { cwd: root });
+    expect(result.diagnostics.map(at)).toEqual([
+      ['warning', 'include-repeated', 'test/fixtures/hostile/repeated-include.plan.yaml', '10:5-10:23'],
+      ['error', 'not-a-file', 'test/fixtures/hostile/repeated-include.plan.yaml', '11:5-11:10'],
+      ['warning', 'include-repeated', 'test/fixtures/hostile/parts/events.yaml', '1:11-1:21'],
+    ]);
+    // without the folder the plan is valid, and the role came in once
+    const text = readFileSync(join(hostile, 'repeated-include.plan.yaml'), 'utf8').replace('  - parts\n', '');
+    const valid = checkPlan({ text, file: join(hostile, 'repeated-include.plan.yaml') });
+    expect([valid.ok, valid.plan?.roles.map((r) => r.id)]).toEqual([true, ['duty']]);
+  });
+
+  it('points unknown {{placeholders}} at the placeholder, in flow and block scalars, each occurrence apart', () => {
+    const result = checkPlan({ file: 'test/fixtures/hostile/placeholder.plan.yaml' }, { cwd: root });
+    expect(result.diagnostics.map((d) => [d.code, (d.params as { id: string }).id, at(d)[3]])).toEqual([
+      ['unknown-placeholder', 'opendAt', '16:69-16:80'],
+      ['unknown-placeholder', 'restoredAt', '23:30-23:46'],
+      ['unknown-placeholder', 'phone', '23:53-23:62'],
+      ['unknown-placeholder', 'phone', '23:66-23:77'],
+    ]);
+  });
+
+  it('reports schema and reference errors in one run, without knock-ons of the items that failed the schema', () => {
+    const result = checkPlan({ file: 'test/fixtures/hostile/schema-and-reference.plan.yaml' }, { cwd: root });
+    // stages[2] ("closed", final: maybe) failed the schema: `done: closed` and `target: closed` elsewhere are not reported
+    expect(result.diagnostics.map((d) => [d.code, at(d)[3], d.path.join('.')])).toEqual([
+      ['unknown-role', '40:47-40:51', 'stages.0.on.0.by.1'],
+      ['wrong-type', '48:41-48:46', 'stages.2.final'],
+      ['bad-duration', '53:10-53:14', 'deadlines.0.due'],
+    ]);
+    // an item whose id is itself invalid hides the references to its kind (nobody knows the id it meant)
+    const badId = checkPlan({ file: 'test/fixtures/broken/bad-id.plan.yaml' }, { cwd: root });
+    expect(badId.diagnostics.map((d) => d.code)).toEqual(['invalid-value']);
   });
 });

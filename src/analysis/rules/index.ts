@@ -1,6 +1,7 @@
 import type { LintRule } from '../rule.js';
 import { ambiguousTransitions } from './ambiguous-transitions.js';
 import { conditionalTargetsWithoutDefault } from './conditional-targets-without-default.js';
+import { controlCharactersInText } from './control-characters-in-text.js';
 import { deadlineNeverMet } from './deadline-never-met.js';
 import { deadlineWithoutBreachAction } from './deadline-without-breach-action.js';
 import { finalStageWithTransitions } from './final-stage-with-transitions.js';
@@ -20,6 +21,7 @@ import { unusedTemplate } from './unused-template.js';
 export {
   ambiguousTransitions,
   conditionalTargetsWithoutDefault,
+  controlCharactersInText,
   deadlineNeverMet,
   deadlineWithoutBreachAction,
   finalStageWithTransitions,
@@ -56,4 +58,5 @@ export const ALL_RULES: readonly LintRule[] = [
   conditionalTargetsWithoutDefault,
   ambiguousTransitions,
   finalStageWithTransitions,
+  controlCharactersInText,
 ];

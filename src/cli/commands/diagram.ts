@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { toJsonDiagnostic } from '../../diagnostics/json-diagnostic.js';
+import { escapeTerminalText } from '../../diagnostics/terminal-safe-text.js';
 import { planStateDiagram } from '../../report/diagram/state-diagram.js';
 import { planSwimlaneDiagram } from '../../report/diagram/swimlane-diagram.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
@@ -55,7 +56,7 @@ export const diagramCommand: CliCommand = {
     const locale = typeof values.locale === 'string' ? { locale: values.locale } : {};
     const diagram = view === 'swimlane' ? planSwimlaneDiagram(result.plan, locale) : planStateDiagram(result.plan, locale);
     if (json) report(true, result.diagnostics, diagram);
-    else io.stdout(diagram);
+    else io.stdout(escapeTerminalText(diagram));
     return EXIT_OK;
   },
 };

@@ -86,7 +86,7 @@ export const drillCommand: CliCommand = {
       const check = checkScenario(text, { file, plan: definition, locale: context.locale });
       if (check.locator) locators.set(file, check.locator);
       if (check.ok && check.scenario) scenarios.push(check.scenario);
-      else diagnostics.push(...check.diagnostics);
+      else for (const d of check.diagnostics) diagnostics.push(d);
     }
     if (diagnostics.length > 0) {
       inputErrors(context, diagnostics, sources);

@@ -78,7 +78,7 @@ export const evaluateCommand: CliCommand = {
           skipped.push(shown);
           continue;
         }
-        incidents.push(...(list as Incident[]));
+        for (const incident of list as Incident[]) incidents.push(incident);
       }
     }
     if (incidents.length === 0) {

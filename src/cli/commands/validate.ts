@@ -11,6 +11,7 @@ export const validateCommand: CliCommand = {
   description: [
     'Plans may be YAML or JSON. Each problem prints as "file:line:col: error CODE message"',
     '(with the source line and a caret in a terminal).',
+    'Give - to read the plan from standard input (named <stdin>; its includes are relative to the current folder).',
     'Exit code: 0 valid, 1 errors found, 2 bad arguments or a file that cannot be read.',
   ].join('\n'),
   run(context) {

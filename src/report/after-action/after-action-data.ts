@@ -219,8 +219,8 @@ export function afterActionData(incident: Incident, plan: PlanDefinition, locale
           points,
           first: first.value,
           last: last.value,
-          min: Math.min(...values),
-          max: Math.max(...values),
+          min: values.reduce((low, v) => Math.min(low, v), Infinity),
+          max: values.reduce((high, v) => Math.max(high, v), -Infinity),
           change: round(last.value - first.value),
         },
       ];

@@ -6,6 +6,7 @@ import { htmlTable } from '../html/html-table.js';
 import { incidentReadingsSvg, incidentTimelineSvg } from '../incident-charts.js';
 import { incidentFacts } from '../incident-facts.js';
 import { formatLocalTime, formatOffset } from '../format-time.js';
+import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
 import { reportLabels, reportLocaleOf, type ReportLabels } from '../report-labels.js';
@@ -46,7 +47,7 @@ export function afterActionReport(incident: Incident, plan: ReportPlan, options:
   const tz = definition.timezone;
   const view = rows(json, L, tz);
 
-  const markdown = [
+  const markdown = markdownSafeText([
     `# ${L.afterAction}: ${json.incident.title}`,
     '',
     `${L.plan}: ${definition.id} ${definition.version} · ${L.incident}: ${json.incident.id} · ${L.severity}: ${json.incident.severity ?? L.none} · ` +
@@ -82,7 +83,7 @@ export function afterActionReport(incident: Incident, plan: ReportPlan, options:
     '',
     json.review === null ? L.noReview : json.review.fields.map((f) => `- **${f.title}**: ${String(f.value)}`).join('\n'),
     '',
-  ].join('\n');
+  ].join('\n'));
 
   const readingsSvg = incidentReadingsSvg(facts, definition, locale);
   const body = [

@@ -34,7 +34,7 @@ const ROW_H = 24;
  */
 export function barChart(input: BarChartInput): string {
   const plotW = input.width ?? 520;
-  const max = input.max ?? Math.max(1, ...input.bars.map((b) => b.value));
+  const max = input.max ?? input.bars.reduce((most, b) => Math.max(most, b.value), 1);
   const width = LABEL_W + plotW + 80;
   const height = input.bars.length * ROW_H + 12;
   const fill = { good: '#4ac26b', bad: '#ff8182', neutral: '#54aeff' };

@@ -43,7 +43,7 @@ export function seriesChart(input: SeriesChartInput): string {
   input.series.forEach((s, i) => {
     const top = 10 + i * (PANEL_H + GAP);
     const lo = s.min ?? 0;
-    const hi = s.max ?? niceMax(Math.max(lo, ...s.points.map((p) => p.value)));
+    const hi = s.max ?? niceMax(s.points.reduce((most, p) => Math.max(most, p.value), lo));
     const y = (v: number): number => top + 16 + (1 - (v - lo) / (hi - lo || 1)) * (PANEL_H - 24);
     parts.push(`<text x="${LEFT}" y="${top + 8}" font-weight="600">${escapeHtml(s.label)}</text>`);
     parts.push(`<line class="axis" x1="${LEFT}" y1="${y(lo)}" x2="${LEFT + plotW}" y2="${y(lo)}"/>`);

@@ -2,7 +2,8 @@
  * Makes text safe inside a Mermaid label (a quoted state or node label, a transition label, a
  * note line): double quotes become `#quot;` (Mermaid's entity), backticks `#96;` (a leading one would
  * open a Markdown string), `%%` (a comment) is broken up,
- * line breaks become spaces, and `#` that would start an entity code is written as `#35;`.
+ * line breaks become spaces, `#` that would start an entity code is written as `#35;`, and
+ * terminal control and bidi characters become U+FFFD (a diagram is printed and pasted).
  *
  * @example
  * mermaidText('say "hi" %% now'); // 'say #quot;hi#quot; % % now'
@@ -14,7 +15,8 @@ export function mermaidText(text: string): string {
     .replace(/`/g, '#96;')
     .replace(/%%/g, '% %')
     .replace(/[\r\n]+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
 /**

@@ -99,7 +99,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
 
   const opening = plan.stages[0];
   if (opening !== undefined) lines.push(`  [*] --> ${stageId(opening.id)}`);
-  lines.push(...edges);
+  for (const edge of edges) lines.push(edge);
   for (const s of finals) lines.push(`  ${stageId(s)} --> [*]`);
 
   if (opening !== undefined && everywhere.length > 0) note(opening.id, `${words.everyStage}: ${everywhere.join(' | ')}`);

@@ -84,13 +84,14 @@ export function planSwimlaneDiagram(plan: PlanDefinition, options: DiagramOption
     const members = lanes.get(team.id);
     if (members === undefined) continue;
     lines.push(`  subgraph ${ids.get('team', 't', team.id)}["${mermaidText(titled(team, locale))}"]`, '    direction TB');
-    lines.push(...members.map((m) => `    ${m}`), '  end');
+    for (const m of members) lines.push(`    ${m}`);
+    lines.push('  end');
   }
   const opening = plan.stages[0];
   const start = ids.get('start', 'o', 'open');
   lines.push(`  ${start}(( ))`);
-  lines.push(...outside.map((l) => (l.startsWith('  ') ? l : `  ${l}`)));
+  for (const l of outside) lines.push(l.startsWith('  ') ? l : `  ${l}`);
   if (opening !== undefined) lines.push(`  ${start} --> ${stageId(opening.id)}`);
-  lines.push(...edges);
+  for (const edge of edges) lines.push(edge);
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import type { DrillResult } from '../../testing/drill/drill-result.js';
 import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';
 import { htmlTable, type HtmlCell } from '../html/html-table.js';
+import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { localize, planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
 import { reportLabels, reportLocaleOf } from '../report-labels.js';
@@ -73,7 +74,7 @@ export function drillIndex(results: readonly DrillResult[], plan: ReportPlan, op
         ['deadline outcomes', cov.deadlines],
       ] as const).map(([name, s]) => [name, `${s.covered.length}/${s.total}`, `${s.percent}%`, s.missed.join(', ') || L.none])
     : [];
-  const markdown = [
+  const markdown = markdownSafeText([
     `# ${title}`,
     '',
     summary,
@@ -82,7 +83,7 @@ export function drillIndex(results: readonly DrillResult[], plan: ReportPlan, op
     '',
     ...(cov ? [`## ${L.coverage}`, '', markdownTable(covHeaders, covRows), ''] : []),
     ...(options.evaluation ? [`[${L.evaluation}](${options.evaluation.replace(/\.html$/, '.md')})`, ''] : []),
-  ].join('\n');
+  ].join('\n'));
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(summary)}</p>`,

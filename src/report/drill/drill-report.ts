@@ -6,6 +6,7 @@ import { htmlTable, type HtmlCell } from '../html/html-table.js';
 import { incidentReadingsSvg, incidentTimelineSvg } from '../incident-charts.js';
 import { incidentFacts } from '../incident-facts.js';
 import { formatLocalTime, formatOffset } from '../format-time.js';
+import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
 import { reportLabels, reportLocaleOf } from '../report-labels.js';
@@ -82,7 +83,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
       String(e.payload['deadline'] ?? L.none),
     ]);
 
-  const markdown = [
+  const markdown = markdownSafeText([
     `# ${L.drillReport}: ${result.name}`,
     '',
     meta.map((m) => `- ${m}`).join('\n'),
@@ -100,7 +101,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     '',
     notifyRows.length === 0 ? L.none : markdownTable(notifyHeaders, notifyRows),
     '',
-  ].join('\n');
+  ].join('\n'));
 
   let charts = '';
   if (incident) {

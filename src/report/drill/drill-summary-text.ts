@@ -1,5 +1,6 @@
 import type { DrillResult } from '../../testing/drill/drill-result.js';
 import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
+import { escapeTerminalText } from '../../diagnostics/terminal-safe-text.js';
 
 /** Options of {@link drillSummaryText}. */
 export interface DrillSummaryTextOptions {
@@ -24,8 +25,8 @@ export interface DrillSummaryTextOptions {
 export function drillSummaryText(results: readonly DrillResult[], options: DrillSummaryTextOptions = {}): string {
   const paint = (text: string, code: number): string => (options.color === true ? `\u001b[${code}m${text}\u001b[0m` : text);
   const header = ['drill', 'result', 'final stage', 'breaches'];
-  const rows = results.map((r) => [r.name, r.passed ? 'pass' : 'FAIL', r.stage || '—', r.breaches.length === 0 ? '—' : r.breaches.join(', ')]);
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const rows = results.map((r) => [r.name, r.passed ? 'pass' : 'FAIL', r.stage || '—', r.breaches.length === 0 ? '—' : r.breaches.join(', ')].map((cell) => escapeTerminalText(cell)));
+  const widths = header.map((h, i) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[i] ?? '')), displayWidth(h)));
   const line = (cells: string[], paintResult = false): string =>
     cells
       .map((c, i) => {
@@ -37,10 +38,10 @@ export function drillSummaryText(results: readonly DrillResult[], options: Drill
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r, true))];
   const failed = results.filter((r) => !r.passed);
   for (const r of failed) {
-    out.push('', `${paint('FAIL', 31)} ${r.name}${r.file ? `  (${r.file})` : ''}`);
+    out.push('', `${paint('FAIL', 31)} ${escapeTerminalText(r.name)}${r.file ? `  (${escapeTerminalText(r.file)})` : ''}`);
     for (const f of r.failures) {
       const where = r.file ? (options.locate?.(r.file, f.step) ?? r.file) : undefined;
-      out.push(`  ${where ? `${where}: ` : ''}${f.step === null ? 'final' : `step ${f.step}`}: ${f.message}`);
+      out.push(escapeTerminalText(`  ${where ? `${where}: ` : ''}${f.step === null ? 'final' : `step ${f.step}`}: ${f.message}`));
     }
   }
   out.push('', `${results.length} drill${results.length === 1 ? '' : 's'}: ${results.length - failed.length} passed, ${failed.length} failed`);

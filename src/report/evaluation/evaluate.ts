@@ -5,6 +5,7 @@ import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';
 import { htmlTable } from '../html/html-table.js';
 import { formatPercent } from '../format-time.js';
+import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { localize, planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
 import { reportLabels, reportLocaleOf, type ReportLabels } from '../report-labels.js';
@@ -57,7 +58,7 @@ export function evaluate(plan: ReportPlan, incidents: readonly Incident[], optio
       barChart({
         id: 'first-statement',
         title: L.firstStatement,
-        max: Math.max(1, ...json.perIncident.map((p) => share(p.firstStatement) ?? 0)),
+        max: json.perIncident.reduce((most, p) => Math.max(most, share(p.firstStatement) ?? 0), 1),
         bars: json.perIncident
           .filter((p) => p.firstStatement !== null)
           .map((p) => {
@@ -105,7 +106,7 @@ export function evaluate(plan: ReportPlan, incidents: readonly Incident[], optio
         .join('') + html(t.sentiment),
     ],
   ];
-  const markdown = [
+  const markdown = markdownSafeText([
     `# ${L.evaluation}: ${localize(definition.title, locale, definition.id)}`,
     '',
     summary,
@@ -115,7 +116,7 @@ export function evaluate(plan: ReportPlan, incidents: readonly Incident[], optio
     '',
     md(t.incidents),
     '',
-  ].join('\n');
+  ].join('\n'));
   const body = [
     `<h1>${escapeHtml(`${L.evaluation}: ${localize(definition.title, locale, definition.id)}`)}</h1>`,
     `<p class="meta">${escapeHtml(summary)}</p>`,

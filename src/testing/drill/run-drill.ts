@@ -118,7 +118,7 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
       }
     }
     observe(sim.incident);
-    if (step.expect !== undefined) outcome.failures.push(...checkExpectation(step.expect, observed()));
+    if (step.expect !== undefined) for (const failure of checkExpectation(step.expect, observed())) outcome.failures.push(failure);
     for (const message of outcome.failures) failures.push({ step: index, message });
     steps.push(outcome);
   }

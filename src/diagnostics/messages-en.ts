@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { inputMistakeMessagesEn } from './input-mistake-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -116,7 +117,9 @@ export const messagesEn: MessageTable = {
   'bad-duration': (p) =>
     p.zero === true
       ? `${quote(p.value)} is zero; write a duration longer than zero, such as 30m.`
-      : `${quote(p.value)} is not a duration; write one such as 30m, 2h, 1h30m, 7d or PT30M.`,
+      : p.suggestion !== undefined
+        ? `${quote(p.value)} is not a duration; write ${p.suggestion} instead.`
+        : `${quote(p.value)} is not a duration; write one such as 30m, 2h, 1h30m, 7d or PT30M.`,
   'unknown-role': unknownRef('role', 'roles'),
   'unknown-team': unknownRef('team', 'teams'),
   'unknown-position': (p) =>
@@ -173,4 +176,5 @@ export const messagesEn: MessageTable = {
     `deadline ${quote(p.deadline)} is measured from entering a stage (from: enter) but names none; add stage: <stage id>.`,
   'too-many-diagnostics': (p) => `more than ${p.limit} problems; fix these first.`,
   'internal-error': (p) => `planwright failed while checking this plan (${p.detail}); please report this.`,
+  ...inputMistakeMessagesEn,
 };

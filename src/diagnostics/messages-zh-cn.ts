@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { inputMistakeMessagesZhCn } from './input-mistake-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -111,7 +112,9 @@ export const messagesZhCn: MessageTable = {
   'bad-duration': (p) =>
     p.zero === true
       ? `${quote(p.value)} 为零；请写一个大于零的时长，例如 30m。`
-      : `${quote(p.value)} 不是有效的时长；请写成 30m、2h、1h30m、7d 或 PT30M 这样的形式。`,
+      : p.suggestion !== undefined
+        ? `${quote(p.value)} 不是有效的时长写法；请改为 ${p.suggestion}。`
+        : `${quote(p.value)} 不是有效的时长；请写成 30m、2h、1h30m、7d 或 PT30M 这样的形式。`,
   'unknown-role': unknownRef('角色', 'roles'),
   'unknown-team': unknownRef('小组', 'teams'),
   'unknown-position': (p) =>
@@ -166,4 +169,5 @@ export const messagesZhCn: MessageTable = {
   'deadline-needs-stage': (p) => `时限 ${quote(p.deadline)} 从进入某阶段起计算（from: enter），但没有指定阶段；请加上 stage: <阶段标识>。`,
   'too-many-diagnostics': (p) => `问题超过 ${p.limit} 个，请先修正这些。`,
   'internal-error': (p) => `planwright 检查此预案时出错（${p.detail}），请报告此问题。`,
+  ...inputMistakeMessagesZhCn,
 };

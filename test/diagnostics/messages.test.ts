@@ -54,6 +54,13 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'deadline-needs-stage': { deadline: 'assess' },
   'too-many-diagnostics': { limit: 500 },
   'internal-error': { detail: 'TypeError: x' },
+  'full-width-space': { found: '\u3000', expected: ' ', suppressed: 2 },
+  'tab-indentation': { found: '\t', expected: ' ', suppressed: 3 },
+  'full-width-colon': { found: '：', expected: ':' },
+  'full-width-comma': { found: '，', expected: ',' },
+  'full-width-bracket': { found: '【PUMPS】', expected: '[ ]' },
+  'full-width-parenthesis': { found: '（a, b）', expected: '[ ]' },
+  'full-width-quote': { found: '“*”', expected: '"' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -16,6 +16,8 @@ import { unusedEvent } from './unused-event.js';
 import { unusedResource } from './unused-resource.js';
 import { unusedRole } from './unused-role.js';
 import { unusedTemplate } from './unused-template.js';
+import { regradeUpAtTopLevel } from './regrade-up-at-top-level.js';
+import { perLevelDeadlineBeforeGrading } from './per-level-deadline-before-grading.js';
 
 export {
   ambiguousTransitions,
@@ -35,6 +37,8 @@ export {
   unusedResource,
   unusedRole,
   unusedTemplate,
+  regradeUpAtTopLevel,
+  perLevelDeadlineBeforeGrading,
 };
 
 /** Every lint rule, in the order the driver runs them (graphql-js `specifiedRules`). */
@@ -56,4 +60,6 @@ export const ALL_RULES: readonly LintRule[] = [
   conditionalTargetsWithoutDefault,
   ambiguousTransitions,
   finalStageWithTransitions,
+  regradeUpAtTopLevel,
+  perLevelDeadlineBeforeGrading,
 ];

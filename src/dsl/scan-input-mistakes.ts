@@ -49,6 +49,9 @@ export function scanInputMistakes(text: string): InputMistake[] {
   return new Scanner(text).run();
 }
 
+/** Slips reported at most (the first ones matter; a text full of them is pasted from elsewhere). */
+const MAX_MISTAKES = 100;
+
 /** What {@link Scanner.keyEnd} returns for a key whose colon or quotes were reported. */
 const REPORTED = -1;
 
@@ -61,7 +64,19 @@ class Scanner {
   /** Inside a quoted string that goes on over lines. */
   quote: '"' | "'" | undefined;
 
+  /** Where each closing character was last found ahead of the scan (so that finding closers stays linear). */
+  readonly #next = new Map<string, number>();
+
   constructor(readonly text: string) {}
+
+  /** `text.indexOf(char, from)`, remembered: the scan only moves forward, so each character is searched once. */
+  nextIndex(char: string, from: number): number {
+    const known = this.#next.get(char);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = this.text.indexOf(char, from);
+    this.#next.set(char, found);
+    return found;
+  }
 
   run(): InputMistake[] {
     const text = this.text;
@@ -70,12 +85,13 @@ class Scanner {
       if (lineEnd === -1) lineEnd = text.length;
       this.line(lineStart, lineEnd);
       lineStart = lineEnd + 1;
-      if (this.found.length >= 100) break;
+      if (this.found.length >= MAX_MISTAKES) break;
     }
     return this.found;
   }
 
   add(code: InputMistakeCode, start: number, end: number, expected: string): void {
+    if (this.found.length >= MAX_MISTAKES) return;
     this.found.push({ code, start, end, found: this.text.slice(start, end), expected });
   }
 
@@ -152,7 +168,7 @@ class Scanner {
   keyEnd(at: number, end: number): number | undefined {
     const text = this.text;
     if (text[at] === '\u201c') {
-      const close = text.indexOf('\u201d', at + 1);
+      const close = this.nextIndex('\u201d', at + 1);
       if (close !== -1 && close < end && /^\s*[:\uff1a](?:[ \u3000]|$)/.test(text.slice(close + 1, end))) {
         this.add('full-width-quote', at, close + 1, '"');
         return REPORTED;
@@ -267,7 +283,7 @@ class Scanner {
       }
       if ((c === '\u3010' || c === '\uff08' || c === '\uff5b') && text.slice(piece, position).trim() === '') {
         const opener = OPENERS[c];
-        const close = opener === undefined ? -1 : text.indexOf(opener.close, position + 1);
+        const close = opener === undefined ? -1 : this.nextIndex(opener.close, position + 1);
         if (opener !== undefined && close !== -1 && close < end && !CJK.test(text.slice(position + 1, close).replace(/[\uff0c\u3001]/g, ','))) {
           this.add(opener.code, position, close + 1, opener.expected);
           position = close;

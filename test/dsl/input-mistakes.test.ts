@@ -162,3 +162,15 @@ describe('Roman numeral characters', () => {
     expect(closestMatch('Ⅱ', ['high', 'low'])).toBeUndefined();
   });
 });
+
+describe('scanInputMistakes on hostile texts', () => {
+  it('reports at most 100 slips, however many there are on one line', () => {
+    expect(scanInputMistakes(`ids: [${'a，'.repeat(10_000)}a]\n`)).toHaveLength(100);
+  });
+
+  it('finds closing brackets without searching the rest of the text again for each opener', () => {
+    const text = `a: [${'【,'.repeat(200_000)}]\n${'“x\n'.repeat(200_000)}`;
+    // Linear work: this completes well within the test timeout; a search per opener would not.
+    expect(scanInputMistakes(text)).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ const CORPUS: ReadonlyArray<readonly [file: string, findings: ReadonlyArray<read
   ['full-width-quotes-key', [['full-width-quote', 18, 5, '请改为半角双引号 "']]],
   ['roman-numeral-due', [['unknown-severity', 48, 12, '是否想写 "I"？'], ['unknown-severity', 48, 20, '是否想写 "II"？']]],
   ['roman-numeral-regrade', [['unknown-severity', 52, 20, '是否想写 "I"？']]],
+  ['roman-numeral-condition', [['condition-type-mismatch', 36, 76, '是否想写 "I"？']]],
   ['duration-half-hour', [['bad-duration', 48, 10, '请改为 30m']]],
   ['duration-minutes', [['bad-duration', 48, 15, '请改为 30m']]],
   ['duration-hours-minutes', [['bad-duration', 48, 24, '请改为 1h30m']]],

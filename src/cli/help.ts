@@ -37,6 +37,9 @@ export function programHelp(commands: readonly CliCommand[]): string {
 export function commandHelp(command: CliCommand): string {
   const parts = [`Usage: planwright ${command.usage}`, '', command.summary];
   if (command.description !== undefined) parts.push('', command.description);
-  parts.push('', 'Options:', table([...(command.optionHelp ?? []), ...SHARED_OPTION_HELP]), '');
+  // A command's own line for a shared option (e.g. its --locale default) replaces the shared one.
+  const own = new Set((command.optionHelp ?? []).map(([flag]) => flag.split(/[ ,]/)[0]));
+  const shared = SHARED_OPTION_HELP.filter(([flag]) => !own.has(flag.split(/[ ,]/)[0]));
+  parts.push('', 'Options:', table([...(command.optionHelp ?? []), ...shared]), '');
   return parts.join('\n');
 }

@@ -59,10 +59,38 @@ export const DIAGNOSTIC_CODES = [
   'unsupported-encoding',
   'includes-too-large',
   'include-repeated',
+  // slips of a Chinese input method in YAML structure (src/dsl/scan-input-mistakes.ts)
+  'full-width-space',
+  'tab-indentation',
+  'full-width-colon',
+  'full-width-comma',
+  'full-width-bracket',
+  'full-width-parenthesis',
+  'full-width-quote',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** The codes of input-method slips in YAML structure: each says which character to type instead. */
+export type InputMistakeCode =
+  | 'full-width-space'
+  | 'tab-indentation'
+  | 'full-width-colon'
+  | 'full-width-comma'
+  | 'full-width-bracket'
+  | 'full-width-parenthesis'
+  | 'full-width-quote';
+
+/**
+ * An input-method slip: the character(s) as written, what to type instead, and how many knock-on
+ * errors of the YAML parser it caused that are not shown.
+ */
+export interface InputMistakeParams {
+  found: string;
+  expected: string;
+  suppressed?: number;
+}
 
 /** The kind of a value as a planner sees it (used in `wrong-type`). */
 export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
@@ -125,7 +153,8 @@ export interface DiagnosticParams {
   'missing-key': { key: string; alternatives?: readonly string[]; values?: readonly string[] };
   'wrong-type': { expected: readonly string[]; received: ValueKind };
   'invalid-value': InvalidValueParams;
-  'bad-duration': { value: string; zero?: boolean };
+  /** `suggestion`: the duration meant by a text written in words (`30分钟` → `30m`). */
+  'bad-duration': { value: string; zero?: boolean; suggestion?: string };
   'unknown-role': UnknownRefParams;
   'unknown-team': UnknownRefParams;
   'unknown-position': { id: string; team: string; position: string };
@@ -168,6 +197,13 @@ export interface DiagnosticParams {
   /** `size`: the included file's bytes; `total`: the plan's and its includes' bytes with it; `limit`: the most allowed. */
   'includes-too-large': { file: string; size: number; total: number; limit: number };
   'include-repeated': { file: string };
+  'full-width-space': InputMistakeParams;
+  'tab-indentation': InputMistakeParams;
+  'full-width-colon': InputMistakeParams;
+  'full-width-comma': InputMistakeParams;
+  'full-width-bracket': InputMistakeParams;
+  'full-width-parenthesis': InputMistakeParams;
+  'full-width-quote': InputMistakeParams;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { asciiRomanNumeral } from './roman-numerals.js';
+
 /**
  * Edit distance between two strings (insertions, deletions, substitutions and swaps of
  * neighbouring characters each cost 1).
@@ -27,14 +29,22 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `input` when it is close enough to be a likely typo
- * (case is ignored; at most about a third of the characters differ), else `undefined`.
+ * (case is ignored; at most about a third of the characters differ), else `undefined`. A Roman
+ * numeral character (`Ⅱ`) is matched to its ASCII spelling (`II`) only.
  *
  * @example
  * closestMatch('tempate', ['template', 'title']); // 'template'
  * closestMatch('xyz', ['template', 'title']); // undefined
+ * closestMatch('Ⅱ', ['I', 'II']); // 'II'
  */
 export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
   if (input.length > 200) return undefined;
+  // `Ⅱ` (a Roman numeral character, as input methods and official documents write levels) means `II`.
+  const roman = asciiRomanNumeral(input);
+  if (roman !== undefined) {
+    const list = [...candidates];
+    return list.find((c) => c === roman) ?? list.find((c) => c.toLowerCase() === roman.toLowerCase());
+  }
   const lower = input.toLowerCase();
   const limit = Math.max(1, Math.floor(input.length / 3));
   let best: string | undefined;

@@ -9,6 +9,8 @@ export {
   type InvalidValueParams,
   type UnknownRefParams,
   type ValueKind,
+  type InputMistakeCode,
+  type InputMistakeParams,
 } from './codes.js';
 export { LOCALES, isLocale, type Locale } from './locale.js';
 export type { MessageTable } from './message-table.js';

@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { inputMistakeMessagesEn } from './input-mistake-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -118,7 +119,9 @@ export const messagesEn: MessageTable = {
   'bad-duration': (p) =>
     p.zero === true
       ? `${quote(p.value)} is zero; write a duration longer than zero, such as 30m.`
-      : `${quote(p.value)} is not a duration; write one such as 30m, 2h, 1h30m, 7d or PT30M.`,
+      : p.suggestion !== undefined
+        ? `${quote(p.value)} is not a duration; write ${p.suggestion} instead.`
+        : `${quote(p.value)} is not a duration; write one such as 30m, 2h, 1h30m, 7d or PT30M.`,
   'unknown-role': unknownRef('role', 'roles'),
   'unknown-team': unknownRef('team', 'teams'),
   'unknown-position': (p) =>
@@ -181,6 +184,7 @@ export const messagesEn: MessageTable = {
   'includes-too-large': (p) =>
     `including ${quote(p.file)} (${mb(p.size)} MB) brings the plan and its included files to ${mb(p.total)} MB; together they may be at most ${mb(p.limit)} MB. Make the files smaller.`,
   'include-repeated': (p) => `${quote(p.file)} is already included; its items are read once, so remove this include.`,
+  ...inputMistakeMessagesEn,
 };
 
 function mb(bytes: number): string {

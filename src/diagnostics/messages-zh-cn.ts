@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { inputMistakeMessagesZhCn } from './input-mistake-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -113,7 +114,9 @@ export const messagesZhCn: MessageTable = {
   'bad-duration': (p) =>
     p.zero === true
       ? `${quote(p.value)} 为零；请写一个大于零的时长，例如 30m。`
-      : `${quote(p.value)} 不是有效的时长；请写成 30m、2h、1h30m、7d 或 PT30M 这样的形式。`,
+      : p.suggestion !== undefined
+        ? `${quote(p.value)} 不是有效的时长写法；请改为 ${p.suggestion}。`
+        : `${quote(p.value)} 不是有效的时长；请写成 30m、2h、1h30m、7d 或 PT30M 这样的形式。`,
   'unknown-role': unknownRef('角色', 'roles'),
   'unknown-team': unknownRef('小组', 'teams'),
   'unknown-position': (p) =>
@@ -173,6 +176,7 @@ export const messagesZhCn: MessageTable = {
   'includes-too-large': (p) =>
     `包含 ${quote(p.file)}（${mb(p.size)} MB）后，预案及其包含的文件共 ${mb(p.total)} MB；合计最多 ${mb(p.limit)} MB，请减小文件。`,
   'include-repeated': (p) => `${quote(p.file)} 已被包含过；其内容只读取一次，请删除这一处 include。`,
+  ...inputMistakeMessagesZhCn,
 };
 
 function mb(bytes: number): string {

@@ -7,6 +7,7 @@ import type { Locale } from '../diagnostics/locale.js';
 import { LineIndex } from './line-index.js';
 import { FORBIDDEN_KEYS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { findExcessiveNesting } from './scan-depth.js';
+import { scanInputMistakes, type InputMistake } from './scan-input-mistakes.js';
 import { SourceMap, type SourceNode } from './source-map.js';
 
 /** What reading one plan text gives. */
@@ -201,6 +202,9 @@ function readSource(text: string, options: ParseSourceOptions, trySegments: bool
   const deep = findExcessiveNesting(text, PRESCAN_DEPTH);
   if (deep !== undefined) return refuse('too-deep', { limit: MAX_DEPTH }, deep);
 
+  const mistakes = scanInputMistakes(text);
+  if (mistakes.length > 0) return reportInputMistakes(text, lines, options, mistakes);
+
   if (trySegments && text.length >= SEGMENTED_MIN_LENGTH) {
     const segmented = parseSegmented(text, lines, options);
     if (segmented !== undefined) return segmented;
@@ -268,12 +272,51 @@ function parseWhole(
 }
 
 /**
+ * A text with input-method slips in its structure ({@link scanInputMistakes}): each slip is
+ * reported where it is, with what to type instead, and the YAML parser's errors from the first
+ * slip's line on — its knock-on errors — are counted, not shown (the count goes into the first
+ * slip's message). Errors on earlier lines are reported as usual. The text is not read further:
+ * what the parser made of it would only cause more knock-on errors.
+ */
+function reportInputMistakes(text: string, lines: LineIndex, options: ParseSourceOptions, mistakes: readonly InputMistake[]): ParsedSource {
+  const slipLine = lines.position(mistakes[0]?.start ?? 0).line;
+  const earlier: Diagnostic[] = [];
+  let suppressed = 0;
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    const reportedLines = new Set<number>();
+    for (const error of doc.errors) {
+      if (error.code === 'DUPLICATE_KEY') continue;
+      const at = lines.position(error.pos[0]);
+      if (reportedLines.has(at.line)) continue;
+      reportedLines.add(at.line);
+      if (at.line >= slipLine) {
+        suppressed++;
+        continue;
+      }
+      const range = { start: at, end: lines.position(Math.max(error.pos[1], error.pos[0])) };
+      earlier.push(createDiagnostic('yaml-syntax', { detail: firstLine(error.message, error.code) }, [], diagnosticOptions(options, range)));
+    }
+  } catch {
+    // The slips are reported whatever the parser makes of the text.
+  }
+  const diagnostics = mistakes.map((mistake, index) => {
+    const range = { start: lines.position(mistake.start), end: lines.position(mistake.end) };
+    const params = index === 0 && suppressed > 0 ? { found: mistake.found, expected: mistake.expected, suppressed } : { found: mistake.found, expected: mistake.expected };
+    return createDiagnostic(mistake.code, params, [], diagnosticOptions(options, range));
+  });
+  return { value: undefined, diagnostics: [...earlier, ...diagnostics], map: new SourceMap(options.file) };
+}
+
+/**
  * {@link parseSource} by segments only, whatever the text's length: the result, or `undefined`
  * where `parseSource` would parse the text whole. For tests that compare both ways.
  *
  * @internal
  */
 export function parseSourceSegmented(text: string, options: ParseSourceOptions = {}): ParsedSource | undefined {
+  // parseSource reports a text with input-method slips without reading it (no segments).
+  if (scanInputMistakes(text).length > 0) return undefined;
   return parseSegmented(text, new LineIndex(text), options);
 }
 

@@ -4,6 +4,8 @@ import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
+import { asciiRomanNumeral } from '../diagnostics/roman-numerals.js';
+import { durationFromWords } from './duration-in-words.js';
 import { Duration, Id } from './schema/common.js';
 import { Due } from './schema/deadline.js';
 import { headerShape } from './schema/header.js';
@@ -93,7 +95,26 @@ function hasKey(data: unknown, key: PropertyKey): boolean {
 
 class IssueMapper {
   readonly out: Diagnostic[] = [];
-  constructor(readonly locale: Locale) {}
+  constructor(
+    readonly locale: Locale,
+    /** The plan's severity level ids (for a Roman numeral character written where one is expected). */
+    readonly severityIds: readonly string[],
+  ) {}
+
+  /** A duration that is not one: with the exact replacement when it is written in words (`半小时` → `30m`). */
+  pushBadDuration(value: string, path: Path, target?: 'key'): void {
+    const suggestion = durationFromWords(value);
+    this.push('bad-duration', suggestion === undefined ? { value } : { value, suggestion }, path, target);
+  }
+
+  /** A Roman numeral character (`Ⅰ`) where an id is expected: an unknown severity level, did you mean `I`. */
+  pushRomanLevel(value: string, path: Path, target?: 'key'): boolean {
+    if (asciiRomanNumeral(value) === undefined) return false;
+    const suggestion = closestMatch(value, this.severityIds);
+    const known = [...this.severityIds];
+    this.push('unknown-severity', suggestion === undefined ? { id: value, known } : { id: value, known, suggestion }, path, target);
+    return true;
+  }
 
   push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: Path, target?: 'key'): void {
     this.out.push(createDiagnostic(code, params, path, target === undefined ? { locale: this.locale } : { locale: this.locale, target }));
@@ -108,8 +129,9 @@ class IssueMapper {
     const last = rel[rel.length - 1];
     const missing = rel.length > 0 && last !== undefined && isRecord(parent) && !hasKey(parent, last);
 
+    if (issue.code === 'invalid_key' && last !== undefined && this.pushRomanLevel(String(last), path, 'key')) return;
     if (isDurationSchema(schema) && !missing && !isRecord(data) && issue.code !== 'too_big') {
-      this.push('bad-duration', { value: show(data) }, path);
+      this.pushBadDuration(show(data), path);
       return;
     }
 
@@ -160,7 +182,8 @@ class IssueMapper {
 
   mapFormat(issue: Issue, path: Path, value: string, target?: 'key'): void {
     const format = FORMATS.get(issue.pattern) ?? 'other';
-    if (format === 'duration') this.push('bad-duration', { value }, path, target);
+    if (format === 'id' && this.pushRomanLevel(value, path, target)) return;
+    if (format === 'duration') this.pushBadDuration(value, path, target);
     else if (format === 'other') this.push('invalid-value', { kind: 'format', format, value, hint: issue.message }, path, target);
     else this.push('invalid-value', { kind: 'format', format, value }, path, target);
   }
@@ -261,7 +284,9 @@ export function schemaIssuesToDiagnostics(
   data: unknown,
   locale: Locale = 'en',
 ): Diagnostic[] {
-  const mapper = new IssueMapper(locale);
+  const severity = isRecord(data) && Array.isArray(data.severity) ? data.severity : [];
+  const severityIds = severity.flatMap((level: unknown) => (isRecord(level) && typeof level.id === 'string' ? [level.id] : []));
+  const mapper = new IssueMapper(locale, severityIds);
   for (const issue of issues) mapper.map(issue as unknown as Issue, [], schema, data);
   const seen = new Set<string>();
   // A misspelt key ("tittle") also leaves the key it meant ("title") missing: report the typo only.

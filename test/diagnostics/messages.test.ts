@@ -58,6 +58,13 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'unsupported-encoding': { encoding: 'UTF-16LE' },
   'includes-too-large': { file: 'parts/big.yaml', size: 4 * 1048576, total: 6 * 1048576, limit: 5 * 1048576 },
   'include-repeated': { file: 'parts/roles.yaml' },
+  'full-width-space': { found: '\u3000', expected: ' ', suppressed: 2 },
+  'tab-indentation': { found: '\t', expected: ' ', suppressed: 3 },
+  'full-width-colon': { found: '：', expected: ':' },
+  'full-width-comma': { found: '，', expected: ',' },
+  'full-width-bracket': { found: '【PUMPS】', expected: '[ ]' },
+  'full-width-parenthesis': { found: '（a, b）', expected: '[ ]' },
+  'full-width-quote': { found: '“*”', expected: '"' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

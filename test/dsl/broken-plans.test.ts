@@ -16,7 +16,7 @@ const CASES: ReadonlyArray<readonly [file: string, code: string, line: number, c
   ["alias-bomb.plan.yaml", "alias-limit", 70, 11, "aliases expand"],
   ["ambiguous-team-id.plan.yaml", "ambiguous-id", 19, 11, "both a role id and a team id"],
   ["bad-duration-in-map.plan.yaml", "bad-duration", 60, 27, "not a duration"],
-  ["bad-duration.plan.yaml", "bad-duration", 53, 10, "30m, 2h"],
+  ["bad-duration.plan.yaml", "bad-duration", 53, 10, "write 30m instead"],
   ["bad-enum-value.plan.yaml", "invalid-value", 53, 11, "\"open\", \"enter\""],
   ["bad-field-type.plan.yaml", "invalid-value", 21, 23, "Did you mean \"text\"?"],
   ["bad-id.plan.yaml", "invalid-value", 12, 11, "an id"],
@@ -75,7 +75,7 @@ const CASES: ReadonlyArray<readonly [file: string, code: string, line: number, c
   ["wrong-type-version.plan.yaml", "wrong-type", 4, 10, "quotes"],
   ["yaml-duplicate-key.plan.yaml", "duplicate-key", 43, 5, "more than once"],
   ["yaml-syntax.plan.yaml", "yaml-syntax", 26, 1, "Flow map"],
-  ["yaml-tab-indent.plan.yaml", "yaml-syntax", 36, 1, "Tabs are not allowed"],
+  ["yaml-tab-indent.plan.yaml", "tab-indentation", 36, 1, "replace the tab with spaces"],
   ["zero-duration.plan.yaml", "bad-duration", 53, 10, "longer than zero"],
 ];
 

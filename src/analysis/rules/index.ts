@@ -17,6 +17,8 @@ import { unusedEvent } from './unused-event.js';
 import { unusedResource } from './unused-resource.js';
 import { unusedRole } from './unused-role.js';
 import { unusedTemplate } from './unused-template.js';
+import { regradeUpAtTopLevel } from './regrade-up-at-top-level.js';
+import { perLevelDeadlineBeforeGrading } from './per-level-deadline-before-grading.js';
 
 export {
   ambiguousTransitions,
@@ -37,6 +39,8 @@ export {
   unusedResource,
   unusedRole,
   unusedTemplate,
+  regradeUpAtTopLevel,
+  perLevelDeadlineBeforeGrading,
 };
 
 /** Every lint rule, in the order the driver runs them (graphql-js `specifiedRules`). */
@@ -59,4 +63,6 @@ export const ALL_RULES: readonly LintRule[] = [
   ambiguousTransitions,
   finalStageWithTransitions,
   controlCharactersInText,
+  regradeUpAtTopLevel,
+  perLevelDeadlineBeforeGrading,
 ];

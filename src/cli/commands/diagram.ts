@@ -15,20 +15,25 @@ const FORMATS = ['mermaid'] as const;
 export const diagramCommand: CliCommand = {
   name: 'diagram',
   summary: 'print a diagram of a plan (Mermaid: state diagram or swimlanes by owner team)',
-  usage: 'diagram <plan> [--format mermaid] [--view state|swimlane] [--json] [--locale zh-CN]',
+  usage: 'diagram <plan> [--format mermaid] [--view state|swimlane] [--ids] [--json] [--locale zh-CN]',
   description: [
     '--view state (default): stages, tracks as concurrent regions, transitions labelled with the event and',
     'who may fire it, deadlines as notes. --view swimlane: a flowchart with one lane per owner team.',
-    'Titles are in the plan\'s first locale unless --locale says otherwise. Paste the output in a ```mermaid block.',
+    'Labels are titles (events, stages, teams, team positions as leader/deputy/members, durations as 30 min / 2 h)',
+    'in the plan\'s first locale unless --locale says otherwise; --ids adds each id after its title.',
+    'Paste the output in a ```mermaid block.',
     'Exit code: 0 printed, 1 the plan has errors, 2 bad arguments or a file that cannot be read.',
   ].join('\n'),
   options: {
     format: { type: 'string' },
     view: { type: 'string' },
+    ids: { type: 'boolean' },
   },
   optionHelp: [
     ['--format mermaid', 'diagram language (only mermaid for now)'],
     ['--view <state|swimlane>', 'which diagram (default state)'],
+    ['--ids', 'write ids after titles, e.g. "收到预警 (ALERT)", "指挥组组长 (command.leader)"'],
+    ['--locale <en|zh-CN>', 'language of the labels (default: the plan\'s first locale; messages: en)'],
   ],
   run(context) {
     const { io, positionals, values } = context;
@@ -53,8 +58,8 @@ export const diagramCommand: CliCommand = {
       else io.stderr(formatDiagnosticsText(result.diagnostics, { sources: result.sources, frames: io.isTTY === true, color: io.isTTY === true }));
       return checked.readable ? EXIT_FAILED : EXIT_USAGE;
     }
-    const locale = typeof values.locale === 'string' ? { locale: values.locale } : {};
-    const diagram = view === 'swimlane' ? planSwimlaneDiagram(result.plan, locale) : planStateDiagram(result.plan, locale);
+    const options = { ...(typeof values.locale === 'string' ? { locale: values.locale } : {}), ids: values.ids === true };
+    const diagram = view === 'swimlane' ? planSwimlaneDiagram(result.plan, options) : planStateDiagram(result.plan, options);
     if (json) report(true, result.diagnostics, diagram);
     else io.stdout(escapeTerminalText(diagram));
     return EXIT_OK;

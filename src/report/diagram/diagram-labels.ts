@@ -1,3 +1,4 @@
+import { tryParseDuration } from '../../dsl/duration.js';
 import type { Condition } from '../../dsl/schema/condition.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
@@ -27,6 +28,29 @@ export interface DiagramWords {
   readonly not: string;
   readonly isSet: string;
   readonly isNotSet: string;
+  /** `in` (a value among several). */
+  readonly isIn: string;
+  /** Separator of a list of names (`, ` / `、`). */
+  readonly list: string;
+  /** `any role` */
+  readonly anyRole: string;
+  /** A team position: `Command leader` / `指挥组组长`. */
+  readonly position: (team: string, position: 'leader' | 'deputy' | 'members') => string;
+  /** A duration from its parts (days, hours, minutes, seconds): `1 h 30 min` / `1小时30分钟`. */
+  readonly duration: (parts: DurationParts) => string;
+}
+
+/** A duration cut into whole days, hours, minutes and seconds. */
+export interface DurationParts {
+  readonly d: number;
+  readonly h: number;
+  readonly m: number;
+  readonly s: number;
+}
+
+function joinParts(parts: DurationParts, units: Readonly<Record<keyof DurationParts, string>>, separator: string): string {
+  const out = (['d', 'h', 'm', 's'] as const).filter((k) => parts[k] > 0).map((k) => `${parts[k]}${units[k]}`);
+  return out.length === 0 ? `0${units.s}` : out.join(separator);
 }
 
 const WORDS: Record<DiagramLocale, DiagramWords> = {
@@ -48,6 +72,11 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     not: 'not',
     isSet: 'is set',
     isNotSet: 'is not set',
+    isIn: 'in',
+    list: ', ',
+    anyRole: 'any role',
+    position: (team, position) => `${team} ${position}`,
+    duration: (parts) => joinParts(parts, { d: ' d', h: ' h', m: ' min', s: ' s' }, ' '),
   },
   'zh-CN': {
     by: '由',
@@ -67,6 +96,11 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     not: '非',
     isSet: '已填写',
     isNotSet: '未填写',
+    isIn: '属于',
+    list: '、',
+    anyRole: '任一角色',
+    position: (team, position) => `${team}${{ leader: '组长', deputy: '副组长', members: '组员' }[position]}`,
+    duration: (parts) => joinParts(parts, { d: '天', h: '小时', m: '分钟', s: '秒' }, ''),
   },
 };
 
@@ -92,14 +126,16 @@ export function diagramLocaleOf(plan: PlanDefinition, requested?: string): Diagr
 }
 
 /**
- * A stage, track or team title followed by its id, e.g. `事件识别与报告 (report)`.
+ * A title with, when `ids` is set, its id after it: `事件识别与报告` or `事件识别与报告 (report)`;
+ * the id alone when there is no title.
  *
  * @example
- * titled({ id: 'report', title: { en: 'report it' } }, 'en'); // 'report it (report)'
+ * titled({ id: 'report', title: { en: 'report it' } }, 'en', true); // 'report it (report)'
  */
-export function titled(item: { id: string; title?: Parameters<typeof localize>[0] }, locale: string): string {
+export function titled(item: { id: string; title?: Parameters<typeof localize>[0] }, locale: string, ids = false): string {
   const title = localize(item.title, locale, item.id).replace(/\s+/g, ' ').trim();
-  return title === '' || title === item.id ? item.id : `${title} (${item.id})`;
+  if (title === '' || title === item.id) return item.id;
+  return ids ? `${title} (${item.id})` : title;
 }
 
 function scalar(value: unknown): string {
@@ -107,58 +143,150 @@ function scalar(value: unknown): string {
 }
 
 /**
- * A condition as short text: `severity in I, II`, `heat ≥ 5 and not (reason is set)`.
+ * The labels of one diagram of a plan in one locale: titles of stages, tracks, teams, events,
+ * fields and deadlines, who may fire a transition (role and team titles, team positions as
+ * 组长/副组长/组员 or leader/deputy/members), durations in words (`30分钟`, `2 h`), with ids after
+ * the titles only when `ids` is set.
+ *
+ * @example
+ * const labels = new DiagramLabels(plan, 'zh-CN', false);
+ * labels.who('command.leader'); // '指挥组组长'
+ * labels.duration('1h30m'); // '1小时30分钟'
+ */
+export class DiagramLabels {
+  readonly words: DiagramWords;
+  readonly #titles = new Map<string, Parameters<typeof localize>[0]>();
+  readonly #teams = new Map<string, Parameters<typeof localize>[0]>();
+  readonly #roles = new Map<string, Parameters<typeof localize>[0]>();
+  readonly #fields = new Map<string, Parameters<typeof localize>[0]>();
+  readonly #levels: readonly string[];
+
+  constructor(
+    readonly plan: PlanDefinition,
+    readonly locale: DiagramLocale,
+    readonly ids: boolean,
+  ) {
+    this.words = diagramWords(locale);
+    for (const event of plan.events) if (event.title !== undefined) this.#titles.set(event.id, event.title);
+    for (const team of plan.teams) this.#teams.set(team.id, team.title);
+    for (const role of plan.roles) this.#roles.set(role.id, role.title);
+    for (const field of plan.fields) if (field.title !== undefined) this.#fields.set(field.id, field.title);
+    this.#levels = plan.severity.map((l) => l.id);
+  }
+
+  /** A stage, track, team or deadline: its title (and id). */
+  item(item: { id: string; title?: Parameters<typeof localize>[0] }): string {
+    return titled(item, this.locale, this.ids);
+  }
+
+  /** An event: its title (and id), else its id. */
+  event(id: string): string {
+    return titled({ id, title: this.#titles.get(id) }, this.locale, this.ids);
+  }
+
+  /** The events of a list, joined. */
+  events(ids: readonly string[]): string {
+    return ids.map((id) => this.event(id)).join(this.words.list);
+  }
+
+  /** A field of a condition: its title (and id), else its id. */
+  field(id: string): string {
+    return titled({ id, title: this.#fields.get(id) }, this.locale, this.ids);
+  }
+
+  /** One entry of `by`: a role, a team, `team.leader|deputy|members` or `any-role`, in words. */
+  who(entry: string): string {
+    const withId = (text: string): string => (this.ids && text !== entry ? `${text} (${entry})` : text);
+    if (entry === 'any-role') return withId(this.words.anyRole);
+    const dot = entry.indexOf('.');
+    if (dot > 0) {
+      const team = entry.slice(0, dot);
+      const position = entry.slice(dot + 1);
+      const title = this.#teams.get(team);
+      if (title !== undefined && (position === 'leader' || position === 'deputy' || position === 'members')) {
+        return withId(this.words.position(localize(title, this.locale, team), position));
+      }
+      return entry;
+    }
+    const title = this.#teams.get(entry) ?? this.#roles.get(entry);
+    return title === undefined ? entry : withId(localize(title, this.locale, entry));
+  }
+
+  /** Who may fire a transition, joined. */
+  whoList(entries: readonly string[]): string {
+    return entries.map((entry) => this.who(entry)).join(this.words.list);
+  }
+
+  /**
+   * A duration in words (`30分钟`, `1 h 30 min`), in units no larger than the largest written
+   * (`24h` → `24小时`); the text as written when it is not a duration.
+   */
+  duration(text: string): string {
+    const ms = tryParseDuration(text);
+    if (ms === undefined) return text;
+    // No unit larger than the largest written: 24h stays 24 hours, 1d is 1 day.
+    const largest = /[dDW]/.test(text) ? 86_400 : /[hH]/.test(text) ? 3_600 : /[mM]/.test(text) ? 60 : 1;
+    let seconds = Math.round(ms / 1000);
+    const take = (size: number): number => {
+      if (size > largest) return 0;
+      const count = Math.floor(seconds / size);
+      seconds -= count * size;
+      return count;
+    };
+    const parts: DurationParts = { d: take(86_400), h: take(3_600), m: take(60), s: take(1) };
+    return this.words.duration(parts);
+  }
+
+  /** A due time: one duration, or per severity in the plan's level order (`I 1小时、II 2小时`). */
+  due(due: Deadline['due']): string {
+    if (typeof due === 'string') return this.duration(due);
+    const levels = this.#levels;
+    const keys = [...levels.filter((l) => Object.hasOwn(due, l)), ...Object.keys(due).filter((k) => !levels.includes(k))];
+    return keys.map((k) => `${k} ${this.duration(due[k] ?? '')}`).join(this.words.list);
+  }
+
+  /** A condition as short text: `热度 ≥ 5 且 非 (原因 已填写)`. */
+  condition(condition: Condition): string {
+    return conditionText(condition, this.words, (id) => this.field(id));
+  }
+
+  /** One line describing a deadline: `时限 首次回应: 自事件开始 30分钟 内 · 完成事件 发布声明`. */
+  deadline(deadline: Deadline): string {
+    const words = this.words;
+    const due = this.due(deadline.due);
+    const parts = [`${words.deadline} ${this.item(deadline)}: ${deadline.from === 'enter' ? words.afterEntering(due) : words.afterOpen(due)}`];
+    if (deadline.when !== undefined) parts.push(`${words.when} ${this.condition(deadline.when)}`);
+    if (deadline.recurring === true) parts.push(words.recurring);
+    parts.push(`${words.metBy} ${this.events(deadline.metBy)}`);
+    return parts.join(' · ');
+  }
+}
+
+/**
+ * A condition as short text: `severity in I, II`, `heat ≥ 5 and not (reason is set)`; `field`
+ * names a field (its id by default).
  *
  * @example
  * conditionText({ field: 'severity', in: ['I', 'II'] }, diagramWords('en')); // 'severity in I, II'
  */
-export function conditionText(condition: Condition, words: DiagramWords): string {
-  if ('all' in condition) return condition.all.map((c) => group(c, words)).join(` ${words.and} `);
-  if ('any' in condition) return condition.any.map((c) => group(c, words)).join(` ${words.or} `);
-  if ('not' in condition) return `${words.not} (${conditionText(condition.not, words)})`;
-  const { field } = condition;
+export function conditionText(condition: Condition, words: DiagramWords, field: (id: string) => string = (id) => id): string {
+  if ('all' in condition) return condition.all.map((c) => group(c, words, field)).join(` ${words.and} `);
+  if ('any' in condition) return condition.any.map((c) => group(c, words, field)).join(` ${words.or} `);
+  if ('not' in condition) return `${words.not} (${conditionText(condition.not, words, field)})`;
+  const name = field(condition.field);
   const parts: string[] = [];
-  if (condition.eq !== undefined) parts.push(`${field} = ${scalar(condition.eq)}`);
-  if (condition.ne !== undefined) parts.push(`${field} ≠ ${scalar(condition.ne)}`);
-  if (condition.in !== undefined) parts.push(`${field} in ${condition.in.map(scalar).join(', ')}`);
-  if (condition.lt !== undefined) parts.push(`${field} < ${condition.lt}`);
-  if (condition.lte !== undefined) parts.push(`${field} ≤ ${condition.lte}`);
-  if (condition.gt !== undefined) parts.push(`${field} > ${condition.gt}`);
-  if (condition.gte !== undefined) parts.push(`${field} ≥ ${condition.gte}`);
-  if (condition.exists !== undefined) parts.push(`${field} ${condition.exists ? words.isSet : words.isNotSet}`);
-  return parts.length === 0 ? field : parts.join(` ${words.and} `);
+  if (condition.eq !== undefined) parts.push(`${name} = ${scalar(condition.eq)}`);
+  if (condition.ne !== undefined) parts.push(`${name} ≠ ${scalar(condition.ne)}`);
+  if (condition.in !== undefined) parts.push(`${name} ${words.isIn} ${condition.in.map(scalar).join(', ')}`);
+  if (condition.lt !== undefined) parts.push(`${name} < ${condition.lt}`);
+  if (condition.lte !== undefined) parts.push(`${name} ≤ ${condition.lte}`);
+  if (condition.gt !== undefined) parts.push(`${name} > ${condition.gt}`);
+  if (condition.gte !== undefined) parts.push(`${name} ≥ ${condition.gte}`);
+  if (condition.exists !== undefined) parts.push(`${name} ${condition.exists ? words.isSet : words.isNotSet}`);
+  return parts.length === 0 ? name : parts.join(` ${words.and} `);
 }
 
-function group(condition: Condition, words: DiagramWords): string {
-  const text = conditionText(condition, words);
+function group(condition: Condition, words: DiagramWords, field: (id: string) => string): string {
+  const text = conditionText(condition, words, field);
   return 'all' in condition || 'any' in condition ? `(${text})` : text;
-}
-
-/**
- * A deadline's due time as text: `30m`, or per severity in the plan's level order `I 1h, II 1h, III 2h`.
- *
- * @example
- * dueText({ I: '1h', II: '2h' }, ['I', 'II']); // 'I 1h, II 2h'
- */
-export function dueText(due: Deadline['due'], levels: readonly string[]): string {
-  if (typeof due === 'string') return due;
-  const keys = [...levels.filter((l) => Object.hasOwn(due, l)), ...Object.keys(due).filter((k) => !levels.includes(k))];
-  return keys.map((k) => `${k} ${due[k] ?? ''}`).join(', ');
-}
-
-/**
- * One line describing a deadline: `Deadline report at once (report): 30m after open · met by REPORT`.
- *
- * @example
- * deadlineText(plan.deadlines[0], plan, 'en'); // 'Deadline report at once (report): 30m after open · met by REPORT'
- */
-export function deadlineText(deadline: Deadline, plan: PlanDefinition, locale: string): string {
-  const words = diagramWords(locale);
-  const levels = plan.severity.map((l) => l.id);
-  const due = dueText(deadline.due, levels);
-  const parts = [`${words.deadline} ${titled(deadline, locale)}: ${deadline.from === 'enter' ? words.afterEntering(due) : words.afterOpen(due)}`];
-  if (deadline.when !== undefined) parts.push(`${words.when} ${conditionText(deadline.when, words)}`);
-  if (deadline.recurring === true) parts.push(words.recurring);
-  parts.push(`${words.metBy} ${deadline.metBy.join(', ')}`);
-  return parts.join(' · ');
 }

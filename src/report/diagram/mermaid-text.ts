@@ -1,7 +1,10 @@
+/** Characters written as Mermaid entities in labels. */
+const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '"': '#quot;', '`': '#96;', ';': '#59;' };
+
 /**
  * Makes text safe inside a Mermaid label (a quoted state or node label, a transition label, a
  * note line): double quotes become `#quot;` (Mermaid's entity), backticks `#96;` (a leading one would
- * open a Markdown string), `%%` (a comment) is broken up,
+ * open a Markdown string), semicolons `#59;` (inside a composite state one ends the statement), `%%` (a comment) is broken up,
  * line breaks become spaces, `#` that would start an entity code is written as `#35;`, and
  * terminal control and bidi characters become U+FFFD (a diagram is printed and pasted).
  *
@@ -10,9 +13,7 @@
  */
 export function mermaidText(text: string): string {
   return text
-    .replace(/#(?=[A-Za-z0-9]+;)/g, '#35;')
-    .replace(/"/g, '#quot;')
-    .replace(/`/g, '#96;')
+    .replace(/#(?=[A-Za-z0-9]+;)|["`;]/g, (c) => ENTITIES[c] ?? c)
     .replace(/%%/g, '% %')
     .replace(/[\r\n]+/g, ' ')
     .trim()

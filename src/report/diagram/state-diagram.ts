@@ -1,17 +1,19 @@
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
-import { conditionText, deadlineText, diagramLocaleOf, diagramWords, titled, type DiagramWords } from './diagram-labels.js';
+import { DiagramLabels, diagramLocaleOf } from './diagram-labels.js';
 import { MermaidIds, mermaidText } from './mermaid-text.js';
 
 /** Options of {@link planStateDiagram} and {@link planSwimlaneDiagram}. */
 export interface DiagramOptions {
   /** Locale of titles and words (default: the plan's first locale, else `en`). */
   readonly locale?: string;
+  /** Write ids after titles (`收到预警 (ALERT)`, `指挥组组长 (command.leader)`); default titles only. */
+  readonly ids?: boolean;
 }
 
-function transitionLabel(t: Transition | SharedTransition, words: DiagramWords): string {
-  const guard = t.when === undefined ? '' : ` [${conditionText(t.when, words)}]`;
-  return mermaidText(`${t.event}${guard} · ${words.by} ${t.by.join(', ')}`);
+function transitionLabel(t: Transition | SharedTransition, labels: DiagramLabels): string {
+  const guard = t.when === undefined ? '' : ` [${labels.condition(t.when)}]`;
+  return mermaidText(`${labels.event(t.event)}${guard} · ${labels.words.by} ${labels.whoList(t.by)}`);
 }
 
 /**
@@ -26,8 +28,8 @@ function transitionLabel(t: Transition | SharedTransition, words: DiagramWords):
  * text.split('\n')[0]; // 'stateDiagram-v2'
  */
 export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions = {}): string {
-  const locale = diagramLocaleOf(plan, options.locale);
-  const words = diagramWords(locale);
+  const labels = new DiagramLabels(plan, diagramLocaleOf(plan, options.locale), options.ids === true);
+  const words = labels.words;
   const ids = new MermaidIds();
   const stageId = (id: string): string => ids.get('stage', 's', id);
   const known = new Set(plan.stages.map((s) => s.id));
@@ -49,7 +51,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
   };
 
   const addTransition = (from: string, t: Transition | SharedTransition): void => {
-    const label = transitionLabel(t, words);
+    const label = transitionLabel(t, labels);
     if (t.targets !== undefined && t.targets.length > 0) {
       choices += 1;
       const choice = ids.get('choice', 'c', `${from}_${t.event}_${choices}`);
@@ -57,7 +59,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
       edges.push(`  ${stageId(from)} --> ${choice} : ${label}`);
       for (const branch of t.targets) {
         if (!known.has(branch.target)) continue;
-        const when = branch.when === undefined ? words.otherwise : `${words.when} ${conditionText(branch.when, words)}`;
+        const when = branch.when === undefined ? words.otherwise : `${words.when} ${labels.condition(branch.when)}`;
         edges.push(`  ${choice} --> ${stageId(branch.target)} : ${mermaidText(when)}`);
       }
       return;
@@ -68,7 +70,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
 
   for (const stage of plan.stages) {
     const id = stageId(stage.id);
-    const label = mermaidText(titled(stage, locale));
+    const label = mermaidText(labels.item(stage));
     if (stage.tracks === undefined || stage.tracks.length === 0) {
       lines.push(`  state "${label}" as ${id}`);
     } else {
@@ -76,10 +78,10 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
       stage.tracks.forEach((track, k) => {
         if (k > 0) lines.push('    --');
         const trackId = ids.get('track', 's', `${stage.id}__${track.id}`);
-        const owner = track.owner === undefined ? '' : ` · ${track.owner}`;
-        lines.push(`    state "${mermaidText(titled(track, locale) + owner)}" as ${trackId}`);
+        const owner = track.owner === undefined ? '' : ` · ${labels.who(track.owner)}`;
+        lines.push(`    state "${mermaidText(labels.item(track) + owner)}" as ${trackId}`);
         lines.push(`    [*] --> ${trackId}`);
-        for (const t of track.on) lines.push(`    ${trackId} --> [*] : ${transitionLabel(t, words)}`);
+        for (const t of track.on) lines.push(`    ${trackId} --> [*] : ${transitionLabel(t, labels)}`);
       });
       lines.push('  }');
       if (stage.done !== undefined && known.has(stage.done)) edges.push(`  ${id} --> ${stageId(stage.done)} : ${mermaidText(words.allTracksDone)}`);
@@ -90,7 +92,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
   const everywhere: string[] = [];
   for (const t of plan.transitions) {
     if (t.in === '*' && t.target === undefined && t.targets === undefined) {
-      everywhere.push(transitionLabel(t, words));
+      everywhere.push(transitionLabel(t, labels));
       continue;
     }
     const stages = t.in === '*' ? plan.stages.filter((s) => s.final !== true).map((s) => s.id) : t.in.filter((s) => known.has(s));
@@ -109,7 +111,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
   }
   for (const deadline of plan.deadlines) {
     const at = deadline.from === 'enter' && deadline.stage !== undefined && known.has(deadline.stage) ? deadline.stage : opening?.id;
-    if (at !== undefined) note(at, mermaidText(deadlineText(deadline, plan, locale)));
+    if (at !== undefined) note(at, mermaidText(labels.deadline(deadline)));
   }
   // One note per stage, its items separated by <br/> (Mermaid joins the lines of a multi-line note).
   for (const stage of plan.stages) {

@@ -1,11 +1,12 @@
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
-import { conditionText, diagramLocaleOf, diagramWords, titled, type DiagramWords } from './diagram-labels.js';
+import { DiagramLabels, diagramLocaleOf } from './diagram-labels.js';
 import { MermaidIds, mermaidText } from './mermaid-text.js';
 import type { DiagramOptions } from './state-diagram.js';
 
-function guard(t: Transition | SharedTransition, words: DiagramWords): string {
-  return t.when === undefined ? '' : ` [${conditionText(t.when, words)}]`;
+/** A transition's event (and guard). */
+function eventText(t: Transition | SharedTransition, labels: DiagramLabels): string {
+  return `${labels.event(t.event)}${t.when === undefined ? '' : ` [${labels.condition(t.when)}]`}`;
 }
 
 /**
@@ -19,8 +20,8 @@ function guard(t: Transition | SharedTransition, words: DiagramWords): string {
  * planSwimlaneDiagram(plan, { locale: 'en' }).split('\n')[0]; // 'flowchart LR'
  */
 export function planSwimlaneDiagram(plan: PlanDefinition, options: DiagramOptions = {}): string {
-  const locale = diagramLocaleOf(plan, options.locale);
-  const words = diagramWords(locale);
+  const labels = new DiagramLabels(plan, diagramLocaleOf(plan, options.locale), options.ids === true);
+  const words = labels.words;
   const ids = new MermaidIds();
   const stageId = (id: string): string => ids.get('stage', 's', id);
   const known = new Set(plan.stages.map((s) => s.id));
@@ -44,23 +45,23 @@ export function planSwimlaneDiagram(plan: PlanDefinition, options: DiagramOption
     if (t.targets !== undefined && t.targets.length > 0) {
       for (const branch of t.targets) {
         if (!known.has(branch.target)) continue;
-        const when = branch.when === undefined ? words.otherwise : conditionText(branch.when, words);
-        edge(stageId(from), stageId(branch.target), `${t.event}${guard(t, words)} [${when}]`);
+        const when = branch.when === undefined ? words.otherwise : labels.condition(branch.when);
+        edge(stageId(from), stageId(branch.target), `${eventText(t, labels)} [${when}]`);
       }
     } else if (t.target !== undefined && known.has(t.target)) {
-      edge(stageId(from), stageId(t.target), `${t.event}${guard(t, words)}`);
+      edge(stageId(from), stageId(t.target), eventText(t, labels));
     }
   };
 
   for (const stage of plan.stages) {
     const id = stageId(stage.id);
-    const label = mermaidText(titled(stage, locale));
+    const label = mermaidText(labels.item(stage));
     if (stage.final === true) outside.push(`  ${id}(["${label}"])`);
     else place(stage.owner, `${id}["${label}"]`);
     for (const track of stage.tracks ?? []) {
       const trackId = ids.get('track', 's', `${stage.id}__${track.id}`);
-      const events = track.on.map((t) => `${t.event}${guard(t, words)}`).join(', ');
-      place(track.owner ?? stage.owner, `${trackId}[["${mermaidText(`${titled(track, locale)}: ${events}`)}"]]`);
+      const events = track.on.map((t) => eventText(t, labels)).join(words.list);
+      place(track.owner ?? stage.owner, `${trackId}[["${mermaidText(`${labels.item(track)}: ${events}`)}"]]`);
       edges.push(`  ${id} -.-> ${trackId}`);
     }
     if ((stage.tracks?.length ?? 0) > 0 && stage.done !== undefined && known.has(stage.done)) {
@@ -83,7 +84,7 @@ export function planSwimlaneDiagram(plan: PlanDefinition, options: DiagramOption
   for (const { t: team } of laneOrder) {
     const members = lanes.get(team.id);
     if (members === undefined) continue;
-    lines.push(`  subgraph ${ids.get('team', 't', team.id)}["${mermaidText(titled(team, locale))}"]`, '    direction TB');
+    lines.push(`  subgraph ${ids.get('team', 't', team.id)}["${mermaidText(labels.item(team))}"]`, '    direction TB');
     for (const m of members) lines.push(`    ${m}`);
     lines.push('  end');
   }

@@ -22,7 +22,26 @@ describe('planwright diagram', () => {
     expect(plan).toBeDefined();
     if (plan !== undefined) expect(stdout).toBe(planStateDiagram(plan));
     const parsed = await parseStateDiagram(stdout);
-    expect(parsed.nodes.find((n) => n.id === 's_report')?.label).toBe('事件识别与报告 (report)');
+    expect(parsed.nodes.find((n) => n.id === 's_report')?.label).toBe('事件识别与报告');
+    expect(stdout).toContain('s_report --> s_assess : 上报 · 由 信息收集与分析小组组长、信息收集与分析小组组员');
+  });
+
+  it('--ids writes ids after titles, in zh-CN and en', async () => {
+    const zh = await diagramCli(SEED, '--ids');
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('state "事件识别与报告 (report)" as s_report');
+    expect(zh.stdout).toContain('s_report --> s_assess : 上报 (REPORT) · 由 信息收集与分析小组组长 (analysis.leader)、信息收集与分析小组组员 (analysis.members)');
+    const en = await diagramCli(SEED, '--ids', '--locale', 'en');
+    expect(en.stdout).toContain('s_report --> s_assess : report (REPORT) · by information collection and analysis group leader (analysis.leader), information collection and analysis group members (analysis.members)');
+    expect(en.stdout).toContain('Deadline written review (review): 7 d after entering · met by submit the review (SUBMIT_REVIEW)');
+  });
+
+  it('--help says the default locale is the plan\'s first one', async () => {
+    const { code, stdout } = await diagramCli('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--locale <en\|zh-CN> +language of the labels \(default: the plan's first locale/);
+    expect(stdout).not.toMatch(/language of the messages \(default en\)/);
+    expect(stdout).toMatch(/--ids +write ids after titles/);
   });
 
   it('prints the swimlane view with --view swimlane --format mermaid --locale en', async () => {
@@ -30,7 +49,7 @@ describe('planwright diagram', () => {
     expect(code).toBe(0);
     const parsed = await parseFlowchart(stdout);
     expect(parsed.subgraphs.map((s) => s.id)).toEqual(['t_analysis', 't_command', 't_communication']);
-    expect(parsed.vertices.get('s_report')).toBe('identify and report (report)');
+    expect(parsed.vertices.get('s_report')).toBe('identify and report');
   });
 
   it('--json prints one document with the diagram', async () => {

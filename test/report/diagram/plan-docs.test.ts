@@ -24,6 +24,10 @@ describe('docs/plans/*.md', () => {
       const parsed = block.startsWith('stateDiagram') ? await parseStateDiagram(block) : await parseFlowchart(block);
       expect(['stateDiagram', 'flowchart-v2']).toContain(parsed.type);
     }
-    expect(blocks[2]).toContain('事件识别与报告 (report)');
+    expect(blocks[2]).toContain('state "事件识别与报告" as s_report');
+    expect(blocks[2]).toContain('s_report --> s_assess : 上报 · 由 信息收集与分析小组组长、信息收集与分析小组组员');
+    expect(blocks[0]).toContain('s_report --> s_assess : report · by information collection and analysis group leader, information collection and analysis group members');
+    // Titles, not ids: no event id, no team.position and no short duration in the Chinese diagrams.
+    expect(`${blocks[2]}${blocks[3]}`).not.toMatch(/\b[A-Z]+_[A-Z_]+\b|\.(?:leader|deputy|members)\b|\b\d+[mhd]\b/);
   });
 });

@@ -26,26 +26,26 @@ describe('planStateDiagram', () => {
     expect(d.type).toBe('stateDiagram');
     const top = d.nodes.filter((n) => n.parentId === undefined && n.shape !== 'noteGroup').map((n) => [n.id, n.label]);
     expect(top).toEqual([
-      ['s_report', 'identify and report (report)'],
-      ['s_assess', 'analyse and assess (assess)'],
-      ['s_strategy', 'decide the response strategy (strategy)'],
-      ['s_respond', 'carry out the response (respond)'],
+      ['s_report', 'identify and report'],
+      ['s_assess', 'analyse and assess'],
+      ['s_strategy', 'decide the response strategy'],
+      ['s_respond', 'carry out the response'],
       ['s_monitor', 'monitor'],
-      ['s_review', 'close out and feed back (review)'],
+      ['s_review', 'close out and feed back'],
       ['s_closed', 'closed'],
       ['root_start', 'root_start'],
       ['root_end', 'root_end'],
     ]);
     expect(edgesOf(d)).toEqual([
       'root_start -> s_report: ',
-      's_report -> s_assess: REPORT · by analysis.leader, analysis.members',
-      's_assess -> s_strategy: ASSESS · by analysis.leader',
-      's_assess -> s_closed: DISMISS · by command.leader, command.deputy',
-      's_strategy -> s_respond: APPROVE_STRATEGY · by command.leader, command.deputy',
+      's_report -> s_assess: report · by information collection and analysis group leader, information collection and analysis group members',
+      's_assess -> s_strategy: assess · by information collection and analysis group leader',
+      's_assess -> s_closed: dismiss · by command group leader, command group deputy',
+      's_strategy -> s_respond: approve the response strategy · by command group leader, command group deputy',
       's_respond -> s_monitor: all tracks done',
-      's_monitor -> s_strategy: ADJUST_STRATEGY · by command.leader, command.deputy, analysis.leader',
-      's_monitor -> s_review: DECLARE_OVER · by command.leader, command.deputy',
-      's_review -> s_closed: SUBMIT_REVIEW · by command.leader, command.deputy',
+      's_monitor -> s_strategy: adjust the strategy · by command group leader, command group deputy, information collection and analysis group leader',
+      's_monitor -> s_review: declare the incident over · by command group leader, command group deputy',
+      's_review -> s_closed: submit the review · by command group leader, command group deputy',
       's_closed -> root_end: ',
     ]);
   });
@@ -55,55 +55,84 @@ describe('planStateDiagram', () => {
     const regions = d.nodes.filter((n) => n.parentId === 's_respond' && n.shape === 'divider').map((n) => n.id);
     expect(regions).toHaveLength(3);
     const tracks = d.nodes.filter((n) => n.shape === 'rect' && regions.includes(n.parentId ?? '')).map((n) => n.label);
-    expect(tracks).toEqual(['information release (release)', 'media liaison (media)', 'public communication (public)']);
+    expect(tracks).toEqual(['information release', 'media liaison', 'public communication']);
     const completing = d.edges.filter((e) => e.from.startsWith('s_respond__')).map((e) => e.label);
-    expect(completing).toEqual(['PUBLISH_STATEMENT · by communication', 'BRIEF_MEDIA · by communication', 'ENGAGE_PUBLIC · by communication']);
+    expect(completing).toEqual([
+      'publish a statement · by handling and communication group',
+      'brief the media · by handling and communication group',
+      'engage the public · by handling and communication group',
+    ]);
   });
 
   it('lists the transitions that stay in a stage in its note, those of every stage on the opening stage', async () => {
     const d = await parseStateDiagram(planStateDiagram(seed(), { locale: 'en' }));
-    expect(noteOf(d, 's_respond')).toBe('Also accepted here (stays): RECORD_READING · by analysis | REGRADE · by command.leader, command.deputy');
-    expect(noteOf(d, 's_strategy').split(/<br\s*\/?>/)[0]).toBe('Also accepted here (stays): REGRADE · by command.leader, command.deputy');
-    expect(noteOf(d, 's_report').split(/<br\s*\/?>/)[0]).toBe('In every stage that is not final: LOG_SUPPORT · by logistics | NOTE · by any-role');
+    expect(noteOf(d, 's_respond')).toBe(
+      'Also accepted here (stays): record a reading · by information collection and analysis group | regrade · by command group leader, command group deputy',
+    );
+    expect(noteOf(d, 's_strategy').split(/<br\s*\/?>/)[0]).toBe('Also accepted here (stays): regrade · by command group leader, command group deputy');
+    expect(noteOf(d, 's_report').split(/<br\s*\/?>/)[0]).toBe('In every stage that is not final: log support given · by logistics support group | note · by any role');
     expect(d.edges.filter((e) => e.from === e.to)).toEqual([]);
   });
 
   it('puts every deadline in a note on the stage that arms it (open: the opening stage)', async () => {
     const d = await parseStateDiagram(planStateDiagram(seed(), { locale: 'en' }));
-    expect(noteOf(d, 's_report')).toContain('report at once (report): 30m after open · met by REPORT');
-    expect(noteOf(d, 's_report')).toContain('(first-statement): I 5h, II 5h, III 24h, IV 48h after open · met by PUBLISH_STATEMENT');
-    expect(noteOf(d, 's_report')).toContain('(press-briefing): 24h after open · when severity in I, II · met by BRIEF_MEDIA');
-    expect(noteOf(d, 's_report')).toContain('In every stage that is not final: LOG_SUPPORT · by logistics | NOTE · by any-role');
-    expect(noteOf(d, 's_assess')).toContain('(assess): 1h after entering · met by ASSESS, DISMISS');
-    expect(noteOf(d, 's_strategy')).toContain('(strategy): I 1h, II 1h, III 2h, IV 4h after entering · met by APPROVE_STRATEGY');
-    expect(noteOf(d, 's_monitor')).toContain('(monitor-reading): I 2h, II 2h, III 6h, IV 6h after entering · recurring · met by RECORD_READING');
-    expect(noteOf(d, 's_review')).toContain('(review): 7d after entering · met by SUBMIT_REVIEW');
+    expect(noteOf(d, 's_report')).toContain('Deadline report at once: 30 min after open · met by report');
+    expect(noteOf(d, 's_report')).toContain('first authoritative statement: I 5 h, II 5 h, III 24 h, IV 48 h after open · met by publish a statement');
+    expect(noteOf(d, 's_report')).toContain('press briefing within 24 hours: 24 h after open · when severity in I, II · met by brief the media');
+    expect(noteOf(d, 's_assess')).toBe('Deadline rapid assessment: 1 h after entering · met by assess, dismiss');
+    expect(noteOf(d, 's_strategy')).toContain('strategy decided: I 1 h, II 1 h, III 2 h, IV 4 h after entering · met by approve the response strategy');
+    expect(noteOf(d, 's_monitor')).toContain('regular monitoring reading: I 2 h, II 2 h, III 6 h, IV 6 h after entering · recurring · met by record a reading');
+    expect(noteOf(d, 's_review')).toBe('Deadline written review: 7 d after entering · met by submit the review');
+  });
+
+  it('--ids: writes each id after its title, positions and events included', async () => {
+    const d = await parseStateDiagram(planStateDiagram(seed(), { locale: 'en', ids: true }));
+    expect(d.nodes.find((n) => n.id === 's_report')?.label).toBe('identify and report (report)');
+    expect(d.nodes.find((n) => n.id === 's_monitor')?.label).toBe('monitor');
+    expect(edgesOf(d)).toContain(
+      's_assess -> s_closed: dismiss (DISMISS) · by command group leader (command.leader), command group deputy (command.deputy)',
+    );
+    expect(noteOf(d, 's_report')).toContain('In every stage that is not final: log support given (LOG_SUPPORT) · by logistics support group (logistics) | note (NOTE) · by any role (any-role)');
+    expect(noteOf(d, 's_review')).toBe('Deadline written review (review): 7 d after entering · met by submit the review (SUBMIT_REVIEW)');
+    const zh = await parseStateDiagram(planStateDiagram(seed(), { ids: true }));
+    expect(zh.nodes.find((n) => n.id === 's_report')?.label).toBe('事件识别与报告 (report)');
+    expect(zh.edges.find((e) => e.from === 's_report' && e.to === 's_assess')?.label).toBe(
+      '上报 (REPORT) · 由 信息收集与分析小组组长 (analysis.leader)、信息收集与分析小组组员 (analysis.members)',
+    );
   });
 
   it('writes titles and words in the plan locale by default (zh-CN for the seed)', async () => {
     const d = await parseStateDiagram(planStateDiagram(seed()));
-    expect(d.nodes.find((n) => n.id === 's_report')?.label).toBe('事件识别与报告 (report)');
-    expect(d.edges.find((e) => e.from === 's_report' && e.to === 's_assess')?.label).toBe('REPORT · 由 analysis.leader, analysis.members');
+    expect(d.nodes.find((n) => n.id === 's_report')?.label).toBe('事件识别与报告');
+    expect(d.edges.find((e) => e.from === 's_report' && e.to === 's_assess')?.label).toBe('上报 · 由 信息收集与分析小组组长、信息收集与分析小组组员');
+    expect(d.edges.find((e) => e.from === 's_assess' && e.to === 's_closed')?.label).toBe('不构成舆情事件，结束 · 由 舆情应急指挥小组组长、舆情应急指挥小组副组长');
+    expect(noteOf(d, 's_assess')).toBe('时限 快速评估: 自进入阶段 1小时 内 · 完成事件 评估、不构成舆情事件，结束');
+    expect(noteOf(d, 's_review')).toBe('时限 总结报告: 自进入阶段 7天 内 · 完成事件 提交总结报告');
+    expect(noteOf(d, 's_report')).toContain('首次发布权威信息: 自事件开始 I 5小时、II 5小时、III 24小时、IV 48小时 内');
+    expect(noteOf(d, 's_report')).toContain('记录保障措施 · 由 后勤保障组 | 备注 · 由 任一角色');
+    expect(d.nodes.map((n) => n.label).join(' ')).not.toMatch(/[A-Z]{2,}_[A-Z]|\.(leader|deputy|members)\b/);
   });
 
   it('draws conditional targets through a choice, guards, keyword and hyphen ids, awkward titles', async () => {
-    const text = planStateDiagram(edgePlan(), { locale: 'en' });
+    const text = planStateDiagram(edgePlan(), { locale: 'en', ids: true });
     const d = await parseStateDiagram(text);
     const choice = d.nodes.find((n) => n.shape === 'choice');
     expect(choice?.id).toMatch(/^c_first_step_GO_1$/);
     expect(edgesOf(d)).toEqual(
       expect.arrayContaining([
-        `s_first_step -> ${choice?.id}: GO · by ops-team.leader`,
+        `s_first_step -> ${choice?.id}: GO · by Ops "A" % % team leader (ops-team.leader)`,
         `${choice?.id} -> s_state: when level > 2 and not (level = 9)`,
         `${choice?.id} -> s_end: otherwise`,
         's_state -> s_end: all tracks done',
-        's_first_step -> s_end: ABORT · by lead',
-        's_state -> s_end: ABORT · by lead',
+        's_first_step -> s_end: ABORT · by Lead (lead)',
+        's_state -> s_end: ABORT · by Lead (lead)',
       ]),
     );
-    expect(noteOf(d, 's_first_step')).toBe('Also accepted here (stays): PING [level is set] · by lead');
+    expect(noteOf(d, 's_first_step')).toBe('Also accepted here (stays): PING [level is set] · by Lead (lead)');
     expect(decode(d.nodes.find((n) => n.id === 's_first_step')?.label ?? '')).toBe('First "step" % % one (first-step)');
-    expect(d.nodes.filter((n) => n.shape === 'rect' && n.id.startsWith('s_state__')).map((n) => n.label)).toEqual(['One (t-one) · end', 't-two']);
+    expect(d.nodes.filter((n) => n.shape === 'rect' && n.id.startsWith('s_state__')).map((n) => decode(n.label))).toEqual(['One (t-one) · end #59; team (end)', 't-two']);
+    // A ";" in a title (the team "end #59; team") does not end the statement inside the composite state.
+    expect(d.nodes.map((n) => n.id)).not.toContain('team');
   });
 
   it('always parses, whatever the titles (property)', async () => {

@@ -14,7 +14,7 @@ function seed(): PlanDefinition {
 
 describe('planSwimlaneDiagram', () => {
   it('draws the seed plan in one lane per owner team, in the order the flow reaches them', async () => {
-    const f = await parseFlowchart(planSwimlaneDiagram(seed(), { locale: 'en' }));
+    const f = await parseFlowchart(planSwimlaneDiagram(seed(), { locale: 'en', ids: true }));
     expect(f.type).toBe('flowchart-v2');
     expect(f.subgraphs.map((s) => [s.id, s.title, s.nodes])).toEqual([
       ['t_analysis', 'information collection and analysis group (analysis)', ['s_report', 's_assess', 's_monitor']],
@@ -22,29 +22,39 @@ describe('planSwimlaneDiagram', () => {
       ['t_communication', 'handling and communication group (communication)', ['s_respond', 's_respond__release', 's_respond__media', 's_respond__public']],
     ]);
     expect(f.vertices.get('s_closed')).toBe('closed');
-    expect(f.vertices.get('s_respond__release')).toBe('information release (release): PUBLISH_STATEMENT');
+    expect(f.vertices.get('s_respond__release')).toBe('information release (release): publish a statement (PUBLISH_STATEMENT)');
+  });
+
+  it('labels lanes, stages and tracks with titles only by default, in zh-CN for the seed', async () => {
+    const f = await parseFlowchart(planSwimlaneDiagram(seed()));
+    expect(f.subgraphs.map((s) => s.title)).toEqual(['信息收集与分析小组', '舆情应急指挥小组', '舆情处理与沟通小组']);
+    expect(f.vertices.get('s_respond__release')).toBe('信息发布: 发布声明');
+    expect(f.edges.find((e) => e.from === 's_assess' && e.to === 's_closed')?.text).toBe('不构成舆情事件，结束');
+    const en = await parseFlowchart(planSwimlaneDiagram(seed(), { locale: 'en' }));
+    expect(en.subgraphs.map((s) => s.title)).toEqual(['information collection and analysis group', 'command group', 'handling and communication group']);
+    expect(en.vertices.get('s_respond__media')).toBe('media liaison: brief the media');
   });
 
   it('links the stages by the events that move the incident on', async () => {
     const f = await parseFlowchart(planSwimlaneDiagram(seed(), { locale: 'en' }));
     expect(f.edges.map((e) => `${e.from} -> ${e.to}${e.text === '' ? '' : `: ${e.text}`}`)).toEqual([
       'o_open -> s_report',
-      's_report -> s_assess: REPORT',
-      's_assess -> s_strategy: ASSESS',
-      's_assess -> s_closed: DISMISS',
-      's_strategy -> s_respond: APPROVE_STRATEGY',
+      's_report -> s_assess: report',
+      's_assess -> s_strategy: assess',
+      's_assess -> s_closed: dismiss',
+      's_strategy -> s_respond: approve the response strategy',
       's_respond -> s_respond__release',
       's_respond -> s_respond__media',
       's_respond -> s_respond__public',
       's_respond -> s_monitor: all tracks done',
-      's_monitor -> s_strategy: ADJUST_STRATEGY',
-      's_monitor -> s_review: DECLARE_OVER',
-      's_review -> s_closed: SUBMIT_REVIEW',
+      's_monitor -> s_strategy: adjust the strategy',
+      's_monitor -> s_review: declare the incident over',
+      's_review -> s_closed: submit the review',
     ]);
   });
 
   it('puts a track in its own owner lane, a stage without owner outside the lanes, keyword ids safely', async () => {
-    const f = await parseFlowchart(planSwimlaneDiagram(edgePlan(), { locale: 'en' }));
+    const f = await parseFlowchart(planSwimlaneDiagram(edgePlan(), { locale: 'en', ids: true }));
     expect(f.subgraphs.map((s) => [s.id, s.nodes])).toEqual([
       ['t_ops_team', ['s_first_step']],
       ['t_end', ['s_state__t_one']],

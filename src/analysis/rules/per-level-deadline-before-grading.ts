@@ -1,0 +1,134 @@
+import { tryParseDuration } from '../../dsl/duration.js';
+import type { PlanDefinition } from '../../dsl/schema/plan.js';
+import { defineRule } from '../rule.js';
+import type { StageGraph } from '../stage-graph.js';
+
+/** The time the plan's own deadlines allow before a grading event, and how it gets there. */
+export interface GradingTime {
+  /** Milliseconds from open. */
+  readonly ms: number;
+  /** The grading event. */
+  readonly event: string;
+  /** Stages from the opening stage to the one that accepts the event. */
+  readonly stages: readonly string[];
+}
+
+/** The least due, in ms, of the single-duration deadlines matching `match` and met by `event`; 0 when none. */
+function pace(plan: PlanDefinition, event: string, match: (from: 'open' | 'enter', stage: string | undefined) => boolean): number {
+  let best: number | undefined;
+  for (const deadline of plan.deadlines) {
+    if (typeof deadline.due !== 'string' || !deadline.metBy.includes(event) || !match(deadline.from, deadline.stage)) continue;
+    const ms = tryParseDuration(deadline.due);
+    if (ms !== undefined && (best === undefined || ms < best)) best = ms;
+  }
+  return best ?? 0;
+}
+
+/**
+ * The quickest path to grading as the plan itself paces it: from the opening stage, each step
+ * (an event that moves the incident from stage X to stage Y) takes the time the plan gives it —
+ * the due of a `from: enter` deadline of X met by that event, and no less than the due of a
+ * `from: open` deadline met by it (steps no single-duration deadline paces take no time) — and
+ * the grading event itself is paced the same way in the stage that accepts it. The least total
+ * over every path and every grading event (an event that requires or may carry the severity
+ * field); `undefined` when no event sets the severity or none is reachable.
+ */
+export function quickestGrading(plan: PlanDefinition, graph: StageGraph): GradingTime | undefined {
+  const severityField = plan.fields.find((f) => f.type === 'severity')?.id;
+  if (severityField === undefined || graph.opening === undefined) return undefined;
+  const grading = new Set(plan.events.filter((e) => e.requires.includes(severityField) || (e.optional ?? []).includes(severityField)).map((e) => e.id));
+  if (grading.size === 0) return undefined;
+  const arrival = (from: string, at: number, event: string | undefined): number => {
+    if (event === undefined) return at;
+    const enter = pace(plan, event, (kind, stage) => kind === 'enter' && stage === from);
+    return Math.max(at + enter, pace(plan, event, (kind) => kind === 'open'));
+  };
+  // Dijkstra over stages (step times are never negative); the graph is small.
+  const best = new Map<string, { ms: number; stages: string[] }>([[graph.opening, { ms: 0, stages: [graph.opening] }]]);
+  const done = new Set<string>();
+  let answer: GradingTime | undefined;
+  for (;;) {
+    let current: string | undefined;
+    for (const [stage, entry] of best) if (!done.has(stage) && (current === undefined || entry.ms < (best.get(current)?.ms ?? Infinity))) current = stage;
+    if (current === undefined) break;
+    done.add(current);
+    const here = best.get(current);
+    if (here === undefined || graph.finals.has(current)) continue;
+    for (const site of graph.sites.get(current) ?? []) {
+      const event = site.declaration.transition.event;
+      if (!grading.has(event)) continue;
+      const ms = arrival(current, here.ms, event);
+      if (answer === undefined || ms < answer.ms) answer = { ms, event, stages: here.stages };
+    }
+    for (const edge of graph.edges.get(current) ?? []) {
+      const ms = arrival(current, here.ms, edge.event);
+      const known = best.get(edge.to);
+      if (!done.has(edge.to) && (known === undefined || ms < known.ms)) best.set(edge.to, { ms, stages: [...here.stages, edge.to] });
+    }
+  }
+  return answer;
+}
+
+/** `90m` → `1h30m`: a duration in the plan's short form. */
+function shortDuration(ms: number): string {
+  const parts: Array<[string, number]> = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+  ];
+  let rest = ms;
+  let out = '';
+  for (const [unit, size] of parts) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) out += `${count}${unit}`;
+  }
+  return out === '' ? '0s' : out;
+}
+
+/**
+ * A per-level `due` measured from open (`from: open`, `due: { I: 30m, … }`) is armed only once
+ * the level is known, but its due time still counts from the open. When a level's duration is no
+ * longer than the quickest path to grading that the plan's own deadlines pace
+ * ({@link quickestGrading}), an incident graded in the time the plan allows finds the deadline
+ * already due: it breaches on grading.
+ */
+export const perLevelDeadlineBeforeGrading = defineRule({
+  id: 'per-level-deadline-before-grading',
+  defaultSeverity: 'warning',
+  description: 'A per-level deadline from open whose due for a level is not longer than the time the plan allows before grading.',
+  messages: {
+    beforeGrading: {
+      en: 'Deadline "{{deadline}}" counts from open but is armed only once the level is set by {{event}}; the plan allows {{allowed}} to get there ({{path}}), and its due for {{levels}} is not longer: graded in that time, the incident breaches it at once. Count it from the grading stage (from: enter, stage: {{stage}}) or give those levels more time.',
+      'zh-CN': '时限“{{deadline}}”从事件开始计时，但要等 {{event}} 定级后才生效；按预案自己的时限，定级最快要 {{allowed}}（{{path}}），而 {{levels}} 级的时长并不比它长：在这段时间内定级，时限一生效就已超时。请改为从定级阶段起计时（from: enter, stage: {{stage}}），或给这些等级更长的时间。',
+    },
+  },
+  check(ctx) {
+    const { plan, graph } = ctx;
+    let grading: GradingTime | undefined | null = null;
+    plan.deadlines.forEach((deadline, i) => {
+      if (deadline.from !== 'open' || typeof deadline.due === 'string') return;
+      if (grading === null) grading = quickestGrading(plan, graph);
+      if (grading === undefined || grading.ms <= 0) return;
+      const allowed = grading.ms;
+      const short = plan.severity
+        .map((level) => level.id)
+        .filter((level) => {
+          const text = (deadline.due as Record<string, string>)[level];
+          const ms = text === undefined ? undefined : tryParseDuration(text);
+          return ms !== undefined && ms <= allowed;
+        });
+      const first = short[0];
+      if (first === undefined) return;
+      ctx.report(['deadlines', i, 'due', first], 'beforeGrading', {
+        deadline: deadline.id,
+        event: grading.event,
+        allowed: shortDuration(allowed),
+        path: grading.stages.join(' → '),
+        levels: short.join(', '),
+        stage: grading.stages[grading.stages.length - 1] ?? '',
+      });
+    });
+  },
+});

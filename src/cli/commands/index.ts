@@ -6,9 +6,14 @@ import { evaluateCommand } from './evaluate.js';
 import { lintCommand } from './lint.js';
 import { readinessCommand } from './readiness.js';
 import { validateCommand } from './validate.js';
+import { renderCommand } from './render.js';
+import { initCommand } from './init.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand,
+  renderCommand,
+  initCommand,
+];

@@ -81,8 +81,15 @@ export class PlanText {
     return this.join(words);
   }
 
-  /** A plan duration in words: `1h30m` → `1小时30分钟` / `1 h 30 min`. */
+  /** A plan duration in words: `1h30m` → `1小时30分钟` / `1 h 30 min`; ISO 8601 (`PT90M`) in the largest units. */
   duration(text: string): string {
+    // The short form is written in the units the planner chose (24h stays 24 hours, not 1 day).
+    const short = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    if (short !== null && text !== '') {
+      const words = UNIT_WORDS[this.locale];
+      const parts = short.slice(1).flatMap((count, i) => (count === undefined ? [] : [this.locale === 'zh-CN' ? `${Number(count)}${words[i]}` : `${Number(count)} ${words[i]}`]));
+      return parts.join(this.locale === 'zh-CN' ? '' : ' ');
+    }
     const ms = tryParseDuration(text);
     if (ms === undefined) return text;
     const words = UNIT_WORDS[this.locale];

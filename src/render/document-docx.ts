@@ -12,7 +12,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { DocumentBlock, FigureBlock, PlanDocument, TableBlock } from './plan-document-model.js';
+import { labelSeparator, type DocumentBlock, type FigureBlock, type PlanDocument, type TableBlock } from './plan-document-model.js';
 import { svgToPng } from './svg-to-png.js';
 
 /** Latin and East Asian fonts of the document; Word substitutes what the reader's machine lacks. */
@@ -57,7 +57,7 @@ function figure(block: FigureBlock): Paragraph[] {
   ];
 }
 
-function blockChildren(block: DocumentBlock): Array<Paragraph | Table> {
+function blockChildren(block: DocumentBlock, separator: string): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading': {
       const heading = block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
@@ -70,7 +70,7 @@ function blockChildren(block: DocumentBlock): Array<Paragraph | Table> {
         (item) =>
           new Paragraph({
             bullet: { level: 0 },
-            children: [...(item.label === undefined ? [] : [new TextRun({ text: `${item.label}${item.text === '' ? '' : '：'}`, bold: true })]), ...runs(item.text)],
+            children: [...(item.label === undefined ? [] : [new TextRun({ text: `${item.label}${item.text === '' ? '' : separator}`, bold: true })]), ...runs(item.text)],
           }),
       );
     case 'table':
@@ -101,7 +101,7 @@ export async function documentDocx(document: PlanDocument): Promise<Uint8Array> 
         heading2: { run: { font: FONTS, size: 26, bold: true, color: '1F2328' }, paragraph: { spacing: { before: 240, after: 80 } } },
       },
     },
-    sections: [{ children: document.blocks.flatMap(blockChildren) }],
+    sections: [{ children: document.blocks.flatMap((b) => blockChildren(b, labelSeparator(document.locale))) }],
   });
   return new Uint8Array(await Packer.toBuffer(file));
 }

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../report/html/escape-html.js';
-import type { DocumentBlock, PlanDocument } from './plan-document-model.js';
+import { labelSeparator, type DocumentBlock, type PlanDocument } from './plan-document-model.js';
 
 /** The stylesheet of a plan document: print-friendly, A4, CJK fonts first; inline, no network. */
 export const DOCUMENT_CSS = `
@@ -17,20 +17,21 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 1
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #8c959f; padding: 4px 8px; text-align: left; vertical-align: top; white-space: pre-line; }
-th { background: #eef1f4; font-weight: 600; }
+th { background: #eef1f4; font-weight: 600; white-space: nowrap; }
+table[data-table="teams"] td:nth-child(-n+3), table[data-table="roles"] td:first-child, table[data-table="deadlines"] td:first-child, table[data-table="deadlines"] td:nth-child(n+4) { white-space: nowrap; }
 figure { margin: 12px 0 20px; text-align: center; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: #59636e; margin-top: 4px; }
 `;
 
-function blockHtml(block: DocumentBlock): string {
+function blockHtml(block: DocumentBlock, separator: string): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
     case 'paragraph':
       return block.quote === true ? `<blockquote>${escapeHtml(block.text)}</blockquote>` : `<p>${escapeHtml(block.text)}</p>`;
     case 'list':
-      return `<ul>${block.items.map((i) => `<li>${i.label === undefined ? '' : `<b>${escapeHtml(i.label)}</b>${i.text === '' ? '' : '：'}`}${escapeHtml(i.text)}</li>`).join('')}</ul>`;
+      return `<ul>${block.items.map((i) => `<li>${i.label === undefined ? '' : `<b>${escapeHtml(i.label)}</b>${i.text === '' ? '' : separator}`}${escapeHtml(i.text)}</li>`).join('')}</ul>`;
     case 'table':
       return (
         `<table data-table="${escapeHtml(block.name)}"><thead><tr>${block.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
@@ -59,7 +60,7 @@ export function documentHtml(document: PlanDocument): string {
 <style>${DOCUMENT_CSS}</style>
 </head>
 <body>
-${document.blocks.map(blockHtml).join('\n')}
+${document.blocks.map((b) => blockHtml(b, labelSeparator(document.locale))).join('\n')}
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
-import type { DocumentBlock, PlanDocument } from './plan-document-model.js';
+import { labelSeparator, type DocumentBlock, type PlanDocument } from './plan-document-model.js';
 
 /** A file written beside the Markdown (a diagram). */
 export interface MarkdownAsset {
@@ -25,14 +25,14 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#])/g, '\\$1');
 }
 
-function blockMarkdown(block: DocumentBlock, assets: MarkdownAsset[], prefix: string | undefined): string {
+function blockMarkdown(block: DocumentBlock, assets: MarkdownAsset[], prefix: string | undefined, separator: string): string {
   switch (block.kind) {
     case 'heading':
       return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`;
     case 'paragraph':
       return block.quote === true ? block.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`).join('\n') : escapeMarkdown(block.text);
     case 'list':
-      return block.items.map((i) => `- ${i.label === undefined ? '' : `**${escapeMarkdown(i.label)}**${i.text === '' ? '' : '：'}`}${escapeMarkdown(i.text)}`).join('\n');
+      return block.items.map((i) => `- ${i.label === undefined ? '' : `**${escapeMarkdown(i.label)}**${i.text === '' ? '' : separator}`}${escapeMarkdown(i.text)}`).join('\n');
     case 'table':
       return [`| ${block.headers.map(cell).join(' | ')} |`, `| ${block.headers.map(() => '---').join(' | ')} |`, ...block.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
     case 'figure': {
@@ -53,6 +53,6 @@ function blockMarkdown(block: DocumentBlock, assets: MarkdownAsset[], prefix: st
  */
 export function documentMarkdown(document: PlanDocument, options: DocumentMarkdownOptions = {}): { markdown: string; assets: MarkdownAsset[] } {
   const assets: MarkdownAsset[] = [];
-  const markdown = `${document.blocks.map((b) => blockMarkdown(b, assets, options.assetPrefix)).join('\n\n')}\n`;
+  const markdown = `${document.blocks.map((b) => blockMarkdown(b, assets, options.assetPrefix, labelSeparator(document.locale))).join('\n\n')}\n`;
   return { markdown, assets };
 }

@@ -54,3 +54,13 @@ export interface PlanDocument {
   readonly locale: string;
   readonly blocks: readonly DocumentBlock[];
 }
+
+/**
+ * What follows a list item's label: a full-width colon in Chinese, `: ` otherwise.
+ *
+ * @example
+ * labelSeparator('zh-CN'); // '：'
+ */
+export function labelSeparator(locale: string): string {
+  return locale === 'zh-CN' ? '：' : ': ';
+}

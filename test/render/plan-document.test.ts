@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentHtml } from '../../src/render/document-html.js';
 import { documentMarkdown } from '../../src/render/document-markdown.js';
 import { planDocument } from '../../src/render/plan-document.js';
+import { PlanText } from '../../src/render/plan-text.js';
 import { headings, loadPlan, SEED_FILE, SEED_WORDS, tableOf, WATER_FILE } from './render-fixtures.js';
 
 const seed = loadPlan(SEED_FILE);
@@ -150,5 +151,21 @@ describe('planDocument: a plan of another domain', () => {
     expect(assets[0]!.content.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(markdown).toContain('![Figure 1. Stages and transitions](water.state.svg)');
     expect(markdown).toContain('| report within 15 minutes | the incident is opened | report | 15 min | 15 min | 15 min |');
+  });
+});
+
+describe('PlanText', () => {
+  it('writes durations in the units the planner chose, and ISO 8601 in the largest units', () => {
+    const zh = new PlanText(water, 'zh-CN');
+    const en = new PlanText(water, 'en');
+    expect([zh.duration('24h'), zh.duration('1h30m'), zh.duration('7d'), zh.duration('45s')]).toEqual(['24小时', '1小时30分钟', '7天', '45秒']);
+    expect([zh.duration('PT90M'), zh.duration('P1W'), en.duration('PT1H30M'), en.duration('90m')]).toEqual(['1小时30分钟', '7天', '1 h 30 min', '90 min']);
+  });
+
+  it('names who may act: positions, whole teams, roles and anyone', () => {
+    const zh = new PlanText(water, 'zh-CN');
+    expect(zh.who(['command.leader', 'command.deputy'])).toBe('应急指挥组组长、应急指挥组副组长');
+    expect(zh.who(['comms', 'lab-tech', 'any-role'])).toBe('宣传组全体、水质化验员、预案中任一角色');
+    expect(new PlanText(water, 'en').who(['repair.members'])).toBe('repair members');
   });
 });

@@ -84,7 +84,7 @@ export const initCommand: CliCommand = {
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify({ ok: true, example, locale, files: written, next }, null, 2)}\n`);
     } else {
-      io.stdout(`${zh ? '已写出' : 'Wrote'}:\n${written.map((w) => `  ${w}`).join('\n')}\n\n${zh ? '下一步' : 'Next'}:\n${next.map((n) => `  ${n}`).join('\n')}\n`);
+      io.stdout(`${zh ? '已写出：' : 'Wrote:'}\n${written.map((w) => `  ${w}`).join('\n')}\n\n${zh ? '下一步：' : 'Next:'}\n${next.map((n) => `  ${n}`).join('\n')}\n`);
     }
     return EXIT_OK;
   },

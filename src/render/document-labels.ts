@@ -98,7 +98,8 @@ export interface DocumentLabels {
   readonly none: string;
   readonly noneDeclared: string;
   readonly listSeparator: string;
-  readonly generatedFrom: (file: string, version: string) => string;
+  /** The provenance line: plan file, version and the bundle's content hash (first 12 hex digits). */
+  readonly generatedFrom: (file: string, version: string, hash: string) => string;
 }
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -204,7 +205,7 @@ const EN: DocumentLabels = {
   none: '—',
   noneDeclared: 'The plan declares none.',
   listSeparator: '; ',
-  generatedFrom: (file, version) => `Written by planwright from ${file} (version ${version}). The executable plan and this text are the same file.`,
+  generatedFrom: (file, version, hash) => `Written by planwright from ${file} (version ${version}, content hash sha256 ${hash}, as in its bundle). The executable plan and this text are the same file.`,
 };
 
 const ZH: DocumentLabels = {
@@ -300,7 +301,7 @@ const ZH: DocumentLabels = {
   none: '—',
   noneDeclared: '本预案未作规定。',
   listSeparator: '；',
-  generatedFrom: (file, version) => `本文由 planwright 根据 ${file}（版本 ${version}）生成，与可执行预案为同一文件。`,
+  generatedFrom: (file, version, hash) => `本文由 planwright 根据 ${file}（版本 ${version}，内容哈希 sha256 ${hash}，与其预案包一致）生成，与可执行预案为同一文件。`,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { hashCanonical } from '../compile/hash.js';
 import type { Condition } from '../dsl/schema/condition.js';
 import type { Deadline } from '../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
@@ -72,7 +73,7 @@ export function planDocument(plan: PlanDefinition, options: PlanDocumentOptions 
   ];
   blocks.push({ kind: 'list', items: meta.map((m) => ({ label: m.label, text: m.text })) });
   if (plan.notes !== undefined) paragraph(pt.text(plan.notes));
-  paragraph(labels.generatedFrom(options.file ?? `${plan.id}.plan.yaml`, plan.version));
+  paragraph(labels.generatedFrom(options.file ?? `${plan.id}.plan.yaml`, plan.version, hashCanonical(plan).slice(0, 12)));
 
   // 2 — organisation and duties
   heading(labels.sections.organisation);

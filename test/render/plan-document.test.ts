@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBundle } from '../../src/bundle/create-bundle.js';
 import { documentHtml } from '../../src/render/document-html.js';
 import { documentMarkdown } from '../../src/render/document-markdown.js';
 import { planDocument } from '../../src/render/plan-document.js';
@@ -38,9 +39,11 @@ describe('planDocument: the seed plan reads like its source document', () => {
     ]);
   });
 
-  it('opens with the purpose from the description', () => {
+  it('opens with the purpose from the description, and names the plan file, version and bundle hash', () => {
     const first = doc.blocks.find((b) => b.kind === 'paragraph');
     expect(first).toMatchObject({ kind: 'paragraph', text: expect.stringContaining('本预案适用于政府部门、公共企事业单位、社会组织') });
+    const hash = createBundle(seed).hash.slice(0, 12);
+    expect(doc.blocks).toContainEqual({ kind: 'paragraph', text: `本文由 planwright 根据 public-opinion.plan.yaml（版本 1.0.0，内容哈希 sha256 ${hash}，与其预案包一致）生成，与可执行预案为同一文件。` });
   });
 
   it('lists the same four teams, leaders, deputies, members and duties as 三、组织机构框架与职责分配', () => {

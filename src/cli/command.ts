@@ -34,6 +34,18 @@ export interface CliCommand {
   options?: CliOptions;
   /** Help lines for the options, `['--json', 'print one JSON document']`. */
   optionHelp?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The help in Chinese, shown by `planwright <command> --help --locale zh-CN` (falls back to the
+   * English text for what it leaves out).
+   */
+  help?: { 'zh-CN'?: LocalizedCommandHelp };
   /** Run the command; returns the exit code. */
   run(context: CommandContext): Promise<number> | number;
+}
+
+/** A command's help text in another language. */
+export interface LocalizedCommandHelp {
+  summary?: string;
+  description?: string;
+  optionHelp?: ReadonlyArray<readonly [string, string]>;
 }

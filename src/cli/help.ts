@@ -1,5 +1,5 @@
 import type { CliCommand } from './command.js';
-import { SHARED_OPTION_HELP } from './shared-options.js';
+import { SHARED_OPTION_HELP, SHARED_OPTION_HELP_ZH } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
   const width = rows.reduce((widest, [left]) => Math.max(widest, left.length), 0);
@@ -32,9 +32,18 @@ export function programHelp(commands: readonly CliCommand[]): string {
  * The help of one command: usage, description and options.
  *
  * @example
- * commandHelp(validateCommand); // 'Usage: planwright validate <plan>... [--json] [--locale zh-CN]\n…'
+ * commandHelp(validateCommand); // in Chinese where the command gives it: commandHelp(renderCommand, 'zh-CN')
+ * // 'Usage: planwright validate <plan>... [--json] [--locale zh-CN]\n…'
  */
-export function commandHelp(command: CliCommand): string {
+export function commandHelp(command: CliCommand, locale?: string): string {
+  const zh = locale === 'zh-CN' ? command.help?.['zh-CN'] : undefined;
+  if (zh !== undefined) {
+    const parts = [`用法：planwright ${command.usage}`, '', zh.summary ?? command.summary];
+    const description = zh.description ?? command.description;
+    if (description !== undefined) parts.push('', description);
+    parts.push('', '选项：', table([...(zh.optionHelp ?? command.optionHelp ?? []), ...SHARED_OPTION_HELP_ZH]), '');
+    return parts.join('\n');
+  }
   const parts = [`Usage: planwright ${command.usage}`, '', command.summary];
   if (command.description !== undefined) parts.push('', command.description);
   // A command's own line for a shared option (e.g. its --locale default) replaces the shared one.

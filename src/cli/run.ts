@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], rawIo: CliIo, commands: reado
     return EXIT_USAGE;
   }
   if (parsed.values.help === true) {
-    io.stdout(commandHelp(command));
+    io.stdout(commandHelp(command, typeof parsed.values.locale === 'string' ? parsed.values.locale : undefined));
     return EXIT_OK;
   }
   const locale = parsed.values.locale ?? 'en';

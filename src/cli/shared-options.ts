@@ -13,3 +13,10 @@ export const SHARED_OPTION_HELP: ReadonlyArray<readonly [string, string]> = [
   ['--locale <en|zh-CN>', 'language of the messages (default en)'],
   ['-h, --help', 'show this help'],
 ];
+
+/** Help lines of the shared options, in Chinese. */
+export const SHARED_OPTION_HELP_ZH: ReadonlyArray<readonly [string, string]> = [
+  ['--json', '在标准输出打印一个 JSON 文档，代替文本'],
+  ['--locale <en|zh-CN>', '消息语言（默认 en）'],
+  ['-h, --help', '显示本帮助'],
+];

@@ -76,7 +76,8 @@ function paddedRoles(id: string, bytes: number): string {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'planwright-hostile-cli-'));
-  cli = join(work, 'cli.mjs');
+  // Beside the project's node_modules, so that the packages left external resolve.
+  cli = join(root, 'node_modules', '.cache', `planwright-hostile-cli-${process.pid}.mjs`);
   await build({
     entryPoints: [join(root, 'src/cli/bin.ts')],
     bundle: true,
@@ -84,6 +85,8 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: cli,
+    // A native module (render's PNG output) cannot be bundled; it loads from node_modules.
+    external: ['@resvg/resvg-js'],
     logLevel: 'silent',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
@@ -91,6 +94,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work !== '') rmSync(work, { recursive: true, force: true });
+  rmSync(cli, { force: true });
 });
 
 describe(`hostile input through the CLI, in a child process (heap ${HEAP_MB} MB, timeout 20 s)`, () => {

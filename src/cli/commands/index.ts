@@ -7,9 +7,22 @@ import { lintCommand } from './lint.js';
 import { migrateCommand } from './migrate.js';
 import { readinessCommand } from './readiness.js';
 import { validateCommand } from './validate.js';
+import { renderCommand } from './render.js';
+import { initCommand } from './init.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand, migrateCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  lintCommand,
+  bundleCommand,
+  diagramCommand,
+  readinessCommand,
+  drillCommand,
+  evaluateCommand,
+  renderCommand,
+  initCommand,
+  migrateCommand,
+];

@@ -1,0 +1,10 @@
+export { documentLabels, type DocumentLabels, type DocumentLocale } from './document-labels.js';
+export { documentDocx } from './document-docx.js';
+export { documentHtml } from './document-html.js';
+export { documentMarkdown, type DocumentMarkdownOptions, type MarkdownAsset } from './document-markdown.js';
+export { documentLocaleOf, planDocument, type PlanDocumentOptions } from './plan-document.js';
+export type { DocumentBlock, FigureBlock, HeadingBlock, ListBlock, ParagraphBlock, PlanDocument, TableBlock } from './plan-document-model.js';
+export { printPdf, findBrowser, BrowserNotFoundError } from './print-pdf.js';
+export { stateDiagramSvg, type SvgDiagram, type SvgDiagramOptions } from './state-diagram-svg.js';
+export { swimlaneDiagramSvg } from './swimlane-diagram-svg.js';
+export { svgToPng } from './svg-to-png.js';

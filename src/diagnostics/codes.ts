@@ -54,6 +54,9 @@ export const DIAGNOSTIC_CODES = [
   // the checker itself
   'too-many-diagnostics',
   'internal-error',
+  // evaluation measures
+  'unknown-measure',
+  'measure-field-not-number',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -79,7 +82,8 @@ export type IdKind =
   | 'deadline'
   | 'evaluation'
   | 'migration'
-  | 'enum-value';
+  | 'enum-value'
+  | 'measure';
 
 /** A named text format a value failed (used in `invalid-value`). */
 export type FormatKind = 'id' | 'version' | 'locale' | 'other';
@@ -156,6 +160,8 @@ export interface DiagnosticParams {
   'deadline-needs-stage': { deadline: string };
   'too-many-diagnostics': { limit: number };
   'internal-error': { detail: string };
+  'unknown-measure': UnknownRefParams;
+  'measure-field-not-number': { measure: string; field: string; fieldType: string };
 }
 
 /**

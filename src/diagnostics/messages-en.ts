@@ -28,6 +28,7 @@ const ID_KIND: Record<IdKind, string> = {
   evaluation: 'evaluation criterion',
   migration: 'migration',
   'enum-value': 'enum value',
+  measure: 'measure',
 };
 
 const FORMAT: Record<string, string> = {
@@ -173,4 +174,7 @@ export const messagesEn: MessageTable = {
     `deadline ${quote(p.deadline)} is measured from entering a stage (from: enter) but names none; add stage: <stage id>.`,
   'too-many-diagnostics': (p) => `more than ${p.limit} problems; fix these first.`,
   'internal-error': (p) => `planwright failed while checking this plan (${p.detail}); please report this.`,
+  'unknown-measure': unknownRef('measure', 'measures'),
+  'measure-field-not-number': (p) =>
+    `measure ${quote(p.measure)} follows field ${quote(p.field)}, which is a ${p.fieldType} field; field-change needs a number field.`,
 };

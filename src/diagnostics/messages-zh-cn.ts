@@ -28,6 +28,7 @@ const ID_KIND: Record<IdKind, string> = {
   evaluation: '评估指标',
   migration: '迁移',
   'enum-value': '枚举值',
+  measure: '评估度量（measure）',
 };
 
 const FORMAT: Record<string, string> = {
@@ -166,4 +167,7 @@ export const messagesZhCn: MessageTable = {
   'deadline-needs-stage': (p) => `时限 ${quote(p.deadline)} 从进入某阶段起计算（from: enter），但没有指定阶段；请加上 stage: <阶段标识>。`,
   'too-many-diagnostics': (p) => `问题超过 ${p.limit} 个，请先修正这些。`,
   'internal-error': (p) => `planwright 检查此预案时出错（${p.detail}），请报告此问题。`,
+  'unknown-measure': unknownRef('评估度量（measure）', 'measures'),
+  'measure-field-not-number': (p) =>
+    `评估度量 ${quote(p.measure)} 统计字段 ${quote(p.field)}，但它是 ${p.fieldType} 类型；field-change 需要数值（number）字段。`,
 };

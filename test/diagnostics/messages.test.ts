@@ -54,6 +54,8 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'deadline-needs-stage': { deadline: 'assess' },
   'too-many-diagnostics': { limit: 500 },
   'internal-error': { detail: 'TypeError: x' },
+  'unknown-measure': ref,
+  'measure-field-not-number': { measure: 'level-change', field: 'summary', fieldType: 'text' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

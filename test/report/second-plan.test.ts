@@ -85,6 +85,8 @@ describe('a second, non-seed plan (urban flood)', () => {
     const { markdown } = evaluate(plan, [result.incident!], { locale: 'zh-CN' });
     expect(markdown).toContain('## 泵车到位用时 — 排水响应速度');
     expect(markdown).toContain('| drainage 排水抢险组 | 1 | 1 | 1 | 50% | 50% |');
+    // a time without a limit has no on-time / late columns
+    expect(markdown).toContain('## 抢险处置用时\n\n| 数量 | 平均 | 中位数 | 最大 | 未完成 |\n| --- | --- | --- | --- | --- |\n| 1 | 2h20m | 2h20m | 2h20m | 0 |');
     expect(markdown).toContain('| waterDepth 积水深度（厘米） | 1 | 25 | 12 | -13 | 1 | 0 |');
   });
 

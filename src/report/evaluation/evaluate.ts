@@ -113,9 +113,10 @@ function measureTable(m: MeasureResult, L: ReportLabels): Table {
     case 'time-to':
     case 'deadline-time': {
       const s = m.stats;
+      const limits = m.limited ? [String(m.onTime), String(m.late)] : [];
       return {
-        headers: [L.count, L.mean, L.median, L.max, L.onTime, L.late, L.never],
-        rows: [[String(s.count), dur(s.meanMs), dur(s.medianMs), dur(s.maxMs), String(m.onTime), String(m.late), String(m.never)]],
+        headers: [L.count, L.mean, L.median, L.max, ...(m.limited ? [L.onTime, L.late] : []), L.never],
+        rows: [[String(s.count), dur(s.meanMs), dur(s.medianMs), dur(s.maxMs), ...limits, String(m.never)]],
       };
     }
     case 'deadline-met-rate':

@@ -66,6 +66,8 @@ interface MeasureHead {
 /** A timing measure over all incidents. */
 export interface TimingResult extends MeasureHead {
   kind: 'time-to' | 'deadline-time';
+  /** Whether the measure has a limit (a `time-to` with `limit`, every `deadline-time`). */
+  limited: boolean;
   stats: DurationStats;
   /** Incidents with a limit whose end came in time, came late, or never came. */
   onTime: number;
@@ -176,7 +178,7 @@ export function evaluationData(plan: PlanDefinition, incidents: readonly Inciden
     switch (m.kind) {
       case 'time-to':
       case 'deadline-time':
-        return { ...head, kind: m.kind, ...timingResult(values as TimingValue[]) };
+        return { ...head, kind: m.kind, limited: m.kind === 'deadline-time' || m.limit !== undefined, ...timingResult(values as TimingValue[]) };
       case 'deadline-met-rate':
         return { ...head, kind: m.kind, per: m.per, rows: metRateRows(plan, all, m.per, m.deadlines, locale) };
       case 'breach-count':

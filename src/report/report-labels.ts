@@ -77,7 +77,7 @@ const EN = {
   min: 'min',
   max: 'max',
   change: 'change',
-  review: 'Review: measures, evaluation and lessons',
+  review: 'Closing review',
   noReview: 'No review was submitted.',
   refused: 'Refused attempts',
   code: 'code',
@@ -103,7 +103,6 @@ const EN = {
   decreased: 'decreased',
   increased: 'increased',
   noMeasures: 'The plan declares no measures (measures: in the plan).',
-  criteria: 'criteria',
 } as const;
 
 /** Every label a report uses. */
@@ -185,7 +184,7 @@ const ZH: ReportLabels = {
   min: '最小',
   max: '最大',
   change: '变化',
-  review: '总结：主要措施、效果评估、经验教训',
+  review: '事件总结',
   noReview: '未提交总结报告。',
   refused: '被拒绝的操作',
   code: '代码',
@@ -211,7 +210,6 @@ const ZH: ReportLabels = {
   decreased: '下降',
   increased: '上升',
   noMeasures: '预案未声明评估指标（预案中的 measures:）。',
-  criteria: '评估标准',
 };
 
 /**

@@ -33,7 +33,5 @@ export const RESOURCE_KINDS = ['tool', 'channel', 'people', 'material', 'funds']
 export const DEADLINE_FROM = ['open', 'enter'] as const;
 /** Lint rule severities in a plan's `lint` section. */
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
-/** Kinds of evaluation measure a plan may declare (`measures:`); see docs/dsl-reference.md. */
-export const MEASURE_KINDS = ['time-to', 'deadline-time', 'deadline-met-rate', 'breach-count', 'field-change', 'refusal-count'] as const;
 /** How a `deadline-met-rate` measure groups deadline instances. */
 export const MEASURE_PER = ['overall', 'deadline', 'team'] as const;

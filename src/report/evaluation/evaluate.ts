@@ -175,7 +175,8 @@ function measureChart(m: MeasureResult, json: EvaluationJson, L: ReportLabels): 
         return [{ label, value: Math.abs(v.change), text, tone: 'neutral' }];
     }
   });
-  const relative = m.kind === 'time-to' || m.kind === 'deadline-time' ? json.perIncident.some((p) => { const v = p.measures[m.id]; return v !== undefined && 'limitMs' in v && v.limitMs !== null; }) : false;
+  // timed measures with a limit draw each time as a share of its limit (1 = just in time)
+  const relative = (m.kind === 'time-to' || m.kind === 'deadline-time') && m.limited;
   return barChart({ id, title: m.title, bars, ...(relative ? { max: Math.max(1, ...bars.map((b) => b.value)) } : {}) });
 }
 

@@ -91,6 +91,7 @@ const KEY_TEXT: Record<string, string> = {
   '*.title': 'Its name as people read it, plain or per locale.',
   '*.description': 'A longer explanation for people, plain or per locale.',
   '*.type': 'Selects this kind of field.',
+  '*.kind': 'Selects this kind of measure (see [Evaluation measures](#evaluation-measures)).',
   'Plan.notes': 'Free notes about the plan, for people.',
   'TriggerCategory.examples': 'Examples of incidents of this category, for people.',
   'Resource.kind': 'What kind of resource it is: a tool, a channel, people, material or funds.',
@@ -334,6 +335,44 @@ function section(schema: z.ZodType, r: Renderer): string[] {
 }
 
 /**
+ * The one table of evaluation measure kinds: kind, its own keys (besides id, title, description)
+ * and what it computes, read from the `Measure` union's variants.
+ */
+function measuresTable(r: Renderer): string[] {
+  const lines = [
+    '## Evaluation measures',
+    '',
+    'A plan declares what its evaluation computes under `measures:`; `planwright evaluate` writes one section',
+    'per measure, titled by the measure (and by the `evaluation` criteria whose `measure` names it). Each',
+    'measure has an `id`, a `title` and a `kind`; the kinds and their own keys:',
+    '',
+    '| kind | keys | computes | per incident |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const option of defOf(schemas.Measure).options ?? []) {
+    const shape = defOf(option).shape ?? {};
+    const kind = (defOf(shape['kind'] as z.ZodType).values ?? [])[0];
+    const keys = Object.entries(shape)
+      .filter(([key]) => !['id', 'title', 'description', 'kind'].includes(key))
+      .map(([key, value]) => `${code(key)}${isOptional(value) ? '' : ' (required)'}: ${typeOf(value, r)}`)
+      .join('; ');
+    const perIncident = kind === 'deadline-met-rate' ? 'no (counted over all incidents)' : 'yes';
+    lines.push(`| ${code(String(kind))} | ${cell(keys)} | ${cell(typeDescription(option))} | ${perIncident} |`);
+  }
+  lines.push(
+    '',
+    'A deadline belongs to its `owner` team when it names one; otherwise to the owner of the track whose',
+    'events meet it (a deadline armed on entering a stage looks at that stage first), else to the owner of the',
+    'stage that accepts a meeting event. `deadline-met-rate` with `per: team` counts each deadline for that team.',
+    'A measure naming an unknown event, stage, field, deadline or team is an error (`unknown-event`, …);',
+    '`field-change` on a field that is not a number is `measure-field-not-number`; an evaluation criterion',
+    'whose `measure` names no declared measure is `unknown-measure`.',
+    '',
+  );
+  return lines;
+}
+
+/**
  * docs/dsl-reference.md as text: the plan's top-level keys, then every object type in order of
  * first use, each as a table of key, type, required, default and description.
  */
@@ -375,6 +414,7 @@ export function renderDslReference(): string {
     '',
     ...keyTable(schemas.PlanSchema, r),
     '',
+    ...measuresTable(r),
     '## Types',
     '',
     `Condition operators: ${schemas.CONDITION_OPERATORS.map(code).join(', ')}. ` +

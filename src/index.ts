@@ -33,6 +33,7 @@ export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/pl
 export { DSL_VERSION } from './dsl/schema/header.js';
 export type { Condition, FieldCondition } from './dsl/schema/condition.js';
 export type { Deadline } from './dsl/schema/deadline.js';
+export type { Measure, MeasureKind, MeasureStart, MeasureEnd } from './dsl/schema/measure.js';
 export type { Stage, Track } from './dsl/schema/stage.js';
 export type { Transition, SharedTransition } from './dsl/schema/transition.js';
 export type { Field, FieldType } from './dsl/schema/field.js';
@@ -130,10 +131,18 @@ export {
   type Evaluation,
   type EvaluateOptions,
   type EvaluationJson,
-  type EvaluationDeadlines,
   type EvaluatedIncident,
   type DurationStats,
-  type TimingAgainstLimit,
+  type IncidentMeasureValue,
+  type TimingValue,
+  type CountValue,
+  type ChangeValue,
+  type MeasureResult,
+  type TimingResult,
+  type MetRateResult,
+  type MetRateRow,
+  type CountResult,
+  type ChangeResult,
   type DrillReport,
   type DrillReportOptions,
   type DrillSummaryTextOptions,

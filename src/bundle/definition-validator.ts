@@ -22,6 +22,7 @@ import {
   LINT_LEVELS,
   LOCALE_MESSAGE,
   LOCALE_PATTERN,
+  MEASURE_PER,
   RESOURCE_KINDS,
   SEMVER_MESSAGE,
   SEMVER_PATTERN,
@@ -158,6 +159,7 @@ const Stage = strictObject({
 const Deadline = strictObject({
   id: Id,
   title: text,
+  owner: optional(Id),
   from: withDefault(oneOf(DEADLINE_FROM), () => 'open' as const),
   stage: optional(Id),
   when: optional(Condition),
@@ -171,7 +173,29 @@ const Deadline = strictObject({
 
 // migration.ts, metadata.ts
 const Migration = strictObject({ from: str(regex(SEMVER_PATTERN)), stages: withDefault(record(Id, Id), () => ({})) });
-const EvaluationCriterion = strictObject({ id: Id, title: LocalizedText, description: text, measure: optional(str()) });
+const EvaluationCriterion = strictObject({ id: Id, title: LocalizedText, description: text, measure: optional(Id) });
+
+// measure.ts
+const measureBase: Shape = { id: Id, title: LocalizedText, description: text };
+const Measure = discriminatedUnion<unknown>('kind', {
+  'time-to': strictObject({
+    ...measureBase,
+    kind: literal('time-to'),
+    from: withDefault(union<unknown>([literal('open'), strictObject({ stage: Id })]), () => 'open'),
+    to: union<unknown>([strictObject({ event: union<unknown>([Id, array(Id, min(1))]) }), strictObject({ stage: Id })]),
+    limit: optional(Duration),
+  }),
+  'deadline-time': strictObject({ ...measureBase, kind: literal('deadline-time'), deadline: Id }),
+  'deadline-met-rate': strictObject({
+    ...measureBase,
+    kind: literal('deadline-met-rate'),
+    per: withDefault(oneOf(MEASURE_PER), () => 'deadline' as const),
+    deadlines: optional(array(Id)),
+  }),
+  'breach-count': strictObject({ ...measureBase, kind: literal('breach-count'), deadlines: optional(array(Id)) }),
+  'field-change': strictObject({ ...measureBase, kind: literal('field-change'), field: Id }),
+  'refusal-count': strictObject({ ...measureBase, kind: literal('refusal-count'), events: optional(array(Id)) }),
+});
 const DrillGuidance = strictObject({ title: text, guidance: list(LocalizedText), scenarios: list(LocalizedText) });
 const LintConfig = record(str(), oneOf(LINT_LEVELS));
 
@@ -202,6 +226,7 @@ export const PlanDefinitionValidator = strictObject({
   deadlines: list(Deadline),
   migrations: list(Migration),
   evaluation: list(EvaluationCriterion),
+  measures: list(Measure),
   drills: optional(DrillGuidance),
   notes: text,
   lint: optional(LintConfig),

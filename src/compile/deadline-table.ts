@@ -11,7 +11,7 @@ import { stageSuccessors, stagesReaching, stageTransitions } from './stage-graph
  *
  * @example
  * const table = buildDeadlineTable(plan, stages);
- * table.find((d) => d.id === 'first-statement')?.within; // Set { 'report', 'assess', 'strategy', 'respond', 'monitor' }
+ * table.find((d) => d.id === 'pump-out')?.within; // Set { 'alert', 'assess', 'respond' }
  */
 export function buildDeadlineTable(
   definition: PlanDefinition,

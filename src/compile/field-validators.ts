@@ -40,7 +40,7 @@ export function isIsoDateTimeWithOffset(text: string): boolean {
  *
  * @example
  * const v = buildFieldValidators(plan);
- * v.get('negativeShare')?.safeParse(1.5).success; // false
+ * v.get('share')?.safeParse(1.5).success; // false (max 1)
  */
 export function buildFieldValidators(definition: PlanDefinition): FieldValidators {
   const levels = definition.severity.map((s) => s.id);
@@ -81,8 +81,8 @@ export interface DataIssue {
  * each value valid for its field type. Returns the issues (empty when the data is valid).
  *
  * @example
- * checkData(validators, { heat: -1 }, ['heat', 'negativeShare'], []);
- * // [{ field: 'heat', problem: 'invalid', … }, { field: 'negativeShare', problem: 'missing', … }]
+ * checkData(validators, { rainfall: -1 }, ['rainfall', 'waterDepth'], []);
+ * // [{ field: 'rainfall', problem: 'invalid', … }, { field: 'waterDepth', problem: 'missing', … }]
  */
 export function checkData(
   validators: FieldValidators,

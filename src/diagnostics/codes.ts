@@ -67,6 +67,9 @@ export const DIAGNOSTIC_CODES = [
   'full-width-bracket',
   'full-width-parenthesis',
   'full-width-quote',
+  // evaluation measures
+  'unknown-measure',
+  'measure-field-not-number',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -112,7 +115,8 @@ export type IdKind =
   | 'deadline'
   | 'evaluation'
   | 'migration'
-  | 'enum-value';
+  | 'enum-value'
+  | 'measure';
 
 /** A named text format a value failed (used in `invalid-value`). */
 export type FormatKind = 'id' | 'version' | 'locale' | 'other';
@@ -204,6 +208,8 @@ export interface DiagnosticParams {
   'full-width-bracket': InputMistakeParams;
   'full-width-parenthesis': InputMistakeParams;
   'full-width-quote': InputMistakeParams;
+  'unknown-measure': UnknownRefParams;
+  'measure-field-not-number': { measure: string; field: string; fieldType: string };
 }
 
 /**

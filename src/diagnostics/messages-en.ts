@@ -29,6 +29,7 @@ const ID_KIND: Record<IdKind, string> = {
   evaluation: 'evaluation criterion',
   migration: 'migration',
   'enum-value': 'enum value',
+  measure: 'measure',
 };
 
 const FORMAT: Record<string, string> = {
@@ -185,6 +186,9 @@ export const messagesEn: MessageTable = {
     `including ${quote(p.file)} (${mb(p.size)} MB) brings the plan and its included files to ${mb(p.total)} MB; together they may be at most ${mb(p.limit)} MB. Make the files smaller.`,
   'include-repeated': (p) => `${quote(p.file)} is already included; its items are read once, so remove this include.`,
   ...inputMistakeMessagesEn,
+  'unknown-measure': unknownRef('measure', 'measures'),
+  'measure-field-not-number': (p) =>
+    `measure ${quote(p.measure)} follows field ${quote(p.field)}, which is a ${p.fieldType} field; field-change needs a number field.`,
 };
 
 function mb(bytes: number): string {

@@ -29,6 +29,7 @@ const ID_KIND: Record<IdKind, string> = {
   evaluation: '评估指标',
   migration: '迁移',
   'enum-value': '枚举值',
+  measure: '评估度量（measure）',
 };
 
 const FORMAT: Record<string, string> = {
@@ -177,6 +178,9 @@ export const messagesZhCn: MessageTable = {
     `包含 ${quote(p.file)}（${mb(p.size)} MB）后，预案及其包含的文件共 ${mb(p.total)} MB；合计最多 ${mb(p.limit)} MB，请减小文件。`,
   'include-repeated': (p) => `${quote(p.file)} 已被包含过；其内容只读取一次，请删除这一处 include。`,
   ...inputMistakeMessagesZhCn,
+  'unknown-measure': unknownRef('评估度量（measure）', 'measures'),
+  'measure-field-not-number': (p) =>
+    `评估度量 ${quote(p.measure)} 统计字段 ${quote(p.field)}，但它是 ${p.fieldType} 类型；field-change 需要数值（number）字段。`,
 };
 
 function mb(bytes: number): string {

@@ -10,6 +10,7 @@ import type { Condition } from './schema/condition.js';
 import type { Due } from './schema/deadline.js';
 import type { LocalizedText } from './schema/common.js';
 import type { Field } from './schema/field.js';
+import type { Measure } from './schema/measure.js';
 import type { PlanDefinition } from './schema/plan.js';
 import type { Stage } from './schema/stage.js';
 import type { Team } from './schema/team.js';
@@ -54,6 +55,8 @@ class ReferenceChecker {
   readonly teamIds: Known;
   readonly fieldIds: Known;
   readonly stageIds: Known;
+  readonly deadlineIds: Known;
+  readonly measureIds: Known;
   /** Roles and teams, for a `by` entry that is neither. */
   readonly roleOrTeamIds: Known;
   /** Built-in placeholders and fields, for template texts. */
@@ -82,6 +85,8 @@ class ReferenceChecker {
     this.teamIds = new Known([...this.teams.keys()]);
     this.fieldIds = new Known([...this.fields.keys()]);
     this.stageIds = new Known([...this.stages.keys()]);
+    this.deadlineIds = new Known([...new Set(plan.deadlines.map((d) => d.id))]);
+    this.measureIds = new Known([...new Set(plan.measures.map((m) => m.id))]);
     this.roleOrTeamIds = new Known([...new Set([...this.roles.list, ...this.teams.keys()])]);
     this.placeholders = new Known([...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])]);
     this.scope = { fields: this.fields, severityLevels: severity };
@@ -123,6 +128,7 @@ class ReferenceChecker {
     this.duplicates(p.stages, ['stages'], 'stage');
     this.duplicates(p.deadlines, ['deadlines'], 'deadline');
     this.duplicates(p.evaluation, ['evaluation'], 'evaluation');
+    this.duplicates(p.measures, ['measures'], 'measure');
     this.duplicates(
       p.migrations.map((m) => ({ id: m.from })),
       ['migrations'],
@@ -146,6 +152,7 @@ class ReferenceChecker {
     });
     p.deadlines.forEach((deadline, i) => {
       const path = ['deadlines', i];
+      if (deadline.owner !== undefined) this.ref('unknown-team', deadline.owner, this.teamIds, [...path, 'owner']);
       if (deadline.from === 'enter' && deadline.stage === undefined) this.push('deadline-needs-stage', { deadline: deadline.id }, path);
       if (deadline.stage !== undefined) this.ref('unknown-stage', deadline.stage, this.stageIds, [...path, 'stage']);
       if (deadline.when !== undefined) this.checkWhen(deadline.when, [...path, 'when']);
@@ -156,6 +163,10 @@ class ReferenceChecker {
         reminder.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...path, 'remind', r, 'notify', k]));
       });
       this.checkActions(deadline.breach, [...path, 'breach']);
+    });
+    p.measures.forEach((measure, i) => this.checkMeasure(measure, ['measures', i]));
+    p.evaluation.forEach((criterion, i) => {
+      if (criterion.measure !== undefined) this.ref('unknown-measure', criterion.measure, this.measureIds, ['evaluation', i, 'measure']);
     });
     p.migrations.forEach((migration, i) => {
       for (const [from, to] of Object.entries(migration.stages)) {
@@ -218,6 +229,37 @@ class ReferenceChecker {
       this.push('done-without-tracks', { stage: stage.id }, [...path, 'done']);
     }
     if (stage.done !== undefined) this.ref('unknown-stage', stage.done, this.stageIds, [...path, 'done']);
+  }
+
+  checkMeasure(measure: Measure, path: Path): void {
+    const deadlines = (ids: readonly string[] | undefined): void =>
+      ids?.forEach((d, k) => this.ref('unknown-deadline', d, this.deadlineIds, [...path, 'deadlines', k]));
+    switch (measure.kind) {
+      case 'time-to': {
+        if (measure.from !== 'open') this.ref('unknown-stage', measure.from.stage, this.stageIds, [...path, 'from', 'stage']);
+        if ('stage' in measure.to) this.ref('unknown-stage', measure.to.stage, this.stageIds, [...path, 'to', 'stage']);
+        else if (typeof measure.to.event === 'string') this.ref('unknown-event', measure.to.event, this.events, [...path, 'to', 'event']);
+        else measure.to.event.forEach((e, k) => this.ref('unknown-event', e, this.events, [...path, 'to', 'event', k]));
+        if (measure.limit !== undefined) this.checkDuration(measure.limit, [...path, 'limit']);
+        break;
+      }
+      case 'deadline-time':
+        this.ref('unknown-deadline', measure.deadline, this.deadlineIds, [...path, 'deadline']);
+        break;
+      case 'deadline-met-rate':
+      case 'breach-count':
+        deadlines(measure.deadlines);
+        break;
+      case 'field-change': {
+        const field = this.fields.get(measure.field);
+        if (field === undefined) this.ref('unknown-field', measure.field, this.fieldIds, [...path, 'field']);
+        else if (field.type !== 'number') this.push('measure-field-not-number', { measure: measure.id, field: field.id, fieldType: field.type }, [...path, 'field']);
+        break;
+      }
+      case 'refusal-count':
+        measure.events?.forEach((e, k) => this.ref('unknown-event', e, this.events, [...path, 'events', k]));
+        break;
+    }
   }
 
   checkTransition(t: Transition, path: Path, track: string | undefined): void {
@@ -305,7 +347,7 @@ class ReferenceChecker {
 /**
  * Check a schema-valid plan's cross-references and rules the schema cannot express: every
  * referenced id is declared (roles, teams and positions in `by`, stages, events, fields, resources,
- * templates, severity levels, effects), ids are unique, every per-severity `due` names each level,
+ * templates, severity levels, effects, deadlines and measures), ids are unique, every per-severity `due` names each level,
  * durations are positive, conditions fit their fields, template placeholders exist, tracks and
  * `done` go together, `from: enter` names a stage. Free of any YAML code, so the runtime can reuse
  * it on bundles. Diagnostics carry `path`; positions are attached by the caller.

@@ -18,7 +18,7 @@ export interface ReadinessTarget {
  * roster or inventory file.
  *
  * @example
- * readinessDiagnostic('role-unstaffed', 'error', { role: 'monitor', title: '专职舆情监测人员' }, { source, path: ['people'], key: true }, 'en');
+ * readinessDiagnostic('role-unstaffed', 'error', { role: 'pump-operator', title: '排水泵操作员' }, { source, path: ['people'], key: true }, 'en');
  */
 export function readinessDiagnostic(
   code: ReadinessCode,

@@ -4,6 +4,7 @@ import { seriesChart } from './charts/series-chart.js';
 import { timelineChart } from './charts/timeline-chart.js';
 import type { IncidentFacts } from './incident-facts.js';
 import { localize } from './plan-definition-of.js';
+import { reportLabels, reportLocaleOf } from './report-labels.js';
 
 /**
  * The timeline chart of one incident: its stage periods as bars, and each deadline instance with
@@ -42,8 +43,8 @@ export function incidentTimelineSvg(facts: IncidentFacts, plan: PlanDefinition, 
 }
 
 /**
- * The readings chart of one incident: one panel per number field the plan declares that a
- * reading carried (for the seed plan: heat and negativeShare). Empty string when there are none.
+ * The readings chart of one incident: one panel per number field of the plan that was recorded
+ * more than once, titled by the field's title in `locale`. Empty string when there is none.
  *
  * @example
  * ```ts
@@ -51,16 +52,17 @@ export function incidentTimelineSvg(facts: IncidentFacts, plan: PlanDefinition, 
  * ```
  */
 export function incidentReadingsSvg(facts: IncidentFacts, plan: PlanDefinition, locale: string): string {
-  const fields = plan.fields.filter((f) => f.type === 'number' && facts.readings.some((r) => r.values[f.id] !== undefined));
+  const recorded = (id: string): number => facts.readings.filter((r) => r.values[id] !== undefined).length;
+  const fields = plan.fields.filter((f) => f.type === 'number' && recorded(f.id) > 1);
   if (fields.length === 0) return '';
   return seriesChart({
     start: facts.openedAt,
     end: facts.endAt,
-    title: 'readings',
+    title: reportLabels(reportLocaleOf([locale])).readings,
     series: fields.map((f) => {
       const series = {
         id: f.id,
-        label: `${f.id} — ${localize(f.title, locale, f.id)}`,
+        label: localize(f.title, locale, f.id),
         points: facts.readings.filter((r) => r.values[f.id] !== undefined).map((r) => ({ at: r.at, value: r.values[f.id] as number })),
       };
       return {

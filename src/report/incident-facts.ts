@@ -38,7 +38,7 @@ export interface Notification {
   deadline?: string;
 }
 
-/** A reading: the number fields an accepted event carried (e.g. heat, negativeShare). */
+/** A reading: the number fields an accepted event carried (e.g. rainfall, waterDepth). */
 export interface Reading {
   at: number;
   event: string;
@@ -180,7 +180,7 @@ function transitionNotifications(plan: PlanDefinition): Map<string, string[]> {
  *
  * @example
  * ```ts
- * deadlineLimitMs(plan, 'first-statement', 'III'); // 86_400_000
+ * deadlineLimitMs(plan, 'pump-out', 'III'); // 86_400_000
  * ```
  */
 export function deadlineLimitMs(plan: PlanDefinition, id: string, severity: string | null): number | undefined {

@@ -14,7 +14,21 @@ export type {
   AfterActionSeries,
 } from './after-action/after-action-data.js';
 export { evaluate, type Evaluation, type EvaluateOptions } from './evaluation/evaluate.js';
-export type { EvaluationJson, EvaluationDeadlines, EvaluatedIncident, DurationStats, TimingAgainstLimit } from './evaluation/evaluation-data.js';
+export type {
+  EvaluationJson,
+  EvaluatedIncident,
+  DurationStats,
+  IncidentMeasureValue,
+  TimingValue,
+  CountValue,
+  ChangeValue,
+  MeasureResult,
+  TimingResult,
+  MetRateResult,
+  MetRateRow,
+  CountResult,
+  ChangeResult,
+} from './evaluation/evaluation-data.js';
 export { drillReport, type DrillReport, type DrillReportOptions } from './drill/drill-report.js';
 export { drillSummaryText, type DrillSummaryTextOptions } from './drill/drill-summary-text.js';
 export { coverageText } from './drill/coverage-text.js';

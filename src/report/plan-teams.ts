@@ -46,26 +46,27 @@ function byLists(plan: PlanDefinition, stage: string, event: string): string[][]
 }
 
 /**
- * The team responsible for meeting a deadline: the owner of the deadline's stage (`from: enter`),
- * else the owner (track owner first) of the first stage, in plan order, that accepts a meeting event.
+ * The team responsible for meeting a deadline: its `owner` when the plan names one; else the owner
+ * of the track whose events meet it (in the deadline's own stage for `from: enter`, then in plan
+ * order), falling back to the owner of the stage that accepts a meeting event.
  *
  * @example
  * ```ts
- * deadlineTeam(plan, 'first-statement'); // 'communication'
+ * deadlineTeam(plan, 'pump-out'); // 'drainage' — a track owned by drainage meets it
  * ```
  */
 export function deadlineTeam(plan: PlanDefinition, deadlineId: string): string | undefined {
   const d = plan.deadlines.find((x) => x.id === deadlineId);
   if (d === undefined) return undefined;
-  if (d.from === 'enter' && d.stage !== undefined) return plan.stages.find((s) => s.id === d.stage)?.owner;
-  for (const s of plan.stages) {
-    for (const track of s.tracks ?? []) {
-      if (track.on.some((t) => d.metBy.includes(t.event))) return track.owner ?? s.owner;
-    }
-    if (s.on.some((t) => d.metBy.includes(t.event))) return s.owner;
-    const shared = plan.transitions.some(
-      (t) => d.metBy.includes(t.event) && (t.in === '*' ? s.final !== true : t.in.includes(s.id)),
-    );
+  if (d.owner !== undefined) return d.owner;
+  const meets = (t: { event: string }): boolean => d.metBy.includes(t.event);
+  const ownStage = d.from === 'enter' && d.stage !== undefined ? plan.stages.find((s) => s.id === d.stage) : undefined;
+  const stages = ownStage === undefined ? plan.stages : [ownStage, ...plan.stages.filter((s) => s !== ownStage)];
+  for (const s of stages) {
+    for (const track of s.tracks ?? []) if (track.on.some(meets)) return track.owner ?? s.owner;
+    if (s === ownStage) return s.owner;
+    if (s.on.some(meets)) return s.owner;
+    const shared = plan.transitions.some((t) => meets(t) && (t.in === '*' ? s.final !== true : t.in.includes(s.id)));
     if (shared) return s.owner;
   }
   return undefined;

@@ -45,6 +45,13 @@ describe('definition validator (no zod) against PlanSchema', () => {
     for (const [name, plan] of all) expectSame(PlanDefinitionValidator, PlanSchema, plan, name);
   });
 
+  it('agrees on a plan with measures of every kind and a deadline owner, and on random edits of it', () => {
+    const flood = parse(readFileSync(at('../fixtures/flood/urban-flood.plan.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(new Set((flood['measures'] as Array<{ kind: string }>).map((m) => m.kind)).size).toBe(6);
+    expect(expectSame(PlanDefinitionValidator, PlanSchema, flood)).toBe(true);
+    checkEdits(PlanDefinitionValidator, PlanSchema, flood, 800);
+  });
+
   it('agrees on generated plans of several sizes', () => {
     for (const stages of [3, 10, 40]) expect(expectSame(PlanDefinitionValidator, PlanSchema, generatePlanObject({ stages }))).toBe(true);
   });

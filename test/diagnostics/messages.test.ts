@@ -65,6 +65,8 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'full-width-bracket': { found: '【PUMPS】', expected: '[ ]' },
   'full-width-parenthesis': { found: '（a, b）', expected: '[ ]' },
   'full-width-quote': { found: '“*”', expected: '"' },
+  'unknown-measure': ref,
+  'measure-field-not-number': { measure: 'level-change', field: 'summary', fieldType: 'text' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -32,7 +32,7 @@ describe('planwright evaluate', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('# Plan evaluation: Public Service Public-Opinion Emergency Response Plan');
     expect(stdout).toContain('incidents: 11');
-    expect(stdout).toContain('| report 立即上报 | 10 | 1 | 0 | 9.1% |'.replace('立即上报', 'report at once'));
+    expect(stdout).toContain('| report report at once | 10 | 1 | 0 | 90.9% | 9.1% |');
     expect(stderr).toBe('planwright evaluate: skipped 1 file(s) that hold no incidents\n');
   });
 
@@ -40,9 +40,10 @@ describe('planwright evaluate', () => {
     const html = join(tmp, 'evaluation.html');
     const { code, stdout } = await evaluate(PLAN, join(tmp, 'all.json'), '--json', '--html', html);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout) as { incidents: number; firstStatement: { onTime: number; late: number } };
-    expect([json.incidents, json.firstStatement.onTime, json.firstStatement.late]).toEqual([11, 8, 2]);
-    expect(readFileSync(html, 'utf8')).toContain('data-chart="breach-rate"');
+    const json = JSON.parse(stdout) as { incidents: number; measures: Array<{ id: string; onTime?: number; late?: number }> };
+    const first = json.measures.find((m) => m.id === 'time-to-first-statement');
+    expect([json.incidents, first?.onTime, first?.late]).toEqual([11, 8, 2]);
+    expect(readFileSync(html, 'utf8')).toContain('data-chart="measure-breach-rate"');
   });
 
   it.each([

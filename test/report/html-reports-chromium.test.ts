@@ -71,15 +71,24 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     expect(await page.locator('[data-kind="deadline-mark"][data-status="cancelled"]').count()).toBe(1);
     for (const b of await boxes(page, '[data-kind="deadline-mark"] > :not(title)')) expect(b.width).toBeGreaterThan(0);
 
-    const readings = await boxes(page, 'svg[data-chart="readings"]');
-    expect(readings).toHaveLength(1);
-    expect(readings[0]!.height).toBeGreaterThan(100);
-    expect(await page.locator('[data-kind="reading-point"][data-series="heat"]').count()).toBe(1);
-    expect(await page.locator('[data-kind="reading-point"][data-series="negativeShare"]').count()).toBe(1);
+    // one reading of each field in this drill: a field recorded only once gets no readings panel
+    expect(await page.locator('svg[data-chart="readings"]').count()).toBe(0);
+    expect(await page.getByText('没有被记录两次及以上的数值字段。').count()).toBe(1);
 
     expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
     await page.screenshot({ path: resolve(OUT, 'drill-report.png'), fullPage: true });
     expect(statSync(resolve(OUT, 'drill-report.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('draws the readings chart of the drill report for fields recorded more than once, titled by the field', async () => {
+    const { page } = await open('drill-report-readings', drillReport(await runSeedDrill('level-i-on-time.drill.yaml'), plan, { locale: 'zh-CN' }).html);
+    const readings = await boxes(page, 'svg[data-chart="readings"]');
+    expect(readings).toHaveLength(1);
+    expect(readings[0]!.height).toBeGreaterThan(100);
+    expect(await page.locator('[data-kind="reading-point"][data-series="heat"]').count()).toBe(3);
+    expect(await page.locator('[data-kind="reading-point"][data-series="negativeShare"]').count()).toBe(3);
+    const panelTitles = await page.locator('svg[data-chart="readings"] > text[font-weight="600"]').allTextContents();
+    expect(panelTitles).toEqual(['舆情热度', '负面占比']);
   });
 
   it('draws one point per reading and a line through them in the after-action report', async () => {
@@ -103,14 +112,14 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
   it('renders the evaluation bar charts', async () => {
     const incidents = (await runSeedDrills()).map((r) => r.incident!);
     const { page } = await open('evaluation', evaluate(plan, incidents).html);
-    for (const id of ['first-statement', 'breach-rate', 'team-on-time', 'sentiment-heat', 'sentiment-negativeShare']) {
-      const [svg] = await boxes(page, `svg[data-chart="${id}"]`);
+    for (const id of ['time-to-first-statement', 'breach-rate', 'on-time-rate-per-team', 'heat-change', 'sentiment-change']) {
+      const [svg] = await boxes(page, `svg[data-chart="measure-${id}"]`);
       expect(svg?.width ?? 0).toBeGreaterThan(300);
     }
-    const breachBars = await boxes(page, 'svg[data-chart="breach-rate"] [data-kind="bar"] rect');
-    expect(breachBars).toHaveLength(7);
-    // first-statement: 2 of 10 late → 20%, the widest breach-rate bar
-    expect(Math.max(...breachBars.map((b) => b.width))).toBe(breachBars[3]!.width);
+    const rateBars = await boxes(page, 'svg[data-chart="measure-breach-rate"] [data-kind="bar"] rect');
+    expect(rateBars).toHaveLength(7);
+    // bars show the on-time rate: first-statement (8 of 10 on time, 80%) is the shortest
+    expect(Math.min(...rateBars.map((b) => b.width))).toBe(rateBars[3]!.width);
     await page.screenshot({ path: resolve(OUT, 'evaluation.png'), fullPage: true });
   });
 });

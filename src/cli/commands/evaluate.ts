@@ -10,18 +10,18 @@ import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 /**
  * `planwright evaluate <plan> <incidents-dir-or-file>... [--json] [--html <file>]`: the plan
- * evaluation (seed plan section 6) over stored incidents or drill runs.
+ * evaluation (the plan's measures) over stored incidents or drill runs.
  */
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
-  summary: 'evaluate a plan over incidents or drill runs (timeliness, breach rates, teams, sentiment)',
+  summary: 'evaluate a plan over incidents or drill runs with the measures the plan declares',
   usage: 'evaluate <plan> <incidents-dir-or-file>... [--json] [--html <file>]',
   description: [
     'Reads incidents as JSON: a file holding one incident or a list of incidents, or a folder whose',
     '*.json files hold them (other JSON files in it are skipped; `planwright drill --report <dir>`',
-    'writes <drill>.incident.json files there). Prints the evaluation as Markdown: time to report,',
-    'time to assess, time to first statement against its limit, breach rate per deadline, on-time',
-    'rate per team, change in public sentiment.',
+    'writes <drill>.incident.json files there). Prints the evaluation as Markdown: one section per',
+    'measure the plan declares under measures: (times to an event, stage or deadline, on-time rates',
+    'overall, per deadline or per team, breach and refusal counts, first-to-last change of a field).',
     'Exit code: 0 evaluated, 2 bad arguments, an unreadable file, an invalid plan or no incidents.',
   ].join('\n'),
   options: { html: { type: 'string' } },

@@ -22,6 +22,7 @@ export const Deadline = z
   .strictObject({
     id: Id,
     title: LocalizedText.optional(),
+    owner: Id.optional().meta({ description: 'Team id responsible for meeting the deadline (default: the owner of the track, else the stage, whose events meet it).' }),
     from: z
       .enum(DEADLINE_FROM)
       .default('open')

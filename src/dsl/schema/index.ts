@@ -6,6 +6,7 @@ export * from './deadline.js';
 export * from './event.js';
 export * from './field.js';
 export * from './header.js';
+export * from './measure.js';
 export * from './metadata.js';
 export * from './migration.js';
 export * from './plan.js';

@@ -7,7 +7,7 @@ export const EvaluationCriterion = z.strictObject({
   id: Id,
   title: LocalizedText,
   description: LocalizedText.optional(),
-  measure: z.string().optional().meta({ description: 'A metric name planwright computes, e.g. time-to-report.' }),
+  measure: Id.optional().meta({ description: 'Id of the measure (in `measures`) that evaluates this criterion.' }),
 });
 export type EvaluationCriterion = z.infer<typeof EvaluationCriterion>;
 

@@ -33,3 +33,5 @@ export const RESOURCE_KINDS = ['tool', 'channel', 'people', 'material', 'funds']
 export const DEADLINE_FROM = ['open', 'enter'] as const;
 /** Lint rule severities in a plan's `lint` section. */
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
+/** How a `deadline-met-rate` measure groups deadline instances. */
+export const MEASURE_PER = ['overall', 'deadline', 'team'] as const;

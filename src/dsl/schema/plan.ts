@@ -5,6 +5,7 @@ import { LocalizedText } from './common.js';
 import { Deadline } from './deadline.js';
 import { EventDeclaration } from './event.js';
 import { Field } from './field.js';
+import { Measure } from './measure.js';
 import { headerShape } from './header.js';
 import { DrillGuidance, EvaluationCriterion, LintConfig } from './metadata.js';
 import { Migration } from './migration.js';
@@ -29,6 +30,7 @@ export const INCLUDABLE_SECTIONS = [
   'effects',
   'events',
   'evaluation',
+  'measures',
 ] as const;
 
 /** The whole plan, as written by a planner. */
@@ -55,6 +57,7 @@ export const PlanSchema = z
     deadlines: z.array(Deadline).default([]),
     migrations: z.array(Migration).default([]),
     evaluation: z.array(EvaluationCriterion).default([]).meta({ description: 'Evaluation criteria.' }),
+    measures: z.array(Measure).default([]).meta({ description: 'Evaluation measures the evaluation and reports compute (see the measures table).' }),
     drills: DrillGuidance.optional().meta({ description: 'Training and drill guidance.' }),
     notes: LocalizedText.optional(),
     lint: LintConfig.optional(),

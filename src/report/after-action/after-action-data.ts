@@ -109,7 +109,7 @@ export interface AfterActionJson {
  * @example
  * ```ts
  * const json = afterActionData(incident, plan);
- * json.breaches.map((b) => b.deadline); // ['first-statement']
+ * json.breaches.map((b) => b.deadline); // ['pump-out']
  * ```
  */
 export function afterActionData(incident: Incident, plan: PlanDefinition, locale = 'en', facts: IncidentFacts = incidentFacts(incident, plan)): AfterActionJson {

@@ -26,7 +26,7 @@ export function mermaidText(text: string): string {
  *
  * @example
  * const ids = new MermaidIds();
- * ids.get('stage', 's', 'first-statement'); // 's_first_statement'
+ * ids.get('stage', 's', 'pump-out'); // 's_pump_out'
  */
 export class MermaidIds {
   readonly #byKey = new Map<string, string>();

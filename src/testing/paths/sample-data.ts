@@ -7,7 +7,7 @@ import type { Field } from '../../dsl/schema/field.js';
  *
  * @example
  * ```ts
- * sampleValue({ id: 'negativeShare', type: 'number', min: 0, max: 1 }, { severity: 'I', now: 0 }); // 0
+ * sampleValue({ id: 'share', type: 'number', min: 0, max: 1 }, { severity: 'I', now: 0 }); // 0
  * ```
  */
 export function sampleValue(field: Field, context: { severity: string; now: number }): unknown {

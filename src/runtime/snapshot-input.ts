@@ -1,9 +1,7 @@
-/** Thrown (and caught) when the input nests deeper than the copy goes. */
-const TOO_DEEP = 'nested more than 64 levels deep';
-
 function copy(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (depth > 63) throw TOO_DEEP;
+  // Deeper than any field value: left as it is, for the data checks to refuse (and record) as before.
+  if (depth > 63) return value;
   if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => copy(value[i], depth + 1));
   const prototype: unknown = Object.getPrototypeOf(value);
   // Dates, maps, class instances …: kept as they are, for the validators to judge (and refuse).
@@ -20,8 +18,9 @@ function copy(value: unknown, depth: number): unknown {
  * A copy of input given to the engine (`open`, `send`) made by reading every property exactly
  * once: plain objects and arrays are copied, other values kept. Validation and storage then see
  * the same values even when the caller passed getters that answer differently on each read, or a
- * Proxy; a Proxy (or getter) that throws, or nesting deeper than 64 levels, gives the message to
- * report as `invalid-data` instead of escaping as the caller's own exception.
+ * Proxy (64 levels deep; below that values are kept as they are, for the data checks); a Proxy or
+ * getter that throws gives the message to report as `invalid-data` instead of escaping as the
+ * caller's own exception.
  * @internal
  *
  * @example
@@ -31,6 +30,6 @@ export function snapshotInput(value: unknown): { value: unknown; error?: undefin
   try {
     return { value: copy(value, 0) };
   } catch (error) {
-    return { error: error === TOO_DEEP ? TOO_DEEP : `reading it threw: ${String(error instanceof Error ? error.message : error).slice(0, 200)}` };
+    return { error: `reading it threw: ${String(error instanceof Error ? error.message : error).slice(0, 200)}` };
   }
 }

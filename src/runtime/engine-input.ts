@@ -53,7 +53,7 @@ export function parseOpenInput(
 ): { by: { id: string; roles: string[] }; title: string; category: string; data: Record<string, unknown>; severity: string | null } {
   // Validate (and keep) one reading of the input, never the live object.
   const snapshot = snapshotInput(input);
-  if (!snapshot.ok) throw new EngineError('invalid-data', `invalid open input: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] });
+  if (snapshot.error !== undefined) throw new EngineError('invalid-data', `invalid open input: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] });
   const parsed = run(OpenInput, snapshot.value);
   if (!parsed.success) {
     throw new EngineError('invalid-data', `invalid open input: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) });
@@ -97,7 +97,7 @@ export function parseEventInput(
 ): { ok: true; event: { type: string; by: { id: string; roles: string[] }; data: unknown } } | { ok: false; error: SendError } {
   // Validate (and keep) one reading of the event, never the live object.
   const snapshot = snapshotInput(event);
-  if (!snapshot.ok) return { ok: false, error: sendError('invalid-data', `invalid event: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] }) };
+  if (snapshot.error !== undefined) return { ok: false, error: sendError('invalid-data', `invalid event: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] }) };
   const parsed = run(EventInput, snapshot.value);
   if (!parsed.success) {
     return { ok: false, error: sendError('invalid-data', `invalid event: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) }) };

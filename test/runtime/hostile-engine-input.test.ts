@@ -74,13 +74,14 @@ describe('engine input is read once (issue 17)', () => {
     expect((error as EngineError).code).toBe('invalid-data');
   });
 
-  it('cyclic data is refused as too deep, not a stack overflow', async () => {
+  it('cyclic data is refused as invalid-data and recorded, not a stack overflow', async () => {
     const engine = engineOf();
     const incident = await engine.open({ by: chief, title: 'Water main', category: 'any' });
     const cyclic: Record<string, unknown> = { level: 'high' };
     cyclic['self'] = cyclic;
     const result = await engine.send(incident.id, { type: 'OPEN_CASE', by: chief, data: cyclic });
-    expect(result.ok === false && result.error.message).toBe('invalid event: nested more than 64 levels deep');
+    expect(result.ok === false && result.error.code).toBe('invalid-data');
+    expect((await engine.get(incident.id))?.timeline.filter((e) => e.type === 'rejected')).toHaveLength(1);
   });
 
   it('a Proxy that answers consistently is read like the object it stands for', async () => {

@@ -54,6 +54,13 @@ export const DIAGNOSTIC_CODES = [
   // the checker itself
   'too-many-diagnostics',
   'internal-error',
+  // DSL v2 (docs/dsl-v2.md): deadlines that start where the plan says
+  'immediately-undefined',
+  'deadline-event-missing',
+  'deadline-condition-missing',
+  'deadline-at-not-datetime',
+  'deadline-match-without-each',
+  'unknown-timezone',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -156,6 +163,12 @@ export interface DiagnosticParams {
   'deadline-needs-stage': { deadline: string };
   'too-many-diagnostics': { limit: number };
   'internal-error': { detail: string };
+  'immediately-undefined': { deadline: string };
+  'deadline-event-missing': { deadline: string };
+  'deadline-condition-missing': { deadline: string };
+  'deadline-at-not-datetime': { deadline: string; field: string; fieldType: string };
+  'deadline-match-without-each': { deadline: string };
+  'unknown-timezone': { timezone: string };
 }
 
 /**

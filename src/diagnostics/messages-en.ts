@@ -173,4 +173,16 @@ export const messagesEn: MessageTable = {
     `deadline ${quote(p.deadline)} is measured from entering a stage (from: enter) but names none; add stage: <stage id>.`,
   'too-many-diagnostics': (p) => `more than ${p.limit} problems; fix these first.`,
   'internal-error': (p) => `planwright failed while checking this plan (${p.detail}); please report this.`,
+  'immediately-undefined': (p) =>
+    `deadline ${quote(p.deadline)} is due "immediately", but the plan does not say what that means; add timing: { immediately: 15m } (or the plan's own limit for 立即).`,
+  'deadline-event-missing': (p) =>
+    `deadline ${quote(p.deadline)} is measured from an event (from: event) but names none; add event: <event id>.`,
+  'deadline-condition-missing': (p) =>
+    `deadline ${quote(p.deadline)} is measured from when a condition becomes true (from: condition) but has no when; add when: { field: …, eq: … }.`,
+  'deadline-at-not-datetime': (p) =>
+    `deadline ${quote(p.deadline)} is measured from field ${quote(p.field)}, which is ${p.fieldType}, not datetime; name a datetime field (the time something happened).`,
+  'deadline-match-without-each': (p) =>
+    `deadline ${quote(p.deadline)} has match but not each: true; match pairs each triggering event with its meeting event, so add each: true or remove match.`,
+  'unknown-timezone': (p) =>
+    `unknown time zone ${quote(p.timezone)}; a clock-time due needs an IANA time zone such as Asia/Shanghai.`,
 };

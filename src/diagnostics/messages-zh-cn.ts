@@ -166,4 +166,14 @@ export const messagesZhCn: MessageTable = {
   'deadline-needs-stage': (p) => `时限 ${quote(p.deadline)} 从进入某阶段起计算（from: enter），但没有指定阶段；请加上 stage: <阶段标识>。`,
   'too-many-diagnostics': (p) => `问题超过 ${p.limit} 个，请先修正这些。`,
   'internal-error': (p) => `planwright 检查此预案时出错（${p.detail}），请报告此问题。`,
+  'immediately-undefined': (p) =>
+    `时限 ${quote(p.deadline)} 写了 immediately（立即），但预案没有规定“立即”是多长时间；请加上 timing: { immediately: 15m }（或预案自己的时限）。`,
+  'deadline-event-missing': (p) => `时限 ${quote(p.deadline)} 从某事件起计算（from: event），但没有指定事件；请加上 event: <事件标识>。`,
+  'deadline-condition-missing': (p) =>
+    `时限 ${quote(p.deadline)} 从条件成立时起计算（from: condition），但没有 when；请加上 when: { field: …, eq: … }。`,
+  'deadline-at-not-datetime': (p) =>
+    `时限 ${quote(p.deadline)} 从字段 ${quote(p.field)} 起计算，但该字段是 ${p.fieldType} 类型而不是 datetime；请指定一个时间字段（事件发生的时间）。`,
+  'deadline-match-without-each': (p) =>
+    `时限 ${quote(p.deadline)} 写了 match 但没有 each: true；match 用于把每次触发与其对应的办结事件配对，请加上 each: true 或删除 match。`,
+  'unknown-timezone': (p) => `未知时区 ${quote(p.timezone)}；按钟点计算的时限需要 IANA 时区，例如 Asia/Shanghai。`,
 };

@@ -54,6 +54,12 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'deadline-needs-stage': { deadline: 'assess' },
   'too-many-diagnostics': { limit: 500 },
   'internal-error': { detail: 'TypeError: x' },
+  'immediately-undefined': { deadline: 'first-report' },
+  'deadline-event-missing': { deadline: 'province-report' },
+  'deadline-condition-missing': { deadline: 'red-deploy' },
+  'deadline-at-not-datetime': { deadline: 'first-report', field: 'summary', fieldType: 'text' },
+  'deadline-match-without-each': { deadline: 'danger-report' },
+  'unknown-timezone': { timezone: 'Mars/Olympus' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -17,3 +17,4 @@ export * from './template.js';
 export * from './template-schema.js';
 export * from './team.js';
 export * from './transition.js';
+export * from './timing.js';

@@ -142,8 +142,10 @@ function group(condition: Condition, words: DiagramWords): string {
  */
 export function dueText(due: Deadline['due'], levels: readonly string[]): string {
   if (typeof due === 'string') return due;
-  const keys = [...levels.filter((l) => Object.hasOwn(due, l)), ...Object.keys(due).filter((k) => !levels.includes(k))];
-  return keys.map((k) => `${k} ${due[k] ?? ''}`).join(', ');
+  if ('clock' in due && typeof due.clock === 'string') return `${due.clock}`;
+  const perLevel = due as Record<string, string>;
+  const keys = [...levels.filter((l) => Object.hasOwn(perLevel, l)), ...Object.keys(perLevel).filter((k) => !levels.includes(k))];
+  return keys.map((k) => `${k} ${perLevel[k] ?? ''}`).join(', ');
 }
 
 /**

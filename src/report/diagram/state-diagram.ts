@@ -1,3 +1,4 @@
+import { byText } from '../../dsl/by-entries.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
 import { conditionText, deadlineText, diagramLocaleOf, diagramWords, titled, type DiagramWords } from './diagram-labels.js';
@@ -11,7 +12,7 @@ export interface DiagramOptions {
 
 function transitionLabel(t: Transition | SharedTransition, words: DiagramWords): string {
   const guard = t.when === undefined ? '' : ` [${conditionText(t.when, words)}]`;
-  return mermaidText(`${t.event}${guard} · ${words.by} ${t.by.join(', ')}`);
+  return mermaidText(`${t.event}${guard} · ${words.by} ${byText(t.by)}`);
 }
 
 /**

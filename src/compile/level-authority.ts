@@ -64,3 +64,17 @@ export function mayFire(
   if (isAuthorized(person.roles, allowed)) return true;
   return t.delegable === true && person.onBehalfOf !== undefined && isAuthorized(person.onBehalfOf.roles, allowed);
 }
+
+/**
+ * The direction of a change of level: `up` (more severe), `down`, or `same` (also when either is unknown).
+ *
+ * @example
+ * changeDirection(['I', 'II', 'III'], 'III', 'I'); // 'up'
+ */
+export function changeDirection(order: readonly string[], from: string | null, to: string | null): 'up' | 'down' | 'same' {
+  if (from === null || to === null || from === to) return 'same';
+  const a = order.indexOf(from);
+  const b = order.indexOf(to);
+  if (a === -1 || b === -1) return 'same';
+  return b < a ? 'up' : 'down';
+}

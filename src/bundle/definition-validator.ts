@@ -177,7 +177,12 @@ const Deadline = strictObject({
   match: optional(Id),
   rebase: optional(literal('regrade')),
   when: optional(Condition),
-  due: union<unknown>([DueDuration, strictObject({ clock: str(regex(CLOCK_PATTERN, CLOCK_MESSAGE)) }), record(Id, DueDuration)]),
+  due: union<unknown>([
+    DueDuration,
+    strictObject({ clock: str(regex(CLOCK_PATTERN, CLOCK_MESSAGE)) }),
+    strictObject({ band: Id, bands: array(strictObject({ below: optional(num()), due: DueDuration }), min(1)) }),
+    record(Id, DueDuration),
+  ]),
   metBy: array(Id, min(1)),
   within: optional(array(Id)),
   recurring: optional(bool),

@@ -104,6 +104,10 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
     if (typeof d.due === 'string') durations.push(d.due);
     else if ('clock' in d.due && typeof d.due.clock === 'string') {
       if (!isTimeZone(definition.timezone ?? 'UTC')) add('unknown-timezone', ['timezone'], `unknown time zone "${definition.timezone ?? ''}"`);
+    } else if ('band' in d.due && typeof d.due.band === 'string') {
+      const banded = d.due as { band: string; bands: { due: string }[] };
+      need('field', [banded.band], [...path, 'due', 'band']);
+      durations.push(...banded.bands.map((b) => b.due));
     } else {
       const perLevel = d.due as Record<string, string>;
       for (const level of levels) if (!(level in perLevel)) add('missing-severity-due', [...path, 'due'], `no due time for severity "${level}"`);

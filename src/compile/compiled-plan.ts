@@ -50,7 +50,8 @@ export interface CompiledStage {
 export type CompiledDue =
   | { kind: 'fixed'; ms: number }
   | { kind: 'severity'; ms: Readonly<Record<string, number>> }
-  | { kind: 'clock'; minutes: number; timeZone: string };
+  | { kind: 'clock'; minutes: number; timeZone: string }
+  | { kind: 'band'; field: string; bands: readonly { below?: number; ms: number }[] };
 
 /** A deadline with durations in ms and its `within` stage set computed. */
 export interface CompiledDeadline {

@@ -39,6 +39,9 @@ export function buildDeadlineTable(
     else if ('clock' in d.due && typeof d.due.clock === 'string') {
       const [hours = 0, minutes = 0] = d.due.clock.split(':').map(Number);
       due = { kind: 'clock', minutes: hours * 60 + minutes, timeZone: definition.timezone ?? 'UTC' };
+    } else if ('band' in d.due && typeof d.due.band === 'string') {
+      const banded = d.due as { band: string; bands: { below?: number; due: string }[] };
+      due = { kind: 'band', field: banded.band, bands: banded.bands.map((b) => (b.below === undefined ? { ms: ms(b.due) } : { below: b.below, ms: ms(b.due) })) };
     } else due = { kind: 'severity', ms: Object.fromEntries(Object.entries(d.due as Record<string, string>).map(([k, v]) => [k, ms(v)])) };
     const out: CompiledDeadline = {
       id: d.id,
@@ -72,9 +75,14 @@ export function buildDeadlineTable(
  * @example
  * dueMs({ kind: 'severity', ms: { I: 3_600_000 } }, 'I'); // 3600000
  */
-export function dueMs(due: CompiledDue, severity: string | null): number | undefined {
+export function dueMs(due: CompiledDue, severity: string | null, data: Readonly<Record<string, unknown>> = {}): number | undefined {
   if (due.kind === 'fixed') return due.ms;
   if (due.kind === 'clock') return undefined;
+  if (due.kind === 'band') {
+    const value = data[due.field];
+    if (typeof value !== 'number') return undefined;
+    return due.bands.find((b) => b.below === undefined || value < b.below)?.ms;
+  }
   if (severity === null) return undefined;
   return Object.hasOwn(due.ms, severity) ? due.ms[severity] : undefined;
 }
@@ -86,8 +94,8 @@ export function dueMs(due: CompiledDue, severity: string | null): number | undef
  * @example
  * dueAtMs({ kind: 'fixed', ms: 60_000 }, null, 0); // 60000
  */
-export function dueAtMs(due: CompiledDue, severity: string | null, base: number): number | undefined {
+export function dueAtMs(due: CompiledDue, severity: string | null, base: number, data: Readonly<Record<string, unknown>> = {}): number | undefined {
   if (due.kind === 'clock') return nextWallClock(base, due.minutes, due.timeZone);
-  const ms = dueMs(due, severity);
+  const ms = dueMs(due, severity, data);
   return ms === undefined ? undefined : base + ms;
 }

@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CODES = [
   'deadline-at-not-datetime',
   'deadline-match-without-each',
   'unknown-timezone',
+  'band-field-not-number',
+  'bands-unordered',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -169,6 +171,8 @@ export interface DiagnosticParams {
   'deadline-at-not-datetime': { deadline: string; field: string; fieldType: string };
   'deadline-match-without-each': { deadline: string };
   'unknown-timezone': { timezone: string };
+  'band-field-not-number': { field: string; fieldType: string };
+  'bands-unordered': { index: number };
 }
 
 /**

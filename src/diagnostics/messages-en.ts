@@ -185,4 +185,7 @@ export const messagesEn: MessageTable = {
     `deadline ${quote(p.deadline)} has match but not each: true; match pairs each triggering event with its meeting event, so add each: true or remove match.`,
   'unknown-timezone': (p) =>
     `unknown time zone ${quote(p.timezone)}; a clock-time due needs an IANA time zone such as Asia/Shanghai.`,
+  'band-field-not-number': (p) => `the bands are chosen by field ${quote(p.field)}, which is ${p.fieldType}; name a number field (a measured value).`,
+  'bands-unordered': (p) =>
+    `band ${p.index + 1} is out of order: list bands with increasing below bounds, and leave below off the last band only (it takes every larger value).`,
 };

@@ -176,4 +176,6 @@ export const messagesZhCn: MessageTable = {
   'deadline-match-without-each': (p) =>
     `时限 ${quote(p.deadline)} 写了 match 但没有 each: true；match 用于把每次触发与其对应的办结事件配对，请加上 each: true 或删除 match。`,
   'unknown-timezone': (p) => `未知时区 ${quote(p.timezone)}；按钟点计算的时限需要 IANA 时区，例如 Asia/Shanghai。`,
+  'band-field-not-number': (p) => `分档依据字段 ${quote(p.field)} 是 ${p.fieldType} 类型；请指定一个数值字段（测量值）。`,
+  'bands-unordered': (p) => `第 ${p.index + 1} 档顺序有误：各档的 below 上限须递增，且只有最后一档不写 below（包含所有更大的值）。`,
 };

@@ -190,7 +190,14 @@ class ReferenceChecker {
       const timezone = this.plan.timezone ?? 'UTC';
       if (!isTimeZone(timezone)) this.push('unknown-timezone', { timezone }, this.plan.timezone === undefined ? [...path, 'due'] : ['timezone']);
     }
-    const texts = typeof due === 'string' ? [due] : 'clock' in due ? [] : Object.values(due as Record<string, string>);
+    const texts =
+      typeof due === 'string'
+        ? [due]
+        : 'clock' in due
+          ? []
+          : 'band' in due && Array.isArray(due.bands)
+            ? (due.bands as { due: string }[]).map((b) => b.due)
+            : Object.values(due as Record<string, string>);
     if (texts.includes(IMMEDIATELY) && this.plan.timing?.immediately === undefined) this.push('immediately-undefined', { deadline: id }, [...path, 'due']);
   }
 
@@ -313,6 +320,20 @@ class ReferenceChecker {
       return;
     }
     if ('clock' in due && typeof due.clock === 'string') return;
+    if ('band' in due && typeof due.band === 'string') {
+      const banded = due as { band: string; bands: { below?: number; due: string }[] };
+      this.ref('unknown-field', banded.band, this.fieldIds, [...path, 'band']);
+      const field = this.fields.get(banded.band);
+      if (field !== undefined && field.type !== 'number') this.push('band-field-not-number', { field: banded.band, fieldType: field.type }, [...path, 'band']);
+      let previous = Number.NEGATIVE_INFINITY;
+      banded.bands.forEach((b, k) => {
+        if (b.due !== IMMEDIATELY) this.checkDuration(b.due, [...path, 'bands', k, 'due']);
+        const last = k === banded.bands.length - 1;
+        if ((b.below === undefined) !== last || (b.below !== undefined && b.below <= previous)) this.push('bands-unordered', { index: k }, [...path, 'bands', k]);
+        if (b.below !== undefined) previous = b.below;
+      });
+      return;
+    }
     for (const [level, duration] of Object.entries(due as Record<string, string>)) {
       this.ref('unknown-severity', level, this.severity, [...path, level], 'key');
       if (duration !== IMMEDIATELY) this.checkDuration(duration, [...path, level]);

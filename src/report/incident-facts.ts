@@ -187,7 +187,7 @@ export function deadlineLimitMs(plan: PlanDefinition, id: string, severity: stri
   const d = plan.deadlines.find((x) => x.id === id);
   if (d === undefined) return undefined;
   if (typeof d.due === 'string') return dueDurationMs(d.due, plan.timing);
-  if ('clock' in d.due) return undefined; // a time of day: no fixed limit
+  if ('clock' in d.due || 'band' in d.due) return undefined; // a time of day or a band: no fixed limit
   const text = severity === null ? undefined : (d.due as Record<string, string>)[severity];
   return text === undefined ? undefined : dueDurationMs(text, plan.timing);
 }

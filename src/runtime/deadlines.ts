@@ -1,6 +1,6 @@
 import type { CompiledDeadline } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
-import { dueAtMs } from '../compile/deadline-table.js';
+import { dueAtMs, dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, lastEntryMs, msOf } from './change.js';
 import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
@@ -21,7 +21,7 @@ function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
 /** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
 function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: string): boolean {
   const draft = change.doc;
-  const due = dueAtMs(d.due, draft.severity, base);
+  const due = dueAtMs(d.due, draft.severity, base, draft.data);
   if (due === undefined) return false;
   const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
   const inst: DeadlineInstance = {
@@ -121,6 +121,7 @@ export function sweepDeadlines(change: IncidentChange): void {
     else if (d === undefined) cancel(change, i, 'not-in-plan');
     else if (!d.within.has(draft.stage)) cancel(change, i, 'left-stages');
     else if (!holds(change, d)) cancel(change, i, 'condition');
+    else if (d.due.kind === 'band') rebaseOnBand(change, d, i);
   });
   if (draft.closed) return;
   for (const d of change.plan.deadlines) {
@@ -140,6 +141,20 @@ export function sweepDeadlines(change: IncidentChange): void {
     const base = at === undefined ? undefined : baseFromField(d, draft.data, at);
     if (base !== undefined && holds(change, d)) arm(change, d, base);
   }
+}
+
+/**
+ * A pending instance of a band deadline whose measured value moved to another band is measured
+ * again from now with the new band's duration (a report that both meets it and moves the value
+ * re-arms it first, so it is never re-based, nor breached, by that report).
+ */
+function rebaseOnBand(change: IncidentChange, d: CompiledDeadline, index: number): void {
+  const inst = change.doc.deadlines[index] as DeadlineInstance;
+  const ms = dueMs(d.due, change.doc.severity, change.doc.data);
+  if (ms === undefined || msOf(inst.dueAt) - baseOf(inst) === ms) return;
+  const dueAt = iso(change.now + ms);
+  change.patchInstance(index, { baseAt: iso(change.now), dueAt });
+  change.append('deadline-recomputed', 'recorded', { deadline: inst.id, dueAt, instance: inst.instance, previousDueAt: inst.dueAt, reason: 'band' });
 }
 
 /**
@@ -204,7 +219,7 @@ export function recomputeForSeverity(change: IncidentChange): void {
     if (d === undefined || (d.due.kind !== 'severity' && !d.rebaseOnRegrade)) return;
     // `rebase: regrade`: measured again from the regrade; otherwise from the same base.
     const base = d.rebaseOnRegrade ? change.now : baseOf(inst);
-    const due = dueAtMs(d.due, draft.severity, base);
+    const due = dueAtMs(d.due, draft.severity, base, draft.data);
     if (due === undefined) return;
     const dueAt = iso(due);
     if (dueAt === inst.dueAt) return;
@@ -297,7 +312,7 @@ export function fireDue(change: IncidentChange, until: number): number {
     const entry = change.appendCanonical('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
     if (d !== undefined) {
       runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
-      const next = dueAtMs(d.due, draft.severity, msOf(inst.dueAt));
+      const next = dueAtMs(d.due, draft.severity, msOf(inst.dueAt), draft.data);
       if (d.recurring && next !== undefined && next > msOf(inst.dueAt) && d.within.has(draft.stage) && holds(change, d)) {
         arm(change, d, msOf(inst.dueAt));
       }

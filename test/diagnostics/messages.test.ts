@@ -60,6 +60,8 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'deadline-at-not-datetime': { deadline: 'first-report', field: 'summary', fieldType: 'text' },
   'deadline-match-without-each': { deadline: 'danger-report' },
   'unknown-timezone': { timezone: 'Mars/Olympus' },
+  'band-field-not-number': { field: 'summary', fieldType: 'text' },
+  'bands-unordered': { index: 1 },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,5 +1,6 @@
 import type { LintRule } from '../rule.js';
 import { ambiguousTransitions } from './ambiguous-transitions.js';
+import { byLevelIncomplete } from './by-level-incomplete.js';
 import { conditionalTargetsWithoutDefault } from './conditional-targets-without-default.js';
 import { deadlineNeverMet } from './deadline-never-met.js';
 import { deadlineWithoutBreachAction } from './deadline-without-breach-action.js';
@@ -19,6 +20,7 @@ import { unusedTemplate } from './unused-template.js';
 
 export {
   ambiguousTransitions,
+  byLevelIncomplete,
   conditionalTargetsWithoutDefault,
   deadlineNeverMet,
   deadlineWithoutBreachAction,
@@ -56,4 +58,5 @@ export const ALL_RULES: readonly LintRule[] = [
   conditionalTargetsWithoutDefault,
   ambiguousTransitions,
   finalStageWithTransitions,
+  byLevelIncomplete,
 ];

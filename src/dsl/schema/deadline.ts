@@ -14,10 +14,24 @@ export const ClockDue = z
   .strictObject({ clock: z.string().regex(CLOCK_PATTERN, CLOCK_MESSAGE).meta({ description: 'HH:MM, 24-hour, in the plan\'s timezone.' }) })
   .meta({ description: 'Due at the first such time of day at or after the base, e.g. { clock: "21:00" } for 今日21时前.' });
 
-/** A due time: one duration, a wall-clock time, or a map from every severity level to a duration. */
+/** One band of a {@link BandDue}: values below `below` (the last band has no bound). */
+export const DueBand = z.strictObject({
+  below: z.number().optional().meta({ description: 'The band holds values below this (and at or above the previous band\'s bound). Omit on the last band.' }),
+  due: DueDuration,
+});
+
+/** A due time chosen by the band a number field's value falls in, e.g. report cadence by forecast return period (DSL v2). */
+export const BandDue = z
+  .strictObject({
+    band: Id.meta({ description: 'The number field whose value chooses the band.' }),
+    bands: z.array(DueBand).min(1).meta({ description: 'Bands in increasing order; the last has no bound.' }),
+  })
+  .meta({ description: 'A due time by the band of a measured value; a pending instance is re-based when the value moves to another band.' });
+
+/** A due time: one duration, a wall-clock time, a band of a measured value, or a map from every severity level to a duration. */
 export const Due = z
-  .union([DueDuration, ClockDue, z.record(Id, DueDuration)])
-  .meta({ description: 'A duration (or immediately), { clock: HH:MM }, or a map from each severity level id to a duration.' });
+  .union([DueDuration, ClockDue, BandDue, z.record(Id, DueDuration)])
+  .meta({ description: 'A duration (or immediately), { clock: HH:MM }, { band, bands }, or a map from each severity level id to a duration.' });
 export type Due = z.infer<typeof Due>;
 
 /** A reminder sent before a deadline is due. */

@@ -143,6 +143,10 @@ function group(condition: Condition, words: DiagramWords): string {
 export function dueText(due: Deadline['due'], levels: readonly string[]): string {
   if (typeof due === 'string') return due;
   if ('clock' in due && typeof due.clock === 'string') return `${due.clock}`;
+  if ('band' in due && typeof due.band === 'string') {
+    const banded = due as { band: string; bands: { below?: number; due: string }[] };
+    return banded.bands.map((b) => (b.below === undefined ? `${banded.band} else ${b.due}` : `${banded.band} < ${b.below} ${b.due}`)).join(', ');
+  }
   const perLevel = due as Record<string, string>;
   const keys = [...levels.filter((l) => Object.hasOwn(perLevel, l)), ...Object.keys(perLevel).filter((k) => !levels.includes(k))];
   return keys.map((k) => `${k} ${perLevel[k] ?? ''}`).join(', ');

@@ -174,7 +174,7 @@ export const messagesEn: MessageTable = {
   'too-many-diagnostics': (p) => `more than ${p.limit} problems; fix these first.`,
   'internal-error': (p) => `planwright failed while checking this plan (${p.detail}); please report this.`,
   'immediately-undefined': (p) =>
-    `deadline ${quote(p.deadline)} is due "immediately", but the plan does not say what that means; add timing: { immediately: 15m } (or the plan's own limit for 立即).`,
+    `deadline ${quote(p.deadline)} is due "immediately", but the plan does not say what that means; add timing: { immediately: 15m } (or the plan's own limit for “immediately”).`,
   'deadline-event-missing': (p) =>
     `deadline ${quote(p.deadline)} is measured from an event (from: event) but names none; add event: <event id>.`,
   'deadline-condition-missing': (p) =>

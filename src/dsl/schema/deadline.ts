@@ -30,7 +30,7 @@ export const BandDue = z
 
 /** A due time: one duration, a wall-clock time, a band of a measured value, or a map from every severity level to a duration. */
 export const Due = z
-  .union([DueDuration, ClockDue, BandDue, z.record(Id, DueDuration)])
+  .union([z.literal(IMMEDIATELY), Duration, ClockDue, BandDue, z.record(Id, DueDuration)])
   .meta({ description: 'A duration (or immediately), { clock: HH:MM }, { band, bands }, or a map from each severity level id to a duration.' });
 export type Due = z.infer<typeof Due>;
 

@@ -50,8 +50,8 @@ function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline
   for (let i = incident.timeline.length - 1; i >= 0; i--) {
     const e = incident.timeline[i] as TimelineEntry;
     if (e.type === 'regraded') {
-      const from = e.data?.['from'];
-      return { 'severity.change': changeDirection(order, typeof from === 'string' ? from : null, incident.severity), 'severity.previous': from };
+      const { from: previous } = e.data ?? {};
+      return { 'severity.change': changeDirection(order, typeof previous === 'string' ? previous : null, incident.severity), 'severity.previous': previous };
     }
   }
   return { 'severity.change': 'same', 'severity.previous': incident.severity };

@@ -1,7 +1,7 @@
 import { and, setup, type AnyActorRef, type EventObject, type MetaObject, type ParameterizedObject, type ProvidedActor, type StateMachine, type StateSchema, type StateValue } from 'xstate';
 import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { mayFire, type JudgedLevels } from './level-authority.js';
+import { mayFire } from './level-authority.js';
 import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
 import { evaluateCondition } from './conditions.js';
 
@@ -20,7 +20,12 @@ export interface PlanMachineEvent {
    * The incident's field values with the event data laid over them, and its severity, when the
    * sender has them at hand (the engine does): conditions then read these instead of the context.
    */
-  scope?: { values: Readonly<Record<string, unknown>>; severity: string | null; levels?: JudgedLevels };
+  scope?: {
+    values: Readonly<Record<string, unknown>>;
+    severity: string | null;
+    /** The levels a per-level `by` is judged at: before the event, requested by it, and the more severe of the two. */
+    levels?: { current: string | null; requested: string | null; higher: string | null };
+  };
 }
 
 /** Params of the `taken` action: which plan transition (and branch target) was taken. */

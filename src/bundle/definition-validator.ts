@@ -11,6 +11,12 @@
  */
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import {
+  AUTHORITY_AT,
+  CLOCK_MESSAGE,
+  CLOCK_PATTERN,
+  DUE_INSTANT,
+  FIELD_REF_PATTERN,
+  IMMEDIATELY,
   DEADLINE_FROM,
   DSL_VERSION,
   DURATION_MESSAGE,
@@ -57,6 +63,7 @@ const Id = str(regex(ID_PATTERN, ID_MESSAGE), max(ID_MAX_LENGTH));
 const LocalizedText = union<unknown>([str(min(1)), record(str(regex(LOCALE_PATTERN, LOCALE_MESSAGE)), str(min(1)))]);
 const Duration = str(regex(DURATION_PATTERN, DURATION_MESSAGE), refine(isDurationText, DURATION_MESSAGE));
 const text = optional(LocalizedText);
+const DueDuration = union<unknown>([literal(IMMEDIATELY), Duration]);
 
 // severity.ts, category.ts, role.ts, template.ts (a severity level, an impact and a role have the same shape)
 const SeverityLevel = strictObject({ id: Id, title: LocalizedText, description: text });
@@ -98,7 +105,7 @@ const Resource = strictObject({
 // action.ts
 const Action = union<unknown>([
   strictObject({ notify: array(Id, min(1)), template: optional(Id), message: text }),
-  strictObject({ regrade: union<unknown>([literal('up'), Id]) }),
+  strictObject({ regrade: union<unknown>([literal('up'), literal('down'), Id]) }),
   strictObject({ record: LocalizedText }),
   strictObject({ effect: Id, template: optional(Id), to: optional(array(Id)) }),
 ]);
@@ -109,17 +116,19 @@ const EventDeclaration = strictObject({ id: Id, title: text, requires: list(Id),
 
 // condition.ts (recursive)
 const Scalar = union<unknown>([str(), num(), bool]);
+const FieldRef = str(regex(FIELD_REF_PATTERN, ID_MESSAGE), max(ID_MAX_LENGTH));
+const Bound = union<unknown>([num(), strictObject({ field: FieldRef, plus: optional(num()) })]);
 const Condition: Validator = (value, issues) => ConditionUnion(value, issues);
 const ConditionUnion = union<unknown>([
   strictObject({
-    field: Id,
+    field: FieldRef,
     eq: optional(Scalar),
     ne: optional(Scalar),
     in: optional(array(Scalar)),
-    lt: optional(num()),
-    lte: optional(num()),
-    gt: optional(num()),
-    gte: optional(num()),
+    lt: optional(Bound),
+    lte: optional(Bound),
+    gt: optional(Bound),
+    gte: optional(Bound),
     exists: optional(bool),
   }),
   strictObject({ all: array(Condition, min(1)) }),
@@ -130,7 +139,9 @@ const ConditionUnion = union<unknown>([
 // transition.ts
 const transitionShape: Shape = {
   event: Id,
-  by: array(str(min(1)), min(1)),
+  by: union<unknown>([array(str(min(1)), min(1)), record(Id, array(str(min(1)), min(1)))]),
+  authority: optional(oneOf(AUTHORITY_AT)),
+  delegable: optional(bool),
   when: optional(Condition),
   requires: optional(array(Id)),
   target: optional(Id),
@@ -162,8 +173,18 @@ const Deadline = strictObject({
   owner: optional(Id),
   from: withDefault(oneOf(DEADLINE_FROM), () => 'open' as const),
   stage: optional(Id),
+  event: optional(Id),
+  at: optional(Id),
+  each: optional(bool),
+  match: optional(Id),
+  rebase: optional(literal('regrade')),
   when: optional(Condition),
-  due: union<unknown>([Duration, record(Id, Duration)]),
+  due: union<unknown>([
+    DueDuration,
+    strictObject({ clock: str(regex(CLOCK_PATTERN, CLOCK_MESSAGE)) }),
+    strictObject({ band: Id, bands: array(strictObject({ below: optional(num()), due: DueDuration }), min(1)) }),
+    record(Id, DueDuration),
+  ]),
   metBy: array(Id, min(1)),
   within: optional(array(Id)),
   recurring: optional(bool),
@@ -224,6 +245,7 @@ export const PlanDefinitionValidator = strictObject({
   stages: array(Stage, min(1)),
   transitions: list(SharedTransition),
   deadlines: list(Deadline),
+  timing: optional(strictObject({ immediately: optional(Duration), dueInstant: optional(oneOf(DUE_INSTANT)) })),
   migrations: list(Migration),
   evaluation: list(EvaluationCriterion),
   measures: list(Measure),

@@ -3,6 +3,8 @@ import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Transition } from '../dsl/schema/transition.js';
 import { BUILTIN_PLACEHOLDERS } from '../dsl/schema/template.js';
+import { CHANGE_FIELDS, IMMEDIATELY } from '../dsl/schema/patterns.js';
+import { isTimeZone } from '../dsl/time-zone.js';
 import type { CompileProblem } from './compile-error.js';
 import { conditionFields } from './conditions.js';
 import { templatePlaceholders } from './render-template.js';
@@ -33,6 +35,7 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
     stageIds.add(s.id);
   });
   const fields = ids(definition.fields);
+  const fieldTypes = new Map(definition.fields.map((f) => [f.id, f.type]));
   const levels = ids(definition.severity);
   const declared: Record<Kind, ReadonlySet<string>> = {
     stage: stageIds,
@@ -56,19 +59,20 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
   }
   definition.events.forEach((e, i) => need('field', [...e.requires, ...e.optional], ['events', i], (f) => `event "${e.id}" names unknown field "${f}"`));
   const checkCondition = (c: Condition | undefined, path: Path): void => {
-    if (c !== undefined) need('field', conditionFields(c).filter((f) => f !== 'severity'), path, (f) => `condition reads unknown field "${f}"`);
+    if (c !== undefined) need('field', conditionFields(c).filter((f) => f !== 'severity' && !(CHANGE_FIELDS as readonly string[]).includes(f)), path, (f) => `condition reads unknown field "${f}"`);
   };
   const checkActions = (actions: readonly Action[] | undefined, path: Path): void => {
     actions?.forEach((a, i) => {
       const at = [...path, i];
       if ('notify' in a) need('role', a.notify, at);
-      if ('regrade' in a && a.regrade !== 'up') need('severity', [a.regrade], at);
+      if ('regrade' in a && a.regrade !== 'up' && a.regrade !== 'down') need('severity', [a.regrade], at);
       if ('effect' in a) need('effect', [a.effect], at);
       if ('template' in a && a.template !== undefined) need('template', [a.template], at);
     });
   };
   const checkTransition = (t: Transition, path: Path, inTrack: boolean): void => {
     need('event', [t.event], [...path, 'event']);
+    if (!Array.isArray(t.by)) need('severity', Object.keys(t.by), [...path, 'by']);
     if (inTrack && (t.target !== undefined || t.targets !== undefined)) {
       add('track-target', path, 'a track transition completes its track and has no target');
     }
@@ -96,10 +100,31 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
     if (d.from === 'enter' && (d.stage === undefined || !stageIds.has(d.stage))) {
       add('unknown-stage', [...path, 'stage'], 'a from: enter deadline names the stage whose entry arms it');
     }
-    if (typeof d.due !== 'string') {
-      for (const level of levels) if (!(level in d.due)) add('missing-severity-due', [...path, 'due'], `no due time for severity "${level}"`);
-      need('severity', Object.keys(d.due), [...path, 'due']);
+    const durations: string[] = [];
+    if (typeof d.due === 'string') durations.push(d.due);
+    else if ('clock' in d.due && typeof d.due.clock === 'string') {
+      if (!isTimeZone(definition.timezone ?? 'UTC')) add('unknown-timezone', ['timezone'], `unknown time zone "${definition.timezone ?? ''}"`);
+    } else if ('band' in d.due && typeof d.due.band === 'string') {
+      const banded = d.due as { band: string; bands: { due: string }[] };
+      need('field', [banded.band], [...path, 'due', 'band']);
+      for (const band of banded.bands) durations.push(band.due);
+    } else {
+      const perLevel = d.due as Record<string, string>;
+      for (const level of levels) if (!(level in perLevel)) add('missing-severity-due', [...path, 'due'], `no due time for severity "${level}"`);
+      need('severity', Object.keys(perLevel), [...path, 'due']);
+      for (const due of Object.values(perLevel)) durations.push(due);
     }
+    if (durations.includes(IMMEDIATELY) && definition.timing?.immediately === undefined) {
+      add('immediately-undefined', [...path, 'due'], 'due: immediately needs timing.immediately (what 立即 means in this plan)');
+    }
+    if (d.from === 'event' && d.event === undefined) add('deadline-event-missing', path, 'a from: event deadline names the event that arms it');
+    if (d.event !== undefined) need('event', [d.event], [...path, 'event']);
+    if (d.from === 'condition' && d.when === undefined) add('deadline-condition-missing', path, 'a from: condition deadline needs when');
+    for (const key of ['at', 'match'] as const) {
+      const field = d[key];
+      if (field !== undefined) need('field', [field], [...path, key]);
+    }
+    if (d.at !== undefined && fieldTypes.has(d.at) && fieldTypes.get(d.at) !== 'datetime') add('deadline-at-not-datetime', [...path, 'at'], `field "${d.at}" is not a datetime`);
     need('event', d.metBy, [...path, 'metBy']);
     need('stage', d.within, [...path, 'within']);
     checkCondition(d.when, [...path, 'when']);

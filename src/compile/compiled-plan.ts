@@ -15,8 +15,14 @@ export interface CompiledTransition {
   event: string;
   stage: string;
   track?: string;
-  /** Sorted role ids allowed to fire it. */
+  /** Sorted role ids allowed to fire it (with a per-level `by`, at any level). */
   roles: readonly string[];
+  /** With a per-level `by` (DSL v2): level → sorted role ids allowed at that level. */
+  rolesByLevel?: Readonly<Record<string, readonly string[]>>;
+  /** Which level a per-level `by` is judged against (default `current`). */
+  authority?: 'current' | 'requested' | 'higher';
+  /** A delegate may act for an authorized principal (`actor.onBehalfOf`). */
+  delegable?: boolean;
   /** Extra fields the event data must carry here. */
   requires: readonly string[];
   when?: Condition;
@@ -37,14 +43,35 @@ export interface CompiledStage {
   on: ReadonlyMap<string, readonly CompiledTransition[]>;
 }
 
-/** A deadline's due time: one duration, or one per severity level (ms). */
-export type CompiledDue = { kind: 'fixed'; ms: number } | { kind: 'severity'; ms: Readonly<Record<string, number>> };
+/**
+ * A deadline's due time: one duration, one per severity level (ms), or a time of day
+ * (`minutes` after local midnight in `timeZone`).
+ */
+export type CompiledDue =
+  | { kind: 'fixed'; ms: number }
+  | { kind: 'severity'; ms: Readonly<Record<string, number>> }
+  | { kind: 'clock'; minutes: number; timeZone: string }
+  | { kind: 'band'; field: string; bands: readonly { below?: number; ms: number }[] };
 
 /** A deadline with durations in ms and its `within` stage set computed. */
 export interface CompiledDeadline {
   id: string;
-  from: 'open' | 'enter';
+  from: 'open' | 'enter' | 'event' | 'condition';
   stage?: string;
+  /** With `from: event`, the event that arms it. */
+  event?: string;
+  /** A datetime field the base is read from (the occurrence time). */
+  at?: string;
+  /** With `from: event`: one instance per triggering event. */
+  each: boolean;
+  /** With `each`: the field whose value pairs a meeting event with its instance. */
+  match?: string;
+  /** On a regrade, re-base pending instances from the regrade. */
+  rebaseOnRegrade: boolean;
+  /** 1 when an event at exactly the due instant meets it (`timing.dueInstant: meets`): the breach fires 1 ms after. */
+  graceMs: number;
+  /** Its `when` reads `severity.previous` or `severity.change`. */
+  readsChange: boolean;
   when?: Condition;
   due: CompiledDue;
   metBy: ReadonlySet<string>;

@@ -41,9 +41,16 @@ function evaluateField(c: FieldCondition, values: Readonly<Record<string, unknow
   if (!present) return c.exists === false;
   let checked = c.exists !== undefined;
   for (const op in OPERATORS) {
-    const operand = c[op as Operator];
+    let operand: unknown = c[op as Operator];
     if (operand === undefined) continue;
     checked = true;
+    if (typeof operand === 'object' && operand !== null && !Array.isArray(operand)) {
+      // Another field's value (plus an offset): a missing or non-numeric one makes the comparison false.
+      const other = operand as { field: string; plus?: number };
+      const base = Object.hasOwn(values, other.field) ? values[other.field] : undefined;
+      if (typeof base !== 'number') return false;
+      operand = base + (other.plus ?? 0);
+    }
     if (!OPERATORS[op as Operator](value, operand as never)) return false;
   }
   return checked;
@@ -59,5 +66,10 @@ export function conditionFields(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionFields);
   if ('any' in condition) return condition.any.flatMap(conditionFields);
   if ('not' in condition) return conditionFields(condition.not);
-  return [condition.field];
+  const out = [condition.field];
+  for (const op of ['lt', 'lte', 'gt', 'gte'] as const) {
+    const operand = condition[op];
+    if (typeof operand === 'object') out.push(operand.field);
+  }
+  return out;
 }

@@ -1,4 +1,7 @@
-import { parseDuration } from '../dsl/duration.js';
+import { dueDurationMs } from '../dsl/due-duration.js';
+import { CHANGE_FIELDS } from '../dsl/schema/patterns.js';
+import { conditionFields } from './conditions.js';
+import { nextWallClock } from './wall-clock.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { CompiledDeadline, CompiledDue, CompiledStage } from './compiled-plan.js';
 import { stageSuccessors, stagesReaching, stageTransitions } from './stage-graph.js';
@@ -30,23 +33,36 @@ export function buildDeadlineTable(
       within = stagesReaching(successors, accepting);
     }
     for (const f of finals) within.delete(f);
-    const due: CompiledDue =
-      typeof d.due === 'string'
-        ? { kind: 'fixed', ms: parseDuration(d.due) }
-        : { kind: 'severity', ms: Object.fromEntries(Object.entries(d.due).map(([k, v]) => [k, parseDuration(v)])) };
+    const ms = (text: string): number => dueDurationMs(text, definition.timing) ?? 0;
+    let due: CompiledDue;
+    if (typeof d.due === 'string') due = { kind: 'fixed', ms: ms(d.due) };
+    else if ('clock' in d.due && typeof d.due.clock === 'string') {
+      const [hours = 0, minutes = 0] = d.due.clock.split(':').map(Number);
+      due = { kind: 'clock', minutes: hours * 60 + minutes, timeZone: definition.timezone ?? 'UTC' };
+    } else if ('band' in d.due && typeof d.due.band === 'string') {
+      const banded = d.due as { band: string; bands: { below?: number; due: string }[] };
+      due = { kind: 'band', field: banded.band, bands: banded.bands.map((b) => (b.below === undefined ? { ms: ms(b.due) } : { below: b.below, ms: ms(b.due) })) };
+    } else due = { kind: 'severity', ms: Object.fromEntries(Object.entries(d.due as Record<string, string>).map(([k, v]) => [k, ms(v)])) };
     const out: CompiledDeadline = {
       id: d.id,
       from: d.from,
       due,
       metBy,
       within,
+      each: d.each === true,
+      rebaseOnRegrade: d.rebase === 'regrade',
+      graceMs: definition.timing?.dueInstant === 'meets' ? 1 : 0,
+      readsChange: d.when !== undefined && conditionFields(d.when).some((f) => (CHANGE_FIELDS as readonly string[]).includes(f)),
       recurring: d.recurring === true,
       reminders: (d.remind ?? [])
-        .map((r) => ({ beforeMs: parseDuration(r.before), notify: r.notify }))
+        .map((r) => ({ beforeMs: ms(r.before), notify: r.notify }))
         .sort((a, b) => b.beforeMs - a.beforeMs),
       breach: d.breach,
     };
     if (d.stage !== undefined) out.stage = d.stage;
+    if (d.event !== undefined) out.event = d.event;
+    if (d.at !== undefined) out.at = d.at;
+    if (d.match !== undefined) out.match = d.match;
     if (d.when !== undefined) out.when = d.when;
     return out;
   });
@@ -59,8 +75,27 @@ export function buildDeadlineTable(
  * @example
  * dueMs({ kind: 'severity', ms: { I: 3_600_000 } }, 'I'); // 3600000
  */
-export function dueMs(due: CompiledDue, severity: string | null): number | undefined {
+export function dueMs(due: CompiledDue, severity: string | null, data: Readonly<Record<string, unknown>> = {}): number | undefined {
   if (due.kind === 'fixed') return due.ms;
+  if (due.kind === 'clock') return undefined;
+  if (due.kind === 'band') {
+    const value = data[due.field];
+    if (typeof value !== 'number') return undefined;
+    return due.bands.find((b) => b.below === undefined || value < b.below)?.ms;
+  }
   if (severity === null) return undefined;
   return Object.hasOwn(due.ms, severity) ? due.ms[severity] : undefined;
+}
+
+/**
+ * When an instance measured from `base` is due (ms), or `undefined` when it cannot be known yet:
+ * base + the duration, or for a time of day the first such time at or after the base.
+ *
+ * @example
+ * dueAtMs({ kind: 'fixed', ms: 60_000 }, null, 0); // 60000
+ */
+export function dueAtMs(due: CompiledDue, severity: string | null, base: number, data: Readonly<Record<string, unknown>> = {}): number | undefined {
+  if (due.kind === 'clock') return nextWallClock(base, due.minutes, due.timeZone);
+  const ms = dueMs(due, severity, data);
+  return ms === undefined ? undefined : base + ms;
 }

@@ -1,7 +1,7 @@
 import { and, setup, type AnyActorRef, type EventObject, type MetaObject, type ParameterizedObject, type ProvidedActor, type StateMachine, type StateSchema, type StateValue } from 'xstate';
 import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { isAuthorized } from './authorization.js';
+import { mayFire } from './level-authority.js';
 import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
 import { evaluateCondition } from './conditions.js';
 
@@ -14,13 +14,18 @@ export interface PlanMachineContext {
 /** An event as the machine sees it: the engine has stamped and validated it. */
 export interface PlanMachineEvent {
   type: string;
-  by: { id: string; roles: readonly string[] };
+  by: { id: string; roles: readonly string[]; onBehalfOf?: { id: string; roles: readonly string[] } };
   data: Readonly<Record<string, unknown>>;
   /**
    * The incident's field values with the event data laid over them, and its severity, when the
    * sender has them at hand (the engine does): conditions then read these instead of the context.
    */
-  scope?: { values: Readonly<Record<string, unknown>>; severity: string | null };
+  scope?: {
+    values: Readonly<Record<string, unknown>>;
+    severity: string | null;
+    /** The levels a per-level `by` is judged at: before the event, requested by it, and the more severe of the two. */
+    levels?: { current: string | null; requested: string | null; higher: string | null };
+  };
 }
 
 /** Params of the `taken` action: which plan transition (and branch target) was taken. */
@@ -39,8 +44,10 @@ function planSetup() {
     types: {} as { context: PlanMachineContext; events: PlanMachineEvent; input: PlanMachineContext | undefined },
     guards: {
       /** The actor holds one of `roles`. */
-      authorized: ({ event }, params: { roles: readonly string[] }) =>
-        event.by !== undefined && Array.isArray(event.by.roles) && isAuthorized(event.by.roles, params.roles),
+      authorized: ({ context, event }, params: Pick<CompiledTransition, 'roles' | 'rolesByLevel' | 'authority' | 'delegable'>) =>
+        event.by !== undefined &&
+        Array.isArray(event.by.roles) &&
+        mayFire(event.by, params, event.scope?.levels ?? { current: context.severity, requested: context.severity, higher: context.severity }),
       /** The event data carries every field of `fields`. */
       hasFields: ({ event }, params: { fields: readonly string[] }) =>
         params.fields.every((f) => event.data !== undefined && event.data[f] !== undefined),
@@ -134,7 +141,11 @@ function toOn(map: ReadonlyMap<string, readonly CompiledTransition[]>, trackTarg
 
 /** XState transitions of one plan transition: one per branch target, guarded by its roles, fields and conditions. */
 function toXState(t: CompiledTransition, trackTarget: string | undefined): unknown[] {
-  const base: GuardRef[] = [{ type: 'authorized', params: { roles: t.roles } }];
+  const who: Pick<CompiledTransition, 'roles' | 'rolesByLevel' | 'authority' | 'delegable'> = { roles: t.roles };
+  if (t.rolesByLevel !== undefined) who.rolesByLevel = t.rolesByLevel;
+  if (t.authority !== undefined) who.authority = t.authority;
+  if (t.delegable === true) who.delegable = true;
+  const base: GuardRef[] = [{ type: 'authorized', params: who }];
   if (t.requires.length > 0) base.push({ type: 'hasFields', params: { fields: t.requires } });
   if (t.when !== undefined) base.push({ type: 'condition', params: { when: t.when } });
   const branches: ReadonlyArray<{ target?: string | undefined; when?: Condition | undefined }> = t.targets ?? [{ target: t.target }];

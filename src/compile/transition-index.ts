@@ -33,11 +33,16 @@ export function indexTransitions(definition: PlanDefinition): {
       key,
       event: t.event,
       stage,
-      roles: rolesOf(t.by),
+      roles: Array.isArray(t.by) ? rolesOf(t.by) : [...new Set(Object.values(t.by).flatMap((by) => rolesOf(by)))].sort(),
       requires: t.requires ?? [],
       actions: t.do ?? [],
       shared,
     };
+    if (!Array.isArray(t.by)) {
+      out.rolesByLevel = Object.fromEntries(Object.entries(t.by).map(([level, by]) => [level, rolesOf(by)]));
+      out.authority = t.authority ?? 'current';
+    }
+    if (t.delegable === true) out.delegable = true;
     if (track !== undefined) out.track = track;
     if (t.when !== undefined) out.when = t.when;
     if (t.target !== undefined) out.target = t.target;

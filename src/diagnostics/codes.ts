@@ -70,6 +70,15 @@ export const DIAGNOSTIC_CODES = [
   // evaluation measures
   'unknown-measure',
   'measure-field-not-number',
+  // DSL v2 (docs/dsl-v2.md): deadlines that start where the plan says
+  'immediately-undefined',
+  'deadline-event-missing',
+  'deadline-condition-missing',
+  'deadline-at-not-datetime',
+  'deadline-match-without-each',
+  'unknown-timezone',
+  'band-field-not-number',
+  'bands-unordered',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -210,6 +219,14 @@ export interface DiagnosticParams {
   'full-width-quote': InputMistakeParams;
   'unknown-measure': UnknownRefParams;
   'measure-field-not-number': { measure: string; field: string; fieldType: string };
+  'immediately-undefined': { deadline: string };
+  'deadline-event-missing': { deadline: string };
+  'deadline-condition-missing': { deadline: string };
+  'deadline-at-not-datetime': { deadline: string; field: string; fieldType: string };
+  'deadline-match-without-each': { deadline: string };
+  'unknown-timezone': { timezone: string };
+  'band-field-not-number': { field: string; fieldType: string };
+  'bands-unordered': { index: number };
 }
 
 /**

@@ -189,6 +189,21 @@ export const messagesEn: MessageTable = {
   'unknown-measure': unknownRef('measure', 'measures'),
   'measure-field-not-number': (p) =>
     `measure ${quote(p.measure)} follows field ${quote(p.field)}, which is a ${p.fieldType} field; field-change needs a number field.`,
+  'immediately-undefined': (p) =>
+    `deadline ${quote(p.deadline)} is due "immediately", but the plan does not say what that means; add timing: { immediately: 15m } (or the plan's own limit for “immediately”).`,
+  'deadline-event-missing': (p) =>
+    `deadline ${quote(p.deadline)} is measured from an event (from: event) but names none; add event: <event id>.`,
+  'deadline-condition-missing': (p) =>
+    `deadline ${quote(p.deadline)} is measured from when a condition becomes true (from: condition) but has no when; add when: { field: …, eq: … }.`,
+  'deadline-at-not-datetime': (p) =>
+    `deadline ${quote(p.deadline)} is measured from field ${quote(p.field)}, which is ${p.fieldType}, not datetime; name a datetime field (the time something happened).`,
+  'deadline-match-without-each': (p) =>
+    `deadline ${quote(p.deadline)} has match but not each: true; match pairs each triggering event with its meeting event, so add each: true or remove match.`,
+  'unknown-timezone': (p) =>
+    `unknown time zone ${quote(p.timezone)}; a clock-time due needs an IANA time zone such as Asia/Shanghai.`,
+  'band-field-not-number': (p) => `the bands are chosen by field ${quote(p.field)}, which is ${p.fieldType}; name a number field (a measured value).`,
+  'bands-unordered': (p) =>
+    `band ${p.index + 1} is out of order: list bands with increasing below bounds, and leave below off the last band only (it takes every larger value).`,
 };
 
 function mb(bytes: number): string {

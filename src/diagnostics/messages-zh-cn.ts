@@ -181,6 +181,18 @@ export const messagesZhCn: MessageTable = {
   'unknown-measure': unknownRef('评估度量（measure）', 'measures'),
   'measure-field-not-number': (p) =>
     `评估度量 ${quote(p.measure)} 统计字段 ${quote(p.field)}，但它是 ${p.fieldType} 类型；field-change 需要数值（number）字段。`,
+  'immediately-undefined': (p) =>
+    `时限 ${quote(p.deadline)} 写了 immediately（立即），但预案没有规定“立即”是多长时间；请加上 timing: { immediately: 15m }（或预案自己的时限）。`,
+  'deadline-event-missing': (p) => `时限 ${quote(p.deadline)} 从某事件起计算（from: event），但没有指定事件；请加上 event: <事件标识>。`,
+  'deadline-condition-missing': (p) =>
+    `时限 ${quote(p.deadline)} 从条件成立时起计算（from: condition），但没有 when；请加上 when: { field: …, eq: … }。`,
+  'deadline-at-not-datetime': (p) =>
+    `时限 ${quote(p.deadline)} 从字段 ${quote(p.field)} 起计算，但该字段是 ${p.fieldType} 类型而不是 datetime；请指定一个时间字段（事件发生的时间）。`,
+  'deadline-match-without-each': (p) =>
+    `时限 ${quote(p.deadline)} 写了 match 但没有 each: true；match 用于把每次触发与其对应的办结事件配对，请加上 each: true 或删除 match。`,
+  'unknown-timezone': (p) => `未知时区 ${quote(p.timezone)}；按钟点计算的时限需要 IANA 时区，例如 Asia/Shanghai。`,
+  'band-field-not-number': (p) => `分档依据字段 ${quote(p.field)} 是 ${p.fieldType} 类型；请指定一个数值字段（测量值）。`,
+  'bands-unordered': (p) => `第 ${p.index + 1} 档顺序有误：各档的 below 上限须递增，且只有最后一档不写 below（包含所有更大的值）。`,
 };
 
 function mb(bytes: number): string {

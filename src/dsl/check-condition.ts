@@ -23,10 +23,13 @@ type Expected = DiagnosticParams['condition-type-mismatch']['expected'];
 function appendTo<T>(out: T[], items: readonly T[]): void {
   for (const item of items) out.push(item);
 }
+/** The values `severity.change` takes. */
+const CHANGE_VALUES = ['up', 'down', 'same'];
 
 function typeOfField(field: Field | undefined, name: string): Field['type'] | undefined {
   if (field !== undefined) return field.type;
-  return name === 'severity' ? 'severity' : undefined;
+  if (name === 'severity.change') return 'enum';
+  return name === 'severity' || name === 'severity.previous' ? 'severity' : undefined;
 }
 
 function checkValue(
@@ -53,7 +56,7 @@ function checkValue(
       if (typeof value !== 'boolean') expected = 'boolean';
       break;
     case 'enum':
-      allowed = field?.type === 'enum' ? field.values : [];
+      allowed = field?.type === 'enum' ? field.values : name === 'severity.change' ? CHANGE_VALUES : [];
       if (typeof value !== 'string' || !allowed.includes(value)) expected = 'one-of';
       break;
     case 'severity':
@@ -99,6 +102,21 @@ function checkFieldCondition(condition: FieldCondition, path: Path, scope: Condi
     const at = [...path, operator];
     if (operator === 'exists') continue;
     if (operator === 'lt' || operator === 'lte' || operator === 'gt' || operator === 'gte') {
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        // Another field as the operand: it must be a declared number field.
+        const other = scope.fields.get(value.field);
+        if (other === undefined) {
+          const known = [...scope.fields.keys()];
+          const suggestion = closestMatch(value.field, known);
+          out.push({ code: 'unknown-field', path: [...at, 'field'], params: suggestion === undefined ? { id: value.field, known } : { id: value.field, known, suggestion } });
+        } else if (other.type !== 'number') {
+          out.push({
+            code: 'condition-type-mismatch',
+            path: [...at, 'field'],
+            params: { field: value.field, fieldType: other.type, operator, value: JSON.stringify(value), expected: 'none' },
+          });
+        }
+      }
       if (fieldType !== 'number') {
         out.push({
           code: 'condition-type-mismatch',

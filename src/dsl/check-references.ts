@@ -7,7 +7,9 @@ import { checkCondition, type ConditionScope } from './check-condition.js';
 import { tryParseDuration } from './duration.js';
 import type { Action } from './schema/action.js';
 import type { Condition } from './schema/condition.js';
-import type { Due } from './schema/deadline.js';
+import type { Deadline, Due } from './schema/deadline.js';
+import { IMMEDIATELY } from './schema/patterns.js';
+import { isTimeZone } from './time-zone.js';
 import type { LocalizedText } from './schema/common.js';
 import type { Field } from './schema/field.js';
 import type { Measure } from './schema/measure.js';
@@ -154,6 +156,7 @@ class ReferenceChecker {
       const path = ['deadlines', i];
       if (deadline.owner !== undefined) this.ref('unknown-team', deadline.owner, this.teamIds, [...path, 'owner']);
       if (deadline.from === 'enter' && deadline.stage === undefined) this.push('deadline-needs-stage', { deadline: deadline.id }, path);
+      this.checkDeadlineStart(deadline, path);
       if (deadline.stage !== undefined) this.ref('unknown-stage', deadline.stage, this.stageIds, [...path, 'stage']);
       if (deadline.when !== undefined) this.checkWhen(deadline.when, [...path, 'when']);
       this.checkDue(deadline.due, [...path, 'due']);
@@ -174,6 +177,39 @@ class ReferenceChecker {
       }
     });
     return this.out;
+  }
+
+  /** DSL v2: what a deadline is measured from (event, occurrence field, condition) and its clock. */
+  checkDeadlineStart(deadline: Deadline, path: Path): void {
+    const id = deadline.id;
+    if (deadline.from === 'event') {
+      if (deadline.event === undefined) this.push('deadline-event-missing', { deadline: id }, [...path, 'from']);
+    }
+    if (deadline.event !== undefined) this.ref('unknown-event', deadline.event, this.events, [...path, 'event']);
+    if (deadline.from === 'condition' && deadline.when === undefined) this.push('deadline-condition-missing', { deadline: id }, [...path, 'from']);
+    if (deadline.at !== undefined) {
+      this.ref('unknown-field', deadline.at, this.fieldIds, [...path, 'at']);
+      const field = this.fields.get(deadline.at);
+      if (field !== undefined && field.type !== 'datetime') this.push('deadline-at-not-datetime', { deadline: id, field: deadline.at, fieldType: field.type }, [...path, 'at']);
+    }
+    if (deadline.match !== undefined) {
+      this.ref('unknown-field', deadline.match, this.fieldIds, [...path, 'match']);
+      if (deadline.each !== true) this.push('deadline-match-without-each', { deadline: id }, [...path, 'match']);
+    }
+    const due = deadline.due;
+    if (typeof due === 'object' && 'clock' in due) {
+      const timezone = this.plan.timezone ?? 'UTC';
+      if (!isTimeZone(timezone)) this.push('unknown-timezone', { timezone }, this.plan.timezone === undefined ? [...path, 'due'] : ['timezone']);
+    }
+    const texts =
+      typeof due === 'string'
+        ? [due]
+        : 'clock' in due
+          ? []
+          : 'band' in due && Array.isArray(due.bands)
+            ? (due.bands as { due: string }[]).map((b) => b.due)
+            : Object.values(due as Record<string, string>);
+    if (texts.includes(IMMEDIATELY) && this.plan.timing?.immediately === undefined) this.push('immediately-undefined', { deadline: id }, [...path, 'due']);
   }
 
   checkTeam(team: Team, path: Path): void {
@@ -264,7 +300,13 @@ class ReferenceChecker {
 
   checkTransition(t: Transition, path: Path, track: string | undefined): void {
     this.ref('unknown-event', t.event, this.events, [...path, 'event']);
-    t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
+    if (Array.isArray(t.by)) t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
+    else {
+      for (const [level, entries] of Object.entries(t.by)) {
+        this.ref('unknown-severity', level, this.severity, [...path, 'by', level], 'key');
+        entries.forEach((entry, k) => this.checkBy(entry, [...path, 'by', level, k]));
+      }
+    }
     if (t.when !== undefined) this.checkWhen(t.when, [...path, 'when']);
     t.requires?.forEach((f, k) => this.ref('unknown-field', f, this.fieldIds, [...path, 'requires', k]));
     if (track !== undefined && t.target !== undefined) this.push('target-in-track', { track }, [...path, 'target']);
@@ -316,12 +358,27 @@ class ReferenceChecker {
 
   checkDue(due: Due, path: Path): void {
     if (typeof due === 'string') {
-      this.checkDuration(due, path);
+      if (due !== IMMEDIATELY) this.checkDuration(due, path);
       return;
     }
-    for (const [level, duration] of Object.entries(due)) {
+    if ('clock' in due && typeof due.clock === 'string') return;
+    if ('band' in due && typeof due.band === 'string') {
+      const banded = due as { band: string; bands: { below?: number; due: string }[] };
+      this.ref('unknown-field', banded.band, this.fieldIds, [...path, 'band']);
+      const field = this.fields.get(banded.band);
+      if (field !== undefined && field.type !== 'number') this.push('band-field-not-number', { field: banded.band, fieldType: field.type }, [...path, 'band']);
+      let previous = Number.NEGATIVE_INFINITY;
+      banded.bands.forEach((b, k) => {
+        if (b.due !== IMMEDIATELY) this.checkDuration(b.due, [...path, 'bands', k, 'due']);
+        const last = k === banded.bands.length - 1;
+        if ((b.below === undefined) !== last || (b.below !== undefined && b.below <= previous)) this.push('bands-unordered', { index: k }, [...path, 'bands', k]);
+        if (b.below !== undefined) previous = b.below;
+      });
+      return;
+    }
+    for (const [level, duration] of Object.entries(due as Record<string, string>)) {
       this.ref('unknown-severity', level, this.severity, [...path, level], 'key');
-      this.checkDuration(duration, [...path, level]);
+      if (duration !== IMMEDIATELY) this.checkDuration(duration, [...path, level]);
     }
     const missing = this.severity.list.filter((level) => !Object.hasOwn(due, level));
     if (missing.length > 0) this.push('missing-severity-level', { missing }, path);
@@ -334,7 +391,7 @@ class ReferenceChecker {
         action.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...at, 'notify', k]));
         if (action.template !== undefined) this.ref('unknown-template', action.template, this.templates, [...at, 'template']);
       } else if ('regrade' in action) {
-        if (action.regrade !== 'up') this.ref('unknown-severity', action.regrade, this.severity, [...at, 'regrade']);
+        if (action.regrade !== 'up' && action.regrade !== 'down') this.ref('unknown-severity', action.regrade, this.severity, [...at, 'regrade']);
       } else if ('effect' in action) {
         this.ref('unknown-effect', action.effect, this.effects, [...at, 'effect']);
         if (action.template !== undefined) this.ref('unknown-template', action.template, this.templates, [...at, 'template']);

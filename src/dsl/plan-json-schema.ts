@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PlanSchema } from './schema/plan.js';
-import { DURATION_PATTERN, ID_PATTERN, LOCALE_PATTERN, SEMVER_PATTERN } from './schema/patterns.js';
+import { CLOCK_PATTERN, DURATION_PATTERN, FIELD_REF_PATTERN, ID_PATTERN, LOCALE_PATTERN, SEMVER_PATTERN } from './schema/patterns.js';
 import { SCHEMA_DESCRIPTIONS_ZH_CN } from './schema-descriptions-zh-cn.js';
 
 /** What an editor shows when a value fails a pattern: in words, English then Chinese, never the regex. */
@@ -9,6 +9,8 @@ const PATTERN_MESSAGES = new Map<string, string>([
   [DURATION_PATTERN.source, 'A duration such as 30m, 2h, 1h30m, 7d or PT30M (not 30分钟 or 半小时). / 时长应写成 30m、2h、1h30m、7d 或 PT30M（不能写 30分钟、半小时）。'],
   [LOCALE_PATTERN.source, 'A locale such as zh-CN or en. / 语言代码，例如 zh-CN 或 en。'],
   [SEMVER_PATTERN.source, 'A version such as 1.0.0. / 版本号，例如 1.0.0。'],
+  [FIELD_REF_PATTERN.source, 'A field id (a letter, then letters, digits, "-" or "_"), or severity.previous / severity.change. / 字段标识（以字母开头，只含字母、数字、"-" 和 "_"），或 severity.previous / severity.change。'],
+  [CLOCK_PATTERN.source, 'A time of day such as 21:00 (24-hour, not 晚上9点 or 21点). / 时刻应写成 21:00 这样的 24 小时制（不能写 晚上9点 或 21点）。'],
 ]);
 
 /**

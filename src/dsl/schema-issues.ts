@@ -7,7 +7,7 @@ import type { Locale } from '../diagnostics/locale.js';
 import { asciiRomanNumeral } from '../diagnostics/roman-numerals.js';
 import { durationFromWords } from './duration-in-words.js';
 import { Duration, Id } from './schema/common.js';
-import { Due } from './schema/deadline.js';
+import { Due, DueDuration } from './schema/deadline.js';
 import { headerShape } from './schema/header.js';
 import { valueKind } from './value-kind.js';
 import { objectKeys, requiredKeys, schemaAt, unionOptions, unwrap, type AnySchema } from './schema-walk.js';
@@ -86,7 +86,7 @@ function show(value: unknown): string {
 function isDurationSchema(schema: AnySchema | undefined): boolean {
   if (schema === undefined) return false;
   const inner = unwrap(schema);
-  return inner === unwrap(Duration) || inner === unwrap(Due);
+  return inner === unwrap(Duration) || inner === unwrap(Due) || inner === unwrap(DueDuration);
 }
 
 function hasKey(data: unknown, key: PropertyKey): boolean {
@@ -213,7 +213,7 @@ class IssueMapper {
     if (isRecord(data)) {
       const dataKeys = Object.keys(data);
       const candidates = branches
-        .filter((b) => !b.errors.some((e) => e.path.length === 0 && e.code === 'invalid_type'))
+        .filter((b) => !rootFailure(b.errors) && !b.errors.some((e) => e.path.length === 0 && e.code === 'invalid_type'))
         .map((b) => {
           const unknown = new Set(b.errors.filter((e) => e.path.length === 0 && e.code === 'unrecognized_keys').flatMap((e) => e.keys ?? []));
           const weight = b.errors.reduce((n, e) => n + (e.code === 'unrecognized_keys' ? (e.keys?.length ?? 1) : 1), 0);

@@ -161,8 +161,7 @@ export function planDocument(plan: PlanDefinition, options: PlanDocumentOptions 
           pt.join(d.metBy.map((e) => pt.title('event', e))),
           ...levels.map((level) => {
             if (applies !== undefined && !applies.has(level)) return labels.notApplicable;
-            const due = typeof d.due === 'string' ? d.due : d.due[level];
-            return due === undefined ? labels.none : pt.duration(due);
+            return dueAtLevel(pt, d.due, level) ?? labels.none;
           }),
         ];
       }),
@@ -317,13 +316,38 @@ function outcome(pt: PlanText, t: Transition | SharedTransition): string {
   return t.target === undefined ? pt.labels.staysInStage : pt.labels.goesTo(pt.title('stage', t.target));
 }
 
+/**
+ * A deadline's due time at one severity level, in words: a duration, a clock time (DSL v2
+ * `{ clock: '21:00' }`), or the bands of a measured field (`{ band, bands }`); undefined when the
+ * per-level map gives none for `level`.
+ */
+function dueAtLevel(pt: PlanText, due: Deadline['due'], level: string): string | undefined {
+  if (typeof due === 'string') return pt.duration(due);
+  if ('clock' in due && typeof due.clock === 'string') return due.clock;
+  if ('band' in due && typeof due.band === 'string') {
+    const banded = due as { band: string; bands: ReadonlyArray<{ below?: number; due: string }> };
+    const field = pt.title('field', banded.band);
+    return banded.bands.map((band) => (band.below === undefined ? pt.duration(band.due) : `${field} < ${band.below}: ${pt.duration(band.due)}`)).join('\n');
+  }
+  const text = (due as Record<string, string>)[level];
+  return text === undefined ? undefined : pt.duration(text);
+}
+
+/** Who may send a transition's event: the list, or (DSL v2) one line per level. */
+function whoMay(pt: PlanText, by: Transition['by']): string {
+  if (Array.isArray(by)) return pt.who(by);
+  return Object.entries(by as Record<string, string[]>)
+    .map(([level, entries]) => `${level}: ${pt.who(entries)}`)
+    .join('\n');
+}
+
 function transitionRow(plan: PlanDefinition, pt: PlanText, t: Transition | SharedTransition): string[] {
   const event = plan.events.find((e) => e.id === t.event);
   const required = [...(event?.requires ?? []), ...(t.requires ?? [])];
   const condition = t.when === undefined ? pt.labels.none : conditionWords(pt, t.when);
   return [
     pt.title('event', t.event),
-    pt.who(t.by),
+    whoMay(pt, t.by),
     condition,
     required.length === 0 ? pt.labels.none : pt.join([...new Set(required)].map((f) => pt.title('field', f))),
     outcome(pt, t),

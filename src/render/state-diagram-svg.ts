@@ -62,7 +62,7 @@ export function smoothPath(points: ReadonlyArray<{ x: number; y: number }>): str
 /** An edge label: its text lines on a white box at (x, y). */
 export function edgeLabelSvg(lines: readonly string[], x: number, y: number): string {
   if (lines.length === 0 || (lines.length === 1 && lines[0] === '')) return '';
-  const width = Math.max(...lines.map((l) => textWidth(l, SMALL))) + 8;
+  const width = lines.reduce((most, l) => Math.max(most, textWidth(l, SMALL)), -Infinity) + 8;
   const height = lines.length * SMALL * LINE + 4;
   return (
     `<g data-kind="edge-label"><rect x="${round(x - width / 2)}" y="${round(y - height / 2)}" width="${round(width)}" height="${round(height)}" fill="#ffffff" fill-opacity="0.92"/>` +
@@ -104,12 +104,12 @@ export function stateDiagramSvg(plan: PlanDefinition, options: SvgDiagramOptions
   for (const stage of plan.stages) {
     const lines = wrapText(pt.title('stage', stage.id), NODE_TEXT_WIDTH, FONT);
     const small: string[] = [];
-    if (stage.owner !== undefined) small.push(...wrapText(`${pt.labels.owner}: ${pt.title('team', stage.owner)}`, NODE_TEXT_WIDTH, SMALL));
+    if (stage.owner !== undefined) for (const line of wrapText(`${pt.labels.owner}: ${pt.title('team', stage.owner)}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
     for (const track of stage.tracks ?? []) {
       const owner = track.owner === undefined ? '' : ` · ${pt.title('team', track.owner)}`;
-      small.push(...wrapText(`▸ ${pt.text(track.title, track.id)}${owner}`, NODE_TEXT_WIDTH, SMALL));
+      for (const line of wrapText(`▸ ${pt.text(track.title, track.id)}${owner}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
     }
-    const width = Math.max(90, ...lines.map((l) => textWidth(l, FONT)), ...small.map((l) => textWidth(l, SMALL))) + 24;
+    const width = small.reduce((most, l) => Math.max(most, textWidth(l, SMALL)), lines.reduce((most, l) => Math.max(most, textWidth(l, FONT)), 90)) + 24;
     const height = lines.length * FONT * LINE + small.length * SMALL * LINE + 18;
     graph.setNode(nodeId(stage.id), { width, height, lines, small, shape: stage.final === true ? 'final' : 'stage', stageId: stage.id });
   }
@@ -117,7 +117,7 @@ export function stateDiagramSvg(plan: PlanDefinition, options: SvgDiagramOptions
   let edges = 0;
   const edge = (from: string, to: string, text: string, dashed = false): void => {
     const lines = text === '' ? [] : labelLines(text);
-    const width = lines.length === 0 ? 0 : Math.max(...lines.map((l) => textWidth(l, SMALL))) + 8;
+    const width = lines.length === 0 ? 0 : lines.reduce((most, l) => Math.max(most, textWidth(l, SMALL)), -Infinity) + 8;
     const height = lines.length * SMALL * LINE + (lines.length === 0 ? 0 : 4);
     edges += 1;
     graph.setEdge(from, to, { width, height, labelpos: 'c', lines, dashed }, `e${edges}`);

@@ -95,7 +95,7 @@ export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOpti
       for (const to of forward.get(at) ?? []) depth.set(to, Math.max(depth.get(to) ?? 0, d + 1));
     }
   }
-  const maxDepth = Math.max(0, ...depth.values());
+  const maxDepth = [...depth.values()].reduce((most, d) => Math.max(most, d), 0);
 
   // Lanes: teams in the order the flow first reaches them, then "no team".
   const firstStage = (team: string): number => {
@@ -131,7 +131,7 @@ export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOpti
   const item = (id: string, kind: Item['kind'], lane: number, row: number, title: string, small: string[]): void => {
     const lines = wrapText(title, TEXT_WIDTH, FONT);
     const smallLines = small.flatMap((s) => wrapText(s, TEXT_WIDTH, SMALL));
-    const width = Math.max(80, ...lines.map((l) => textWidth(l, FONT)), ...smallLines.map((l) => textWidth(l, SMALL))) + 20;
+    const width = smallLines.reduce((most, l) => Math.max(most, textWidth(l, SMALL)), lines.reduce((most, l) => Math.max(most, textWidth(l, FONT)), 80)) + 20;
     const height = lines.length * FONT * LINE + smallLines.length * SMALL * LINE + 14;
     items.push({ id, kind, lane, row, lines, small: smallLines, width, height, x: 0, y: 0 });
   };
@@ -156,7 +156,9 @@ export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOpti
     const cell = items.filter((it) => it.lane === lane && it.row === row);
     return cell.reduce((sum, it) => sum + it.width, 0) + CELL_GAP * Math.max(0, cell.length - 1);
   };
-  const laneWidths = lanes.map((lane, i) => Math.max(170, textWidth(lane.title, FONT) + 24, ...items.filter((it) => it.lane === i).map((it) => cellWidth(i, it.row) + 2 * LANE_PAD)));
+  const laneWidths = lanes.map((lane, i) =>
+    items.filter((it) => it.lane === i).reduce((most, it) => Math.max(most, cellWidth(i, it.row) + 2 * LANE_PAD), Math.max(170, textWidth(lane.title, FONT) + 24)),
+  );
   const laneLeft: number[] = [];
   laneWidths.reduce((left, w, i) => ((laneLeft[i] = left), left + w), MARGIN);
   const lanesWidth = laneWidths.reduce((a, b) => a + b, 0);
@@ -176,13 +178,13 @@ export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOpti
         it.y = top + it.height / 2;
         left += it.width + CELL_GAP;
       }
-      rowHeight = Math.max(rowHeight, ...cell.map((c) => c.height));
+      rowHeight = cell.reduce((most, c) => Math.max(most, c.height), rowHeight);
     }
     top += rowHeight + ROW_GAP;
   }
-  const lanesBottom = Math.max(MARGIN + HEADER + 40, ...items.filter((it) => it.kind !== 'final').map((it) => it.y + it.height / 2 + 20));
+  const lanesBottom = items.filter((it) => it.kind !== 'final').reduce((most, it) => Math.max(most, it.y + it.height / 2 + 20), MARGIN + HEADER + 40);
   const width = MARGIN * 2 + lanesWidth + 60;
-  const height = Math.max(lanesBottom, ...items.map((it) => it.y + it.height / 2)) + MARGIN;
+  const height = items.reduce((most, it) => Math.max(most, it.y + it.height / 2), lanesBottom) + MARGIN;
 
   const parts: string[] = [arrowMarker('lane-arrow')];
   lanes.forEach((lane, i) => {

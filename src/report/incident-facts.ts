@@ -1,4 +1,4 @@
-import { parseDuration } from '../dsl/duration.js';
+import { dueDurationMs } from '../dsl/due-duration.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Actor, DeadlineInstance, Incident, TimelineEntry } from '../runtime/incident.js';
 
@@ -186,9 +186,10 @@ function transitionNotifications(plan: PlanDefinition): Map<string, string[]> {
 export function deadlineLimitMs(plan: PlanDefinition, id: string, severity: string | null): number | undefined {
   const d = plan.deadlines.find((x) => x.id === id);
   if (d === undefined) return undefined;
-  if (typeof d.due === 'string') return parseDuration(d.due);
-  const text = severity === null ? undefined : d.due[severity];
-  return text === undefined ? undefined : parseDuration(text);
+  if (typeof d.due === 'string') return dueDurationMs(d.due, plan.timing);
+  if ('clock' in d.due || 'band' in d.due) return undefined; // a time of day or a band: no fixed limit
+  const text = severity === null ? undefined : (d.due as Record<string, string>)[severity];
+  return text === undefined ? undefined : dueDurationMs(text, plan.timing);
 }
 
 function byOf(entry: TimelineEntry): { by?: Actor } {

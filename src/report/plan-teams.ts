@@ -1,3 +1,4 @@
+import { byEntries } from '../dsl/by-entries.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 
 /**
@@ -36,11 +37,11 @@ export function eventTeams(plan: PlanDefinition, stage: string, event: string, r
 function byLists(plan: PlanDefinition, stage: string, event: string): string[][] {
   const out: string[][] = [];
   const s = plan.stages.find((x) => x.id === stage);
-  for (const t of s?.on ?? []) if (t.event === event) out.push(t.by);
-  for (const track of s?.tracks ?? []) for (const t of track.on) if (t.event === event) out.push(t.by);
+  for (const t of s?.on ?? []) if (t.event === event) out.push(byEntries(t.by));
+  for (const track of s?.tracks ?? []) for (const t of track.on) if (t.event === event) out.push(byEntries(t.by));
   for (const t of plan.transitions) {
     const inStage = t.in === '*' ? s !== undefined && s.final !== true : t.in.includes(stage);
-    if (inStage && t.event === event) out.push(t.by);
+    if (inStage && t.event === event) out.push(byEntries(t.by));
   }
   return out;
 }

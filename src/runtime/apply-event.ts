@@ -1,11 +1,11 @@
-import { isAuthorized } from '../compile/authorization.js';
+import { allowedRoles, changeDirection, judgedLevels, mayFire } from '../compile/level-authority.js';
 import { canonicalize, canonicalJson } from '../compile/canonical-json.js';
 import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, iso, lastEntryMs } from './change.js';
-import { cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
+import { armOnEvent, cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import { snapshotOf, stateFields, type MachineAction } from './machine-state.js';
 import { rememberedStep } from './remembered-steps.js';
@@ -123,7 +123,8 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   // incident is (drills-and-cli.md: a customer-service rep sending APPROVE_STRATEGY is `unauthorized`,
   // and the refusal does not tell them which stage the incident is in).
   const firers = firersOf(plan).get(event.type);
-  if (!event.by.roles.some((role) => firers?.has(role))) {
+  const principal = event.by.onBehalfOf;
+  if (!event.by.roles.some((role) => firers?.has(role)) && !(principal?.roles.some((role) => firers?.has(role)) ?? false)) {
     const allowed = [...(firers ?? [])].sort();
     return {
       error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" in any stage`, {
@@ -155,16 +156,25 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       }),
     };
   }
-  const authorized = candidates.filter((t) => isAuthorized(event.by.roles, t.roles));
+  // The levels a per-level `by` is judged at (DSL v2): the current one, the one the data requests, the higher.
+  const rawData = event.data;
+  const field = plan.severityField;
+  const requested = field !== undefined && rawData !== null && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>)[field] : undefined;
+  const levels = judgedLevels(plan.severityOrder, incident.severity, requested);
+  const authorized = candidates.filter((t) => mayFire(event.by, t, levels));
   if (authorized.length === 0) {
-    const allowed = [...new Set(candidates.flatMap((t) => t.roles))].sort();
+    const allowed = [...new Set(candidates.flatMap((t) => allowedRoles(t, levels)))].sort();
+    const details: Record<string, unknown> = { allowed, event: event.type, roles: [...event.by.roles], stage: incident.stage };
+    const perLevel = candidates.find((t) => t.rolesByLevel !== undefined);
+    let where = 'here';
+    if (perLevel !== undefined) {
+      const authority = perLevel.authority ?? 'current';
+      details['authority'] = authority;
+      details['level'] = levels[authority];
+      where = `at level ${levels[authority] ?? '(none)'}`;
+    }
     return {
-      error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" here`, {
-        allowed,
-        event: event.type,
-        roles: [...event.by.roles],
-        stage: incident.stage,
-      }),
+      error: sendError('unauthorized', `${event.by.id} (${event.by.roles.join(', ') || 'no roles'}) may not send "${event.type}" ${where}`, details),
     };
   }
   const raw = event.data ?? {};
@@ -177,7 +187,13 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
   if (issues.length > 0) return { error: invalidData(event.type, issues) };
   // The values conditions read (incident data with the event data laid over it), made only if one is read.
   let laid: Record<string, unknown> | undefined;
-  const values = (): Record<string, unknown> => (laid ??= { ...incident.data, ...data });
+  const values = (): Record<string, unknown> =>
+    (laid ??= {
+      ...incident.data,
+      ...data,
+      'severity.change': changeDirection(plan.severityOrder, incident.severity, levels.requested),
+      'severity.previous': incident.severity,
+    });
   // Every guard the machine could consult for this event here, evaluated once: which transition
   // the engine takes (the first whose guards all hold), and the outcomes that key the machine's
   // remembered step (one character per XState transition: a branch per target).
@@ -220,7 +236,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       // The outcomes are laid out by the candidates, which the active tracks decide.
       `${event.type}\u0000${incident.tracks.join(',')}`,
       outcomes,
-      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity } }),
+      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity, levels } }),
     );
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {
@@ -264,7 +280,7 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
   }
   if (Object.keys(fieldData).length > 0) draft.data = canonicalize({ ...draft.data, ...fieldData });
   if (field !== undefined && typeof level === 'string') setSeverity(change, level, { cause: 'event', causeSeq: entry.seq, event: event.type });
-  meetDeadlines(change, event.type);
+  meetDeadlines(change, event.type, chosen.data);
   const fields = stateFields(plan, chosen.value);
   draft.stage = fields.stage;
   draft.state = fields.state;
@@ -286,6 +302,7 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
       }
     }
   }
+  armOnEvent(change, event.type, chosen.data);
   sweepDeadlines(change);
   fireDue(change, change.now);
 }

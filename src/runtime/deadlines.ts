@@ -1,10 +1,11 @@
 import type { CompiledDeadline } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
-import { dueMs } from '../compile/deadline-table.js';
+import { dueAtMs, dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, lastEntryMs, msOf } from './change.js';
 import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
 import { runActions } from './plan-actions.js';
+import { changeDirection } from '../compile/level-authority.js';
 
 /** Longest run of firings one change may hold (a guard against a plan that re-arms at 0 ms). */
 const MAX_FIRINGS = 10_000;
@@ -18,28 +19,50 @@ function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
 }
 
 /** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
-function arm(change: IncidentChange, d: CompiledDeadline, base: number): boolean {
+function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: string): boolean {
   const draft = change.doc;
-  const ms = dueMs(d.due, draft.severity);
-  if (ms === undefined) return false;
+  const due = dueAtMs(d.due, draft.severity, base, draft.data);
+  if (due === undefined) return false;
   const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
   const inst: DeadlineInstance = {
     armedAt: iso(change.now),
     baseAt: iso(base),
-    dueAt: iso(base + ms),
+    dueAt: iso(due),
     id: d.id,
     instance,
     remindersSent: [],
     stage: draft.stage,
     status: 'pending',
   };
+  if (key !== undefined) inst.key = key;
   draft.deadlines.push(inst);
   change.appendCanonical('deadline-armed', 'recorded', { deadline: d.id, dueAt: inst.dueAt, instance });
   return true;
 }
 
 function holds(change: IncidentChange, d: CompiledDeadline): boolean {
-  return d.when === undefined || evaluateCondition(d.when, change.doc.data, change.doc.severity);
+  if (d.when === undefined) return true;
+  return evaluateCondition(d.when, d.readsChange ? { ...change.doc.data, ...lastChange(change.plan.severityOrder, change.doc) } : change.doc.data, change.doc.severity);
+}
+
+/** `severity.previous` and `severity.change` of the incident's last regrade (`same` before any). */
+function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline' | 'severity'>): Record<string, unknown> {
+  for (let i = incident.timeline.length - 1; i >= 0; i--) {
+    const e = incident.timeline[i] as TimelineEntry;
+    if (e.type === 'regraded') {
+      const { from: previous } = e.data ?? {};
+      return { 'severity.change': changeDirection(order, typeof previous === 'string' ? previous : null, incident.severity), 'severity.previous': previous };
+    }
+  }
+  return { 'severity.change': 'same', 'severity.previous': incident.severity };
+}
+
+/** The base a deadline with `at` is measured from: that datetime field's value (ms), or undefined while it has none. */
+function baseFromField(d: CompiledDeadline, data: Readonly<Record<string, unknown>>, fallback: number | undefined): number | undefined {
+  if (d.at === undefined) return fallback;
+  const value = data[d.at];
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /**
@@ -98,13 +121,61 @@ export function sweepDeadlines(change: IncidentChange): void {
     else if (d === undefined) cancel(change, i, 'not-in-plan');
     else if (!d.within.has(draft.stage)) cancel(change, i, 'left-stages');
     else if (!holds(change, d)) cancel(change, i, 'condition');
+    else if (d.due.kind === 'band') rebaseOnBand(change, d, i);
   });
   if (draft.closed) return;
   for (const d of change.plan.deadlines) {
-    // Not while an instance is pending (for `from: open`, once ever unless cancelled).
-    if (!d.within.has(draft.stage) || draft.deadlines.some((x) => x.id === d.id && (x.status === 'pending' || (d.from === 'open' && x.status !== 'cancelled')))) continue;
-    const at = d.from === 'open' ? msOf(draft.openedAt) : d.stage === draft.stage ? unarmedEntryTime(change, d) : undefined;
-    if (at !== undefined && holds(change, d)) arm(change, d, at);
+    // `from: event` deadlines are armed by their event (armOnEvent), never here.
+    if (d.from === 'event' || !d.within.has(draft.stage)) continue;
+    // Not while an instance is pending (for `from: open`, once ever unless cancelled; for
+    // `from: condition`, again only after the last instance was cancelled, e.g. the condition stopped holding).
+    let last: DeadlineInstance | undefined;
+    let blocked = false;
+    for (const x of draft.deadlines) {
+      if (x.id !== d.id) continue;
+      last = x;
+      if (x.status === 'pending' || (d.from === 'open' && x.status !== 'cancelled')) blocked = true;
+    }
+    if (blocked || (d.from === 'condition' && last !== undefined && last.status !== 'cancelled')) continue;
+    const at = d.from === 'open' ? msOf(draft.openedAt) : d.from === 'condition' ? change.now : d.stage === draft.stage ? unarmedEntryTime(change, d) : undefined;
+    const base = at === undefined ? undefined : baseFromField(d, draft.data, at);
+    if (base !== undefined && holds(change, d)) arm(change, d, base);
+  }
+}
+
+/**
+ * A pending instance of a band deadline whose measured value moved to another band is measured
+ * again from now with the new band's duration (a report that both meets it and moves the value
+ * re-arms it first, so it is never re-based, nor breached, by that report).
+ */
+function rebaseOnBand(change: IncidentChange, d: CompiledDeadline, index: number): void {
+  const inst = change.doc.deadlines[index] as DeadlineInstance;
+  const ms = dueMs(d.due, change.doc.severity, change.doc.data);
+  if (ms === undefined || msOf(inst.dueAt) - baseOf(inst) === ms) return;
+  const dueAt = iso(change.now + ms);
+  change.patchInstance(index, { baseAt: iso(change.now), dueAt });
+  change.append('deadline-recomputed', 'recorded', { deadline: inst.id, dueAt, instance: inst.instance, previousDueAt: inst.dueAt, reason: 'band' });
+}
+
+/**
+ * Arms the `from: event` deadlines of an accepted event (after its transition): one instance per
+ * event with `each`, otherwise only when none is pending; measured from the event, or from its
+ * `at` field (the occurrence time); with `match`, the instance keeps the event's value of that field.
+ * @internal
+ *
+ * @example
+ * armOnEvent(change, 'DANGER_FOUND', { siteId: 'dike-3', occurredAt: '2026-07-01T08:00:00+08:00' });
+ */
+export function armOnEvent(change: IncidentChange, event: string, data: Readonly<Record<string, unknown>>): void {
+  const draft = change.doc;
+  if (draft.closed) return;
+  for (const d of change.plan.deadlines) {
+    if (d.from !== 'event' || d.event !== event || !d.within.has(draft.stage) || !holds(change, d)) continue;
+    if (!d.each && draft.deadlines.some((x) => x.id === d.id && x.status === 'pending')) continue;
+    const base = baseFromField(d, { ...draft.data, ...data }, change.now);
+    if (base === undefined) continue;
+    const key = d.match === undefined || data[d.match] === undefined ? undefined : String(data[d.match]);
+    arm(change, d, base, key);
   }
 }
 
@@ -116,7 +187,7 @@ export function sweepDeadlines(change: IncidentChange): void {
  * @example
  * meetDeadlines(change, 'RECORD_READING'); // meets monitor-reading and re-arms it
  */
-export function meetDeadlines(change: IncidentChange, event: string): void {
+export function meetDeadlines(change: IncidentChange, event: string, data: Readonly<Record<string, unknown>> = {}): void {
   const draft = change.doc;
   const count = draft.deadlines.length;
   for (let i = 0; i < count; i++) {
@@ -124,6 +195,8 @@ export function meetDeadlines(change: IncidentChange, event: string): void {
     if (inst === undefined || inst.status !== 'pending') continue;
     const d = deadlineOf(change, inst.id);
     if (d === undefined || !d.metBy.has(event)) continue;
+    // With `match`, only the event about the same thing (the same value of the field) meets it.
+    if (d.match !== undefined && inst.key !== undefined && String(data[d.match]) !== inst.key) continue;
     change.patchInstance(i, { metAt: iso(change.now), status: 'met' });
     change.appendCanonical('deadline-met', 'recorded', { deadline: inst.id, event, instance: inst.instance });
     if (d.recurring && d.within.has(draft.stage) && holds(change, d)) arm(change, d, change.now);
@@ -143,12 +216,14 @@ export function recomputeForSeverity(change: IncidentChange): void {
   draft.deadlines.forEach((inst, i) => {
     if (inst.status !== 'pending') return;
     const d = deadlineOf(change, inst.id);
-    if (d === undefined || d.due.kind !== 'severity') return;
-    const ms = dueMs(d.due, draft.severity);
-    if (ms === undefined) return;
-    const dueAt = iso(baseOf(inst) + ms);
+    if (d === undefined || (d.due.kind !== 'severity' && !d.rebaseOnRegrade)) return;
+    // `rebase: regrade`: measured again from the regrade; otherwise from the same base.
+    const base = d.rebaseOnRegrade ? change.now : baseOf(inst);
+    const due = dueAtMs(d.due, draft.severity, base, draft.data);
+    if (due === undefined) return;
+    const dueAt = iso(due);
     if (dueAt === inst.dueAt) return;
-    change.patchInstance(i, { dueAt });
+    change.patchInstance(i, d.rebaseOnRegrade ? { baseAt: iso(base), dueAt } : { dueAt });
     change.append('deadline-recomputed', 'recorded', {
       deadline: inst.id,
       dueAt,
@@ -177,7 +252,9 @@ function nextItem(incident: Pick<Incident, 'deadlines'>, deadlines: ReadonlyMap<
       const at = due - r.beforeMs;
       if (best === undefined || at < best.at) best = { at, index, reminder: r };
     }
-    if (best === undefined || due < best.at) best = { at: due, index };
+    // With `timing.dueInstant: meets` the due instant still meets it: the breach comes 1 ms after.
+    const breachAt = due + (d?.graceMs ?? 0);
+    if (best === undefined || breachAt < best.at) best = { at: breachAt, index };
   });
   return best;
 }
@@ -235,8 +312,8 @@ export function fireDue(change: IncidentChange, until: number): number {
     const entry = change.appendCanonical('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
     if (d !== undefined) {
       runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
-      const ms = dueMs(d.due, draft.severity);
-      if (d.recurring && ms !== undefined && ms > 0 && d.within.has(draft.stage) && holds(change, d)) {
+      const next = dueAtMs(d.due, draft.severity, msOf(inst.dueAt), draft.data);
+      if (d.recurring && next !== undefined && next > msOf(inst.dueAt) && d.within.has(draft.stage) && holds(change, d)) {
         arm(change, d, msOf(inst.dueAt));
       }
     }

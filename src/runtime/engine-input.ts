@@ -11,12 +11,19 @@ import { snapshotInput } from './snapshot-input.js';
 interface Actor {
   id: string;
   roles: string[];
+  onBehalfOf?: { id: string; roles: string[] };
 }
 
-/** The person acting, as the engine accepts it. */
+const Person = object<{ id: string; roles: string[] }>({
+  id: str(min(1), max(256)),
+  roles: array(str(min(1), max(64)), max(100)),
+});
+
+/** The person acting (possibly for a principal, `onBehalfOf`), as the engine accepts it. */
 export const ActorInput = object<Actor>({
   id: str(min(1), max(256)),
   roles: array(str(min(1), max(64)), max(100)),
+  onBehalfOf: optional(Person),
 });
 
 /** An event given to `engine.send` (the engine stamps the time). */

@@ -2,6 +2,8 @@
 export interface Actor {
   id: string;
   roles: readonly string[];
+  /** The principal this person acts for under delegation (委托), when the plan allows it (`delegable`). */
+  onBehalfOf?: { id: string; roles: readonly string[] };
 }
 
 /** A deadline instance of an incident. Recurring deadlines have one instance per arming. */
@@ -26,6 +28,8 @@ export interface DeadlineInstance {
   metAt?: string;
   breachedAt?: string;
   cancelledAt?: string;
+  /** With a deadline's `match`: the triggering event's value of that field; only a meeting event with the same value meets it. */
+  key?: string;
   /** Reminder offsets (ms before due) already sent for this instance. */
   remindersSent: number[];
 }

@@ -36,6 +36,10 @@ export function runActions(
       if (action.regrade === 'up') {
         const at = current === null ? -1 : order.indexOf(current);
         level = at > 0 ? order[at - 1] : undefined;
+      } else if (action.regrade === 'down') {
+        // one level less severe; nothing when the level is unknown or already the least severe
+        const at = current === null ? -1 : order.indexOf(current);
+        level = at >= 0 ? order[at + 1] : undefined;
       } else if (order.includes(action.regrade)) level = action.regrade;
       if (level !== undefined) setSeverity(change, level, { cause: 'action', causeSeq: cause.seq });
     } else {

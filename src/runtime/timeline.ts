@@ -22,7 +22,14 @@ export interface EntryFields {
  */
 export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined, fields: EntryFields): TimelineEntry {
   const { at, type, result, data } = fields;
-  const by = fields.by === undefined ? undefined : { id: fields.by.id, roles: [...fields.by.roles] };
+  const principal = fields.by?.onBehalfOf;
+  // Keys in canonical order; a delegate's principal (委托) is kept between id and roles.
+  const by =
+    fields.by === undefined
+      ? undefined
+      : principal === undefined
+        ? { id: fields.by.id, roles: [...fields.by.roles] }
+        : { id: fields.by.id, onBehalfOf: { id: principal.id, roles: [...principal.roles] }, roles: [...fields.by.roles] };
   const prevHash = prev?.hash ?? '';
   const seq = prev === undefined ? 0 : prev.seq + 1;
   // Keys in sorted order and `data` canonical: this is the entry's canonical JSON without `hash`

@@ -67,6 +67,14 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'full-width-quote': { found: '“*”', expected: '"' },
   'unknown-measure': ref,
   'measure-field-not-number': { measure: 'level-change', field: 'summary', fieldType: 'text' },
+  'immediately-undefined': { deadline: 'first-report' },
+  'deadline-event-missing': { deadline: 'province-report' },
+  'deadline-condition-missing': { deadline: 'red-deploy' },
+  'deadline-at-not-datetime': { deadline: 'first-report', field: 'summary', fieldType: 'text' },
+  'deadline-match-without-each': { deadline: 'danger-report' },
+  'unknown-timezone': { timezone: 'Mars/Olympus' },
+  'band-field-not-number': { field: 'summary', fieldType: 'text' },
+  'bands-unordered': { index: 1 },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

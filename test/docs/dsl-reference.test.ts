@@ -44,8 +44,8 @@ describe('docs/dsl-reference.md', () => {
   test('shows defaults and types as the schema has them', () => {
     const rows = keyRows(generated);
     const row = (section: string, key: string) => rows.find((r) => r[0] === section && r[1] === key);
-    expect(row('Deadline', 'from')?.slice(2, 5)).toEqual(['`open`, `enter`', 'no', '`"open"`']);
-    expect(row('Deadline', 'due')?.[2]).toBe('[duration](#duration), or map of [id](#id) → [duration](#duration)');
+    expect(row('Deadline', 'from')?.slice(2, 5)).toEqual(['`open`, `enter`, `event`, `condition`', 'no', '`"open"`']);
+    expect(row('Deadline', 'due')?.[2]).toBe('[Due](#due)');
     expect(row('Plan', 'stages')?.[2]).toBe('list (at least 1) of [Stage](#stage)');
     expect(row('NumberField', 'min')?.[2]).toBe('number');
     expect(row('TextField', 'maxLength')?.[2]).toBe('number (integer, > 0)');

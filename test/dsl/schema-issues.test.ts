@@ -34,7 +34,7 @@ const CASES: ReadonlyArray<readonly [name: string, from: string, to: string, cod
   ['an action with a misspelt optional key', '      - { notify: [chief] }', '      - { notify: [chief], tempate: notice }', 'unknown-key', 'tempate', 'tempate', 'Did you mean "template"?'],
   ['a nested condition with a misspelt key', 'when: { field: channel, eq: web }', 'when: { all: [{ feld: channel, eq: web }] }', 'unknown-key', 'feld', 'feld', 'Did you mean "field"?'],
   ['a condition value that is a mapping', 'when: { field: channel, eq: web }', 'when: { field: channel, eq: { x: 1 } }', 'wrong-type', 'eq: { x', '{ x', 'expected text, a number or true or false, found a mapping'],
-  ['lt with text', 'when: { field: channel, eq: web }', 'when: { field: count, lt: few }', 'wrong-type', 'lt: few', 'few', 'expected a number, found text'],
+  ['lt with text', 'when: { field: channel, eq: web }', 'when: { field: count, lt: few }', 'wrong-type', 'lt: few', 'few', 'expected a number or a mapping (key: value), found text'],
   ['a field without type', '{ id: note, type: text }', '{ id: note }', 'missing-key', '{ id: note }', '{', 'the key "type" is missing; add it (one of: "text", "number", "enum", "boolean", "datetime", "severity")'],
   ['a number field with a text bound', '{ id: count, type: number, min: 0 }', '{ id: count, type: number, min: none }', 'wrong-type', 'min: none', 'none', 'expected a number, found text'],
   ['a max length that is not a whole number', '{ id: note, type: text }', '{ id: note, type: text, maxLength: 2.5 }', 'wrong-type', 'maxLength: 2.5', '2.5', 'a whole number'],

@@ -49,7 +49,10 @@ describe('schema.json', () => {
       expect(String(node.patternErrorMessage)).not.toMatch(/[\^$]|\\d|\[A-Z/);
       expect(node.errorMessage).toEqual({ pattern: node.patternErrorMessage });
     }
-    const due = ((planJsonSchema().properties as Record<string, { items: { properties: Record<string, { anyOf: Array<Record<string, unknown>> }> } }>).deadlines?.items.properties.due?.anyOf ?? [])[0];
+    // The duration branch of `due` (beside `immediately`, a clock time, bands and a per-level map).
+    const due = ((planJsonSchema().properties as Record<string, { items: { properties: Record<string, { anyOf: Array<Record<string, unknown>> }> } }>).deadlines?.items.properties.due?.anyOf ?? []).find(
+      (branch) => typeof branch['pattern'] === 'string',
+    );
     expect(due?.patternErrorMessage).toBe('A duration such as 30m, 2h, 1h30m, 7d or PT30M (not 30分钟 or 半小时). / 时长应写成 30m、2h、1h30m、7d 或 PT30M（不能写 30分钟、半小时）。');
     expect(due?.markdownDescription).toBe('A duration: 30m, 2h, 1h30m, 7d, 45s, or ISO 8601 such as PT30M.\n\n时长：30m、2h、1h30m、7d、45s，或 ISO 8601 形式如 PT30M。');
   });

@@ -10,8 +10,18 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Allowed occurrences: `<path relative to the repo>` → the patterns allowed there, with why. None today. */
-const ALLOWED: Record<string, Array<{ pattern: string; reason: string }>> = {};
+/**
+ * Allowed occurrences: `<path relative to the repo>` → the patterns allowed there, with why. Each is
+ * an `import()` of one of planwright's own modules by a literal path, never of plan content.
+ */
+const ALLOWED: Record<string, Array<{ pattern: string; reason: string }>> = {
+  'src/cli/commands/migrate.ts': [
+    { pattern: 'dynamic import()', reason: "loads planwright/postgres (and so the optional pg package) only when a migration runs; a literal path of planwright's own module" },
+  ],
+  'src/cli/commands/render.ts': [
+    { pattern: 'dynamic import()', reason: "loads the DOCX writer (docx and a native PNG renderer) only for --format docx; a literal path of planwright's own module" },
+  ],
+};
 
 /** Checked on the code with its strings kept (module specifiers are strings). */
 const FORBIDDEN_MODULES: Array<{ name: string; re: RegExp }> = [{ name: 'node:vm', re: /(?:\bfrom\s*|\bimport\s*)['"`](?:node:)?vm['"`]/ }];

@@ -1,5 +1,6 @@
 import type { LintRule } from '../rule.js';
 import { ambiguousTransitions } from './ambiguous-transitions.js';
+import { byLevelIncomplete } from './by-level-incomplete.js';
 import { conditionalTargetsWithoutDefault } from './conditional-targets-without-default.js';
 import { controlCharactersInText } from './control-characters-in-text.js';
 import { deadlineNeverMet } from './deadline-never-met.js';
@@ -22,6 +23,7 @@ import { perLevelDeadlineBeforeGrading } from './per-level-deadline-before-gradi
 
 export {
   ambiguousTransitions,
+  byLevelIncomplete,
   conditionalTargetsWithoutDefault,
   controlCharactersInText,
   deadlineNeverMet,
@@ -65,4 +67,5 @@ export const ALL_RULES: readonly LintRule[] = [
   controlCharactersInText,
   regradeUpAtTopLevel,
   perLevelDeadlineBeforeGrading,
+  byLevelIncomplete,
 ];

@@ -17,6 +17,7 @@ export interface GradingTime {
 function pace(plan: PlanDefinition, event: string, match: (from: 'open' | 'enter', stage: string | undefined) => boolean): number {
   let best: number | undefined;
   for (const deadline of plan.deadlines) {
+    if (deadline.from !== 'open' && deadline.from !== 'enter') continue; // DSL v2 starts (an event, a condition) pace no step
     if (typeof deadline.due !== 'string' || !deadline.metBy.includes(event) || !match(deadline.from, deadline.stage)) continue;
     const ms = tryParseDuration(deadline.due);
     if (ms !== undefined && (best === undefined || ms < best)) best = ms;
@@ -108,7 +109,7 @@ export const perLevelDeadlineBeforeGrading = defineRule({
     const { plan, graph } = ctx;
     let grading: GradingTime | undefined | null = null;
     plan.deadlines.forEach((deadline, i) => {
-      if (deadline.from !== 'open' || typeof deadline.due === 'string') return;
+      if (deadline.from !== 'open' || typeof deadline.due === 'string' || 'clock' in deadline.due || 'band' in deadline.due) return;
       if (grading === null) grading = quickestGrading(plan, graph);
       if (grading === undefined || grading.ms <= 0) return;
       const allowed = grading.ms;

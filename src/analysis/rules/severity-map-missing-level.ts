@@ -14,7 +14,7 @@ export const severityMapMissingLevel = defineRule({
   check(ctx) {
     const levels = ctx.plan.severity.map((l) => l.id);
     ctx.plan.deadlines.forEach((deadline, i) => {
-      if (typeof deadline.due === 'string') return;
+      if (typeof deadline.due === 'string' || 'clock' in deadline.due || 'band' in deadline.due) return;
       const map = deadline.due;
       const missing = levels.filter((level) => !Object.hasOwn(map, level));
       if (missing.length > 0) ctx.report(['deadlines', i, 'due'], 'missing', { deadline: deadline.id, levels: missing.join(', ') });

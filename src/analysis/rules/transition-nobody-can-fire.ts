@@ -1,3 +1,4 @@
+import { byEntries, byText } from '../../dsl/by-entries.js';
 import { resolveBy } from '../resolve-by.js';
 import { defineRule } from '../rule.js';
 
@@ -30,9 +31,9 @@ export const transitionNobodyCanFire = defineRule({
       team.members.forEach((m) => staffed.add(m));
     }
     for (const { transition, path } of ctx.graph.declarations) {
-      const granted = resolveBy(plan, transition.by);
+      const granted = resolveBy(plan, byEntries(transition.by));
       if (granted.size === 0) {
-        ctx.report([...path, 'by'], 'nobody', { event: transition.event, by: transition.by.length > 0 ? transition.by.join(', ') : '—' });
+        ctx.report([...path, 'by'], 'nobody', { event: transition.event, by: byEntries(transition.by).length > 0 ? byText(transition.by) : '—' });
       } else if (plan.teams.length > 0 && ![...granted].some((role) => staffed.has(role))) {
         ctx.report([...path, 'by'], 'noTeamPosition', { event: transition.event, roles: [...granted].sort().join(', ') });
       }

@@ -1,3 +1,4 @@
+import { byEntries } from '../../dsl/by-entries.js';
 import { planActions } from '../plan-actions.js';
 import { defineRule } from '../rule.js';
 
@@ -23,7 +24,7 @@ export const unusedRole = defineRule({
       if (team.deputy !== undefined) used.add(team.deputy);
       team.members.forEach((m) => used.add(m));
     }
-    for (const { transition } of ctx.graph.declarations) transition.by.forEach((b) => used.add(b));
+    for (const { transition } of ctx.graph.declarations) byEntries(transition.by).forEach((b) => used.add(b));
     for (const { action } of planActions(plan)) {
       if ('notify' in action) action.notify.forEach((r) => used.add(r));
       if ('effect' in action) action.to?.forEach((r) => used.add(r));

@@ -1,10 +1,11 @@
 import { LATEST_SCHEMA_VERSION, migrationScript } from '../../postgres/migrations.js';
 import { SCHEMA_NAME_PATTERN } from '../../postgres/schema-name.js';
+import type { postgresStore } from '../../postgres/postgres-store.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 /** The `planwright/postgres` entry, loaded only when a migration runs (it needs the optional `pg` package). */
-type PostgresEntry = typeof import('../../postgres/index.js');
+type PostgresEntry = { postgresStore: typeof postgresStore };
 
 async function loadPostgresEntry(): Promise<PostgresEntry | string> {
   try {

@@ -9,7 +9,7 @@ export const NotifyAction = z.strictObject({
 });
 /** Change the incident's severity: one level up, or to a named level. */
 export const RegradeAction = z.strictObject({
-  regrade: z.union([z.literal('up'), Id]).meta({ description: '`up` (one level more severe) or a severity level id.' }),
+  regrade: z.union([z.literal('up'), z.literal('down'), Id]).meta({ description: '`up` (one level more severe), `down` (one level less severe) or a severity level id.' }),
 });
 /** Write a line into the incident timeline. */
 export const RecordAction = z.strictObject({ record: LocalizedText });
@@ -23,7 +23,7 @@ export const EffectAction = z.strictObject({
 /** Something the engine does: notify, regrade, record, or a named host effect. */
 export const Action = z
   .union([NotifyAction, RegradeAction, RecordAction, EffectAction])
-  .meta({ description: 'An action: {notify: [roles]}, {regrade: up|level}, {record: text} or {effect: id}.' });
+  .meta({ description: 'An action: {notify: [roles]}, {regrade: up|down|level}, {record: text} or {effect: id}.' });
 export type Action = z.infer<typeof Action>;
 
 /** A host effect the plan may ask for (besides the built-in `notify`). */

@@ -18,3 +18,4 @@ export * from './template.js';
 export * from './template-schema.js';
 export * from './team.js';
 export * from './transition.js';
+export * from './timing.js';

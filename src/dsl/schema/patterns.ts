@@ -30,7 +30,20 @@ export const SEMVER_MESSAGE = 'a semantic version such as 1.0.0';
 /** Kinds of resource. */
 export const RESOURCE_KINDS = ['tool', 'channel', 'people', 'material', 'funds'] as const;
 /** What a deadline is measured from. */
-export const DEADLINE_FROM = ['open', 'enter'] as const;
+export const DEADLINE_FROM = ['open', 'enter', 'event', 'condition'] as const;
+/** Which level a per-level `by` is judged against (DSL v2). */
+export const AUTHORITY_AT = ['current', 'requested', 'higher'] as const;
+/** Whether an event at exactly a deadline's due instant meets it (DSL v2 `timing.dueInstant`). */
+export const DUE_INSTANT = ['breaches', 'meets'] as const;
+/** The word a deadline writes for the plan's `timing.immediately` duration. */
+export const IMMEDIATELY = 'immediately';
+/** A wall-clock time of day, `HH:MM` (24 h). */
+export const CLOCK_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+export const CLOCK_MESSAGE = 'a time of day such as 21:00 (24-hour HH:MM)';
+/** The read-only pseudo-fields a condition may read besides the plan's fields (DSL v2). */
+export const CHANGE_FIELDS = ['severity.previous', 'severity.change'] as const;
+/** A field a condition reads: an id, or one of {@link CHANGE_FIELDS}. */
+export const FIELD_REF_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_-]*|severity\.previous|severity\.change)$/;
 /** Lint rule severities in a plan's `lint` section. */
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 /** How a `deadline-met-rate` measure groups deadline instances. */

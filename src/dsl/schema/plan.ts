@@ -3,6 +3,7 @@ import { EffectDeclaration } from './action.js';
 import { Impact, TriggerCategory } from './category.js';
 import { LocalizedText } from './common.js';
 import { Deadline } from './deadline.js';
+import { Timing } from './timing.js';
 import { EventDeclaration } from './event.js';
 import { Field } from './field.js';
 import { Measure } from './measure.js';
@@ -55,6 +56,7 @@ export const PlanSchema = z
     stages: z.array(Stage).min(1).meta({ description: 'Stages, the opening stage first.' }),
     transitions: z.array(SharedTransition).default([]).meta({ description: 'Transitions accepted in several stages.' }),
     deadlines: z.array(Deadline).default([]),
+    timing: Timing.optional().meta({ description: 'Plan-wide timing rules: what immediately means, whether the due instant meets a deadline.' }),
     migrations: z.array(Migration).default([]),
     evaluation: z.array(EvaluationCriterion).default([]).meta({ description: 'Evaluation criteria.' }),
     measures: z.array(Measure).default([]).meta({ description: 'Evaluation measures the evaluation and reports compute (see the measures table).' }),

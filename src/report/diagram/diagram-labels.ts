@@ -1,5 +1,6 @@
 import { tryParseDuration } from '../../dsl/duration.js';
-import type { Condition } from '../../dsl/schema/condition.js';
+import type { Condition, FieldOperand } from '../../dsl/schema/condition.js';
+import type { ByValue } from '../../dsl/by-entries.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import { localize } from '../plan-definition-of.js';
@@ -212,9 +213,20 @@ export class DiagramLabels {
     return title === undefined ? entry : withId(localize(title, this.locale, entry));
   }
 
-  /** Who may fire a transition, joined. */
-  whoList(entries: readonly string[]): string {
-    return entries.map((entry) => this.who(entry)).join(this.words.list);
+  /** Who may fire a transition, joined; a per-level `by` (DSL v2) as `level: who` per level. */
+  whoList(by: ByValue): string {
+    const list = (entries: readonly string[]): string => entries.map((entry) => this.who(entry)).join(this.words.list);
+    if (Array.isArray(by)) return list(by);
+    const perLevel = by as Record<string, readonly string[]>;
+    return this.#inLevelOrder(Object.keys(perLevel))
+      .map((level) => `${level}: ${list(perLevel[level] ?? [])}`)
+      .join('; ');
+  }
+
+  /** Keys that name severity levels first, in the plan's order, then any others. */
+  #inLevelOrder(keys: readonly string[]): string[] {
+    const levels = this.#levels;
+    return [...levels.filter((level) => keys.includes(level)), ...keys.filter((key) => !levels.includes(key))];
   }
 
   /**
@@ -237,12 +249,24 @@ export class DiagramLabels {
     return this.words.duration(parts);
   }
 
-  /** A due time: one duration, or per severity in the plan's level order (`I 1小时、II 2小时`). */
+  /**
+   * A due time: one duration, per severity in the plan's level order (`I 1小时、II 2小时`), a
+   * clock time (`21:00`), or per band of a measured field (`rainfall < 10 12小时、6小时`).
+   */
   due(due: Deadline['due']): string {
     if (typeof due === 'string') return this.duration(due);
-    const levels = this.#levels;
-    const keys = [...levels.filter((l) => Object.hasOwn(due, l)), ...Object.keys(due).filter((k) => !levels.includes(k))];
-    return keys.map((k) => `${k} ${this.duration(due[k] ?? '')}`).join(this.words.list);
+    if ('clock' in due && typeof due.clock === 'string') return due.clock;
+    if ('band' in due && typeof due.band === 'string') {
+      const banded = due as { band: string; bands: ReadonlyArray<{ below?: number; due: string }> };
+      const field = this.field(banded.band);
+      return banded.bands
+        .map((band) => (band.below === undefined ? `${this.words.otherwise} ${this.duration(band.due)}` : `${field} < ${band.below} ${this.duration(band.due)}`))
+        .join(this.words.list);
+    }
+    const perLevel = due as Record<string, string>;
+    return this.#inLevelOrder(Object.keys(perLevel))
+      .map((k) => `${k} ${this.duration(perLevel[k] ?? '')}`)
+      .join(this.words.list);
   }
 
   /** A condition as short text: `热度 ≥ 5 且 非 (原因 已填写)`. */
@@ -278,10 +302,12 @@ export function conditionText(condition: Condition, words: DiagramWords, field: 
   if (condition.eq !== undefined) parts.push(`${name} = ${scalar(condition.eq)}`);
   if (condition.ne !== undefined) parts.push(`${name} ≠ ${scalar(condition.ne)}`);
   if (condition.in !== undefined) parts.push(`${name} ${words.isIn} ${condition.in.map(scalar).join(', ')}`);
-  if (condition.lt !== undefined) parts.push(`${name} < ${condition.lt}`);
-  if (condition.lte !== undefined) parts.push(`${name} ≤ ${condition.lte}`);
-  if (condition.gt !== undefined) parts.push(`${name} > ${condition.gt}`);
-  if (condition.gte !== undefined) parts.push(`${name} ≥ ${condition.gte}`);
+  const bound = (value: number | FieldOperand): string =>
+    typeof value === 'number' ? String(value) : `${field(value.field)}${value.plus === undefined || value.plus === 0 ? '' : ` ${value.plus > 0 ? '+' : '−'} ${Math.abs(value.plus)}`}`;
+  if (condition.lt !== undefined) parts.push(`${name} < ${bound(condition.lt)}`);
+  if (condition.lte !== undefined) parts.push(`${name} ≤ ${bound(condition.lte)}`);
+  if (condition.gt !== undefined) parts.push(`${name} > ${bound(condition.gt)}`);
+  if (condition.gte !== undefined) parts.push(`${name} ≥ ${bound(condition.gte)}`);
   if (condition.exists !== undefined) parts.push(`${name} ${condition.exists ? words.isSet : words.isNotSet}`);
   return parts.length === 0 ? name : parts.join(` ${words.and} `);
 }

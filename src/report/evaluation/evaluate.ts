@@ -178,7 +178,7 @@ function measureChart(m: MeasureResult, json: EvaluationJson, L: ReportLabels): 
   });
   // timed measures with a limit draw each time as a share of its limit (1 = just in time)
   const relative = (m.kind === 'time-to' || m.kind === 'deadline-time') && m.limited;
-  return barChart({ id, title: m.title, bars, ...(relative ? { max: Math.max(1, ...bars.map((b) => b.value)) } : {}) });
+  return barChart({ id, title: m.title, bars, ...(relative ? { max: bars.reduce((most, b) => Math.max(most, b.value), 1) } : {}) });
 }
 
 function incidentTable(json: EvaluationJson, L: ReportLabels): Table {

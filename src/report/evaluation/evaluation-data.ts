@@ -296,7 +296,7 @@ function countResult(counts: readonly number[]): Pick<CountResult, 'incidents' |
     incidents: counts.length,
     total,
     mean: counts.length === 0 ? null : round(total / counts.length),
-    max: counts.length === 0 ? null : Math.max(...counts),
+    max: counts.length === 0 ? null : counts.reduce((most, count) => Math.max(most, count), -Infinity),
   };
 }
 

@@ -94,7 +94,12 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
     if (step.send !== undefined && step.by !== undefined) {
       outcome.send = step.send;
       const before = sim.incident;
-      const result = await sim.send(step.by, step.send, step.data ?? {});
+      const principal = step.onBehalfOf;
+      const sender =
+        principal === undefined
+          ? step.by
+          : { id: step.by, roles: [...(s.people[step.by] ?? [])], onBehalfOf: { id: principal, roles: [...(s.people[principal] ?? [])] } };
+      const result = await sim.send(sender, step.send, step.data ?? {});
       outcome.accepted = result.ok;
       const expected = step.expect?.rejected;
       if (result.ok) {

@@ -135,7 +135,7 @@ function valueAt(root: unknown, path: DocumentPath): unknown {
 const KEYS = {
   root: ['drill', 'start', 'people', 'open', 'steps', 'expect'],
   open: ['by', 'title', 'category', 'data', 'severity'],
-  step: ['at', 'by', 'send', 'data', 'expect'],
+  step: ['at', 'by', 'onBehalfOf', 'send', 'data', 'expect'],
   expect: ['stage', 'severity', 'breaches', 'notified', 'rejected', 'closed'],
 };
 

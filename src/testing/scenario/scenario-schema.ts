@@ -50,6 +50,7 @@ export type DrillExpectation = z.infer<typeof DrillExpectationSchema>;
 export const DrillStepSchema = z.strictObject({
   at: StepTime,
   by: Name.optional(),
+  onBehalfOf: Name.optional().meta({ description: 'The person `by` acts for under delegation (委托): a transition marked delegable accepts the principal\'s authority.' }),
   send: Name.optional(),
   data: EventData.optional(),
   expect: DrillExpectationSchema.optional(),

@@ -85,6 +85,7 @@ export function validateScenario(scenario: DrillScenario, plan: PlanDefinition, 
 
   scenario.steps.forEach((step, i) => {
     if (step.by !== undefined) checkPerson(step.by, ['steps', i, 'by']);
+    if (step.onBehalfOf !== undefined) checkPerson(step.onBehalfOf, ['steps', i, 'onBehalfOf']);
     if (step.send !== undefined && !ids.events.has(step.send) && step.expect?.rejected !== 'unknown-event') {
       out.push(scenarioDiagnostic(ctx, 'unknown-event', ['steps', i, 'send'], { id: step.send }));
     }

@@ -1,9 +1,31 @@
-import type { CliCommand } from './command.js';
-import { SHARED_OPTION_HELP } from './shared-options.js';
+import { displayWidth, padEnd } from '../diagnostics/display-width.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { CLI_MESSAGES } from '../messages/cli-messages.js';
+import { messagesIn } from '../messages/message-table.js';
+import type { CliCommand, CommandHelpText } from './command.js';
+import { sharedOptionHelp } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
-  const width = Math.max(0, ...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+  const width = Math.max(0, ...rows.map(([left]) => displayWidth(left)));
+  return rows.map(([left, right]) => `  ${padEnd(left, width)}  ${right}`).join('\n');
+}
+
+/**
+ * A command's help texts in a locale (English from the command's own fields, and when a
+ * command has no translation for the locale).
+ *
+ * @example
+ * commandHelpText(validateCommand, 'zh-CN').summary; // '检查预案文件：语法、结构和交叉引用'
+ */
+export function commandHelpText(command: CliCommand, locale: Locale = 'en'): CommandHelpText {
+  const translated = locale === 'en' ? undefined : command.translations?.[locale];
+  if (translated !== undefined) return translated;
+  return {
+    summary: command.summary,
+    usage: command.usage,
+    ...(command.description === undefined ? {} : { description: command.description }),
+    ...(command.optionHelp === undefined ? {} : { optionHelp: command.optionHelp }),
+  };
 }
 
 /**
@@ -11,18 +33,21 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
  *
  * @example
  * programHelp(COMMANDS); // 'Usage: planwright <command> [options]\n\nCommands:\n  validate  …'
+ * programHelp(COMMANDS, 'zh-CN'); // '用法：planwright <命令> [选项]\n…'
  */
-export function programHelp(commands: readonly CliCommand[]): string {
+export function programHelp(commands: readonly CliCommand[], locale: Locale = 'en'): string {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  const space = locale === 'en' ? ' ' : '';
   return [
-    'Usage: planwright <command> [options]',
+    `${t.usageHeading()}${space}${t.programUsage()}`,
     '',
-    'Emergency response plans as executable software.',
+    t.programTagline(),
     '',
-    'Commands:',
-    table(commands.map((c) => [c.name, c.summary])),
+    t.commandsHeading(),
+    table(commands.map((c) => [c.name, commandHelpText(c, locale).summary])),
     '',
-    'Run "planwright <command> --help" for a command\'s options.',
-    'Exit codes: 0 done, 1 problems found, 2 could not run as asked.',
+    t.programMore(),
+    t.exitCodes(),
     '',
   ].join('\n');
 }
@@ -33,9 +58,12 @@ export function programHelp(commands: readonly CliCommand[]): string {
  * @example
  * commandHelp(validateCommand); // 'Usage: planwright validate <plan>... [--json] [--locale zh-CN]\n…'
  */
-export function commandHelp(command: CliCommand): string {
-  const parts = [`Usage: planwright ${command.usage}`, '', command.summary];
-  if (command.description !== undefined) parts.push('', command.description);
-  parts.push('', 'Options:', table([...(command.optionHelp ?? []), ...SHARED_OPTION_HELP]), '');
+export function commandHelp(command: CliCommand, locale: Locale = 'en'): string {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  const text = commandHelpText(command, locale);
+  const space = locale === 'en' ? ' ' : '';
+  const parts = [`${t.usageHeading()}${space}planwright ${text.usage}`, '', text.summary];
+  if (text.description !== undefined) parts.push('', text.description);
+  parts.push('', t.optionsHeading(), table([...(text.optionHelp ?? []), ...sharedOptionHelp(locale)]), '');
   return parts.join('\n');
 }

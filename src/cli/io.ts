@@ -6,4 +6,6 @@ export interface CliIo {
   cwd?: string;
   /** Whether stdout is a terminal: then diagnostics get a code frame and colour. */
   isTTY?: boolean;
+  /** Environment variables (default `process.env`): `LC_ALL`, `LC_MESSAGES` or `LANG` pick the language when neither `--locale` nor the plan does. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -82,7 +82,7 @@ export type IdKind =
   | 'enum-value';
 
 /** A named text format a value failed (used in `invalid-value`). */
-export type FormatKind = 'id' | 'version' | 'locale' | 'other';
+export type FormatKind = 'id' | 'version' | 'locale' | 'timezone' | 'other';
 
 /** Why a value is not accepted (the `invalid-value` data). */
 export type InvalidValueParams =

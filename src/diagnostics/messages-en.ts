@@ -34,6 +34,7 @@ const FORMAT: Record<string, string> = {
   id: 'write an id: a letter, then letters, digits, "-" or "_" (at most 64 characters), e.g. "info-officer"',
   version: 'write a version such as 1.0.0',
   locale: 'write a locale such as "zh-CN" or "en"',
+  timezone: 'write an IANA time zone such as "Asia/Shanghai" or "Europe/Berlin"',
 };
 
 /** `expected` entries are value kinds, or JSON literals such as `"*"`. */

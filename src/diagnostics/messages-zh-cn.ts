@@ -34,6 +34,7 @@ const FORMAT: Record<string, string> = {
   id: '标识符须以字母开头，只含字母、数字、"-" 和 "_"（最多 64 个字符），例如 "info-officer"',
   version: '请写成 1.0.0 这样的版本号',
   locale: '请写成 "zh-CN" 或 "en" 这样的语言代码',
+  timezone: '请写成 "Asia/Shanghai" 或 "Europe/Berlin" 这样的 IANA 时区名',
 };
 
 const LIST = '、';

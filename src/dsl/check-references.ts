@@ -128,6 +128,7 @@ class ReferenceChecker {
       ['migrations'],
       'migration',
     );
+    if (p.timezone !== undefined && !isTimeZone(p.timezone)) this.push('invalid-value', { kind: 'format', format: 'timezone', value: p.timezone }, ['timezone']);
     p.roles.forEach((role, i) => {
       if (role.id === 'any-role') this.push('ambiguous-id', { id: role.id }, ['roles', i, 'id']);
     });
@@ -316,4 +317,14 @@ class ReferenceChecker {
  */
 export function checkReferences(plan: PlanDefinition, options: CheckReferencesOptions = {}): Diagnostic[] {
   return new ReferenceChecker(plan, options.locale ?? 'en').run();
+}
+
+/** Whether `Intl` knows an IANA time zone name such as `Asia/Shanghai`. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

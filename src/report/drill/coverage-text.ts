@@ -1,4 +1,8 @@
+import type { Locale } from '../../diagnostics/locale.js';
+import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
+import { messagesIn } from '../../messages/message-table.js';
 import type { CoverageReport } from '../../testing/coverage.js';
+import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
 
 /**
  * Coverage as terminal text: covered/total and percent per kind, then what was missed.
@@ -8,18 +12,20 @@ import type { CoverageReport } from '../../testing/coverage.js';
  * io.stdout(coverageText(drillCoverage(plan, results.map((r) => r.exercised))));
  * ```
  */
-export function coverageText(report: CoverageReport): string {
+export function coverageText(report: CoverageReport, locale: Locale = 'en'): string {
+  const t = messagesIn(DRILL_MESSAGES, locale);
   const rows: Array<[string, CoverageReport['stages']]> = [
-    ['stages', report.stages],
-    ['transitions', report.transitions],
-    ['tracks', report.tracks],
-    ['deadline outcomes', report.deadlines],
+    [t.coverageStages(), report.stages],
+    [t.coverageTransitions(), report.transitions],
+    [t.coverageTracks(), report.tracks],
+    [t.coverageDeadlines(), report.deadlines],
   ];
-  const out = ['coverage'];
+  const width = Math.max(18, ...rows.map(([name]) => displayWidth(name)));
+  const out = [t.coverage()];
   for (const [name, s] of rows) {
-    out.push(`  ${name.padEnd(18)} ${`${s.covered.length}/${s.total}`.padStart(7)}  ${`${s.percent}%`.padStart(6)}`);
+    out.push(`  ${padEnd(name, width)} ${`${s.covered.length}/${s.total}`.padStart(7)}  ${`${s.percent}%`.padStart(6)}`);
   }
-  out.push(`  ${'total'.padEnd(18)} ${`${report.total.covered}/${report.total.total}`.padStart(7)}  ${`${report.total.percent}%`.padStart(6)}`);
-  for (const [name, s] of rows) if (s.missed.length > 0) out.push(`  missed ${name}: ${s.missed.join(', ')}`);
+  out.push(`  ${padEnd(t.coverageTotal(), width)} ${`${report.total.covered}/${report.total.total}`.padStart(7)}  ${`${report.total.percent}%`.padStart(6)}`);
+  for (const [name, s] of rows) if (s.missed.length > 0) out.push(`  ${t.coverageMissed({ kind: name, items: s.missed.join(', ') })}`);
   return `${out.join('\n')}\n`;
 }

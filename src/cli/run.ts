@@ -35,13 +35,13 @@ function localeArgument(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** A `util.parseArgs` error in words of the locale (the option it names, or Node's text in English). */
+/** A `util.parseArgs` error: Node's own text in English, else in words of the locale naming the option. */
 function parseArgsProblem(error: unknown, locale: Locale): string {
   const t = messagesIn(CLI_MESSAGES, locale);
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
   const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (option !== undefined) {
+  if (option !== undefined && locale !== 'en') {
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t.unknownOption({ option });
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       return /argument missing/.test(message) ? t.optionNeedsValue({ option }) : t.optionTakesNoValue({ option });

@@ -74,9 +74,13 @@ export const CLI_MESSAGES = {
     en: (p: { file: string; id: string; version: string; rules: number }) => `${p.file}: no problems (plan ${p.id} ${p.version}, ${p.rules} rules)`,
     'zh-CN': (p: { file: string; id: string; version: string; rules: number }) => `${p.file}：未发现问题（预案 ${p.id} ${p.version}，${p.rules} 条规则）`,
   },
-  needPlanFile: {
-    en: (p: { command: string }) => `give the plan file, e.g. planwright ${p.command} plans/my.plan.yaml`,
-    'zh-CN': (p: { command: string }) => `请给出预案文件，例如 planwright ${p.command} plans/my.plan.yaml`,
+  validateNeedsPlan: {
+    en: 'give the plan file to check, e.g. planwright validate plans/my.plan.yaml',
+    'zh-CN': '请给出要检查的预案文件，例如 planwright validate plans/my.plan.yaml',
+  },
+  lintNeedsPlan: {
+    en: 'give the plan file to lint, e.g. planwright lint plans/my.plan.yaml',
+    'zh-CN': '请给出要分析的预案文件，例如 planwright lint plans/my.plan.yaml',
   },
   needOnePlanFile: {
     en: (p: { command: string }) => `give exactly one plan file, e.g. planwright ${p.command} plans/my.plan.yaml`,

@@ -38,12 +38,13 @@ export const DRILL_MESSAGES = {
   },
   expectedAcceptedGotRejected: {
     en: (p: { event: string; code: string; message: string }) => `${p.event}: expected accepted, got rejected (${p.code}: ${p.message})`,
-    'zh-CN': (p: { event: string; code: string; message: string }) => `${p.event}：预期被接受，实际被拒绝（${p.code}：${p.message}）`,
+    // The engine's own message is English; zh-CN gives the code here and the reason in words on the next line.
+    'zh-CN': (p: { event: string; code: string; message: string }) => `${p.event}：预期被接受，实际被拒绝（${p.code}）`,
   },
   expectedOtherRejection: {
     en: (p: { event: string; expected: string; code: string; message: string }) => `${p.event}: expected rejected (${p.expected}), got rejected (${p.code}: ${p.message})`,
     'zh-CN': (p: { event: string; expected: string; code: string; message: string }) =>
-      `${p.event}：预期以 ${p.expected} 被拒绝，实际以（${p.code}：${p.message}）被拒绝`,
+      `${p.event}：预期以 ${p.expected} 被拒绝，实际以 ${p.code} 被拒绝`,
   },
   openFailed: {
     en: (p: { reason: string }) => `open: ${p.reason}`,

@@ -55,7 +55,7 @@ export const lintCommand: CliCommand = {
       io.stderr(`${t.badArguments({ command: 'lint', reason: message })}\n${t.seeCommandHelp({ command: 'lint' })}\n`);
       return EXIT_USAGE;
     };
-    if (positionals.length === 0) return fail(t.needPlanFile({ command: 'lint' }));
+    if (positionals.length === 0) return fail(t.lintNeedsPlan());
 
     const requested = values.format;
     if (requested !== undefined && (typeof requested !== 'string' || !(FORMATS as readonly string[]).includes(requested))) {

@@ -30,7 +30,7 @@ export const validateCommand: CliCommand = {
     const { io, positionals } = context;
     const t = messagesIn(CLI_MESSAGES, context.locale);
     if (positionals.length === 0) {
-      io.stderr(`${t.badArguments({ command: 'validate', reason: t.needPlanFile({ command: 'validate' }) })}\n`);
+      io.stderr(`${t.badArguments({ command: 'validate', reason: t.validateNeedsPlan() })}\n`);
       return EXIT_USAGE;
     }
     const checked = positionals.map((file) => checkPlanArgument(context, file));

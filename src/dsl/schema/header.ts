@@ -23,5 +23,5 @@ export const headerShape = {
     .string()
     .min(1)
     .optional()
-    .meta({ description: 'IANA time zone the plan is run in, e.g. Asia/Shanghai. Times in templates ({{openedAt}}) and reports are shown in it.' }),
+    .meta({ description: 'IANA time zone the plan is run in, e.g. Asia/Shanghai. Used for display only.' }),
 };

@@ -104,8 +104,8 @@ export interface DiagnosticParams {
   'file-not-found': { file: string };
   'file-unreadable': { file: string; detail: string };
   'file-too-large': { size: number; limit: number };
-  'yaml-syntax': { detail: string };
-  'yaml-warning': { detail: string };
+  'yaml-syntax': { detail: string; yamlCode?: string };
+  'yaml-warning': { detail: string; yamlCode?: string };
   'duplicate-key': { key: string };
   'alias-limit': { limit: number };
   'too-deep': { limit: number };

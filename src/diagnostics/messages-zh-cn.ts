@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { yamlProblemText } from '../messages/yaml-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -82,8 +83,8 @@ export const messagesZhCn: MessageTable = {
   'file-unreadable': (p) => `无法读取 ${quote(p.file)}：${p.detail}。`,
   'file-too-large': (p) =>
     `文件大小为 ${(p.size / 1048576).toFixed(1)} MB，预案文件最大 ${(p.limit / 1048576).toFixed(0)} MB；请用 include 拆分为多个文件。`,
-  'yaml-syntax': (p) => `YAML 语法错误：${p.detail}。`,
-  'yaml-warning': (p) => `YAML 提示：${p.detail}。`,
+  'yaml-syntax': (p) => `YAML 语法错误：${yamlProblemText(p.yamlCode, p.detail, 'zh-CN')}。`,
+  'yaml-warning': (p) => `YAML 提示：${yamlProblemText(p.yamlCode, p.detail, 'zh-CN')}。`,
   'duplicate-key': (p) => `键 ${quote(p.key)} 在此映射中出现了多次，请只保留一个。`,
   'alias-limit': (p) => `YAML 别名展开后超过 ${p.limit} 个节点；请直接写出内容，不要反复引用别名。`,
   'too-deep': (p) => `文档嵌套超过 ${p.limit} 层；预案不需要这么深的结构，请简化。`,

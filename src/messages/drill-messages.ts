@@ -143,7 +143,7 @@ export const DRILL_MESSAGES = {
   },
   neverArmedCondition: {
     en: 'its condition (when) never held, or its severity never became known',
-    'zh-CN': '它的条件（when）从未成立，或事件等级一直未确定',
+    'zh-CN': '它的条件“when”从未成立，或事件等级一直未确定',
   },
   metLine: {
     en: (p: { instance: string; armed: string; due: string; event: string; at: string; step: string }) =>
@@ -165,7 +165,7 @@ export const DRILL_MESSAGES = {
   cancelReentered: { en: 'its stage was entered again, which arms a new instance', 'zh-CN': '再次进入该阶段，重新开始计时' },
   cancelClosed: { en: 'the incident closed', 'zh-CN': '事件已关闭' },
   cancelLeftStages: { en: 'the incident left the stages where it can be met', 'zh-CN': '事件离开了可以完成该时限的阶段' },
-  cancelCondition: { en: 'its condition (when) stopped holding', 'zh-CN': '它的条件（when）不再成立' },
+  cancelCondition: { en: 'its condition (when) stopped holding', 'zh-CN': '它的条件“when”不再成立' },
   cancelOther: {
     en: (p: { reason: string }) => `reason ${p.reason}`,
     'zh-CN': (p: { reason: string }) => `原因代码 ${p.reason}`,

@@ -199,6 +199,14 @@ export const DRILL_MESSAGES = {
   coverageTracks: { en: 'tracks', 'zh-CN': '并行分支' },
   coverageDeadlines: { en: 'deadline outcomes', 'zh-CN': '时限结果' },
   coverageTotal: { en: 'total', 'zh-CN': '合计' },
+  coverageMet: {
+    en: (p: { deadline: string }) => `${p.deadline}:met`,
+    'zh-CN': (p: { deadline: string }) => `${p.deadline}（按时完成）`,
+  },
+  coverageBreached: {
+    en: (p: { deadline: string }) => `${p.deadline}:breached`,
+    'zh-CN': (p: { deadline: string }) => `${p.deadline}（超时）`,
+  },
   coverageMissed: {
     en: (p: { kind: string; items: string }) => `missed ${p.kind}: ${p.items}`,
     'zh-CN': (p: { kind: string; items: string }) => `未覆盖的${p.kind}：${p.items}`,

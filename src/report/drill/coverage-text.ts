@@ -26,6 +26,13 @@ export function coverageText(report: CoverageReport, locale: Locale = 'en'): str
     out.push(`  ${padEnd(name, width)} ${`${s.covered.length}/${s.total}`.padStart(7)}  ${`${s.percent}%`.padStart(6)}`);
   }
   out.push(`  ${padEnd(t.coverageTotal(), width)} ${`${report.total.covered}/${report.total.total}`.padStart(7)}  ${`${report.total.percent}%`.padStart(6)}`);
-  for (const [name, s] of rows) if (s.missed.length > 0) out.push(`  ${t.coverageMissed({ kind: name, items: s.missed.join(', ') })}`);
+  const outcome = (item: string): string => {
+    const [deadline = item, kind] = item.split(':');
+    return kind === 'met' ? t.coverageMet({ deadline }) : kind === 'breached' ? t.coverageBreached({ deadline }) : item;
+  };
+  rows.forEach(([name, s], index) => {
+    const items = index === rows.length - 1 ? s.missed.map(outcome) : s.missed;
+    if (items.length > 0) out.push(`  ${t.coverageMissed({ kind: name, items: items.join(', ') })}`);
+  });
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
+import { formatHintIn } from '../messages/format-hint-messages.js';
 import { yamlProblemText } from '../messages/yaml-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
@@ -61,7 +62,7 @@ function invalidValue(p: InvalidValueParams): string {
       return `此处不允许 ${quote(p.value)}。${hint}请写以下之一：${listOf(p.values, 20, LIST)}。`;
     }
     case 'format':
-      return `${quote(p.value)} 格式不对；${FORMAT[p.format] ?? `应为：${p.hint ?? '正确格式的值'}`}。`;
+      return `${quote(p.value)} 格式不对；${FORMAT[p.format] ?? `应为：${formatHintIn(p.hint, 'zh-CN') ?? p.hint ?? '正确格式的值'}`}。`;
     case 'too-small':
       if (p.origin === 'array') return `列表至少需要 ${p.limit} 项，请补充。`;
       if (p.origin === 'string') return p.limit <= 1 ? '文本为空；请填写内容或删除此键。' : `文本至少需要 ${p.limit} 个字符。`;

@@ -1,5 +1,6 @@
 import { CLI_MESSAGES } from './cli-messages.js';
 import { DRILL_MESSAGES } from './drill-messages.js';
+import { FORMAT_HINT_MESSAGES } from './format-hint-messages.js';
 import type { MessageTable } from './message-table.js';
 import { REPORT_MESSAGES } from './report-messages.js';
 import { SCENARIO_FIELD_MESSAGES } from './scenario-field-messages.js';
@@ -12,7 +13,7 @@ import { YAML_MESSAGES } from './yaml-messages.js';
  * `test/messages/catalogue.test.ts` walks every id of every table.
  *
  * @example
- * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report']
+ * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints']
  */
 export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   cli: CLI_MESSAGES,
@@ -20,4 +21,5 @@ export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   yaml: YAML_MESSAGES,
   scenarioFields: SCENARIO_FIELD_MESSAGES,
   report: REPORT_MESSAGES,
+  formatHints: FORMAT_HINT_MESSAGES,
 };

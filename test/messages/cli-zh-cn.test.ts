@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,11 @@ describe('planwright in zh-CN: no English left in what people read', () => {
 
   it('readiness over the example roster and the roster fixtures', async () => {
     const outputs = [(await cli('readiness', SEED, '--roster', 'examples/roster-public-opinion.yaml', '--inventory', 'examples/inventory-public-opinion.yaml', '--locale', 'zh-CN')).text];
+    const badPosition = join(tmp, 'roster-bad-position.yaml');
+    writeFileSync(badPosition, 'roster: 1\nplan: public-opinion\npeople:\n  - { id: zhang, roles: [department-head], backs: [command-leader] }\n');
+    const bad = await cli('readiness', SEED, '--roster', badPosition, '--locale', 'zh-CN');
+    expect(bad.text).toContain('"command-leader" 格式不对；应为：小组职位，例如 command.leader 或 command.deputy。');
+    outputs.push(bad.text);
     for (const roster of ROSTERS) outputs.push((await cli('readiness', SEED, '--roster', roster, '--inventory', 'test/readiness/fixtures/inventory-unfit.yaml', '--locale', 'zh-CN')).text);
     const text = outputs.join('');
     expect(text).toMatch(/已就绪（预案 public-opinion 1\.0\.0）：角色 \d+\/\d+ 有人担任/);

@@ -30,13 +30,13 @@ export const evaluateCommand: CliCommand = {
   optionHelp: [['--html <file>', 'also write the evaluation as a self-contained HTML page with charts']],
   translations: {
     'zh-CN': {
-      summary: '根据事件记录或演练结果评估预案（时效、超时率、各小组、舆情变化）',
+      summary: '根据事件记录或演练结果评估预案（时效、超时率、各小组按时率、预案的评估指标）',
       usage: 'evaluate <预案文件> <事件目录或文件>... [--json] [--html <文件>]',
       description: [
         '读取 JSON 格式的事件记录：一个文件放一个事件或一组事件，或一个文件夹，其中的',
         '*.json 文件放着事件（其中其他 JSON 文件会被跳过；`planwright drill --report <目录>`',
-        '会在那里写出 <演练>.incident.json 文件）。以 Markdown 打印评估：报告用时、研判用时、',
-        '首次发声用时与其时限的对比、每个时限的超时率、每个小组的按时率、公众情绪的变化。',
+        '会在那里写出 <演练>.incident.json 文件）。以 Markdown 打印评估：预案“evaluation”中各项指标的',
+        '用时与其时限的对比、每个时限的超时率、每个小组的按时率。',
         '退出码：0 已评估，2 参数有误、文件无法读取、预案无效或没有事件记录。',
       ].join('\n'),
       optionHelp: [['--html <文件>', '另把评估写成带图表的自包含 HTML 页面']],

@@ -82,9 +82,9 @@ function instanceText(t: Messages, inst: DeadlineInstance): string {
  * regrade recomputed it to a time already past; the meeting event came later or never).
  *
  * @example
- * explainBreach(ctx, 'assess');
- * // ['deadline assess #1: armed on entering stage assess (09:10 (+10m)), due 10:10 (+1h10m); breached at 10:10 (+1h10m) before step 2 (at 11:00 (+2h))',
- * //  'rule: it breaches when the clock reaches the due time and none of ASSESS was accepted before']
+ * explainBreach(ctx, 'dispatch');
+ * // ['deadline dispatch #1: armed when the incident opened (09:00 (+0m)), due 09:30 (+30m); breached at 09:30 (+30m) before step 1 (at 09:30 (+30m))',
+ * //  "rule: an event at exactly the due time is late — deadlines due at or before a step's time fire before the step, so DISPATCH at step 1 came after the breach"]
  */
 export function explainBreach(ctx: ExplainContext, deadlineId: string): string[] {
   const t = messagesIn(DRILL_MESSAGES, ctx.locale);
@@ -119,8 +119,8 @@ function cancelReason(t: Messages, reason: string): string {
  * still pending when the drill's clock stopped.
  *
  * @example
- * explainNoBreach(ctx, 'first-statement');
- * // ['deadline first-statement #1: armed when the incident opened (09:00 (+0m)), due 10:00 (+1h); met by PUBLISH_STATEMENT at 09:50 (+50m) (step 4), before its due time']
+ * explainNoBreach(ctx, 'dispatch');
+ * // ['deadline dispatch #1: armed when the incident opened (09:00 (+0m)), due 09:30 (+30m); met by DISPATCH at 09:20 (+20m) (step 2), before its due time']
  */
 export function explainNoBreach(ctx: ExplainContext, deadlineId: string): string[] {
   const t = messagesIn(DRILL_MESSAGES, ctx.locale);

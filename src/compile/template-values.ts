@@ -13,17 +13,8 @@ export function formatZonedTime(iso: string, timeZone: string): string | undefin
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return undefined;
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(ms));
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+    // Swedish dates are written YYYY-MM-DD HH:mm:ss, which is the shape wanted (and short to write).
+    return new Date(ms).toLocaleString('sv-SE', { timeZone, hourCycle: 'h23' }).slice(0, 16);
   } catch {
     return undefined;
   }

@@ -4,6 +4,8 @@ import { checkPlan, type CheckPlanResult } from '../dsl/check-plan.js';
 import { MAX_FILE_BYTES } from '../dsl/limits.js';
 import { SourceMap } from '../dsl/source-map.js';
 import { foreignEncoding } from '../dsl/read-plan-file.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { resolveLocale } from '../messages/resolve-locale.js';
 import type { CommandContext } from './command.js';
 
 /** A plan file argument checked: the result, and whether the file could be read at all. */
@@ -12,6 +14,8 @@ export interface CheckedPlanArgument {
   result: CheckPlanResult;
   /** `false` when the file is missing or unreadable (the command should exit 2). */
   readable: boolean;
+  /** The locale to speak from here on: `--locale`, else the plan's first locale, else the command's. */
+  locale: Locale;
 }
 
 const UNREADABLE = new Set(['file-not-found', 'file-unreadable', 'not-a-file']);
@@ -50,22 +54,31 @@ function checkStandardInput(context: CommandContext): CheckPlanResult {
 }
 
 /**
- * Check the plan file a command was given (relative to the command's folder, in its locale).
- * Commands that take a plan (`validate`, `lint`, `bundle`, `diagram`, `drill`) start here.
- * The argument `-` reads the plan from standard input (named `<stdin>` in diagnostics; its
- * includes are relative to the command's folder).
+ * Check the plan file a command was given (relative to the command's folder). Without `--locale`,
+ * a plan whose first locale planwright speaks is reported in that locale, and the command goes
+ * on in it (`locale`). Commands that take a plan (`validate`, `lint`, `bundle`, `diagram`, `drill`,
+ * `readiness`, `evaluate`) start here. The argument `-` reads the plan from standard input (named
+ * `<stdin>` in diagnostics; its includes are relative to the command's folder).
  *
  * @example
- * const { result, readable } = checkPlanArgument(context, context.positionals[0]);
+ * const { result, readable, locale } = checkPlanArgument(context, context.positionals[0]);
  * if (!readable) return EXIT_USAGE;
  */
 export function checkPlanArgument(context: CommandContext, file: string): CheckedPlanArgument {
   if (file === STDIN_ARGUMENT) {
     const result = checkStandardInput(context);
     const readable = !result.diagnostics.some((d) => UNREADABLE.has(d.code) && d.path.length === 0 && d.file === STDIN_NAME);
-    return { file: STDIN_NAME, result, readable };
+    return { file: STDIN_NAME, result, readable, locale: context.locale };
   }
-  const result = checkPlan({ file }, { cwd: context.cwd, locale: context.locale });
+  let result = checkPlan({ file }, { cwd: context.cwd, locale: context.locale });
+  let locale = context.locale;
+  if (!context.localeGiven && result.plan?.locales !== undefined) {
+    const planLocale = resolveLocale({ planLocales: result.plan.locales, lang: context.locale });
+    if (planLocale !== locale) {
+      locale = planLocale;
+      result = checkPlan({ file }, { cwd: context.cwd, locale });
+    }
+  }
   const readable = !result.diagnostics.some((d) => UNREADABLE.has(d.code) && d.path.length === 0 && d.file === file);
-  return { file, result, readable };
+  return { file, result, readable, locale };
 }

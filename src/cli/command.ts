@@ -13,8 +13,22 @@ export interface CommandContext {
   io: CliIo;
   /** Absolute folder file arguments are relative to. */
   cwd: string;
-  /** Message locale from `--locale` (default `en`). */
+  /**
+   * Message locale: `--locale`, else the environment's language (`LANG`, zh* → zh-CN), else en.
+   * Commands that read a plan switch to the plan's first locale when `--locale` is not given
+   * (the `locale` that `checkPlanArgument` returns).
+   */
   locale: Locale;
+  /** Whether `--locale` was given (then it wins over the plan's locales). */
+  localeGiven: boolean;
+}
+
+/** A command's help texts in one language. */
+export interface CommandHelpText {
+  summary: string;
+  usage: string;
+  description?: string;
+  optionHelp?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -35,17 +49,11 @@ export interface CliCommand {
   /** Help lines for the options, `['--json', 'print one JSON document']`. */
   optionHelp?: ReadonlyArray<readonly [string, string]>;
   /**
-   * The help in Chinese, shown by `planwright <command> --help --locale zh-CN` (falls back to the
-   * English text for what it leaves out).
+   * The help texts in the other locales (the fields above are English). Every command has zh-CN:
+   * `test/messages/cli-zh-cn.test.ts` fails on a command whose `--help --locale zh-CN` is not Chinese.
    */
-  help?: { 'zh-CN'?: LocalizedCommandHelp };
+  translations?: { readonly [L in Exclude<Locale, 'en'>]?: CommandHelpText };
   /** Run the command; returns the exit code. */
   run(context: CommandContext): Promise<number> | number;
 }
 
-/** A command's help text in another language. */
-export interface LocalizedCommandHelp {
-  summary?: string;
-  description?: string;
-  optionHelp?: ReadonlyArray<readonly [string, string]>;
-}

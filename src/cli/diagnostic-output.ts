@@ -2,6 +2,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
 import { formatDiagnosticLine } from '../diagnostics/format-diagnostic-line.js';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/json-diagnostic.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { CLI_MESSAGES } from '../messages/cli-messages.js';
+import { messagesIn } from '../messages/message-table.js';
 
 /** Options of {@link formatDiagnosticsText}. */
 export interface DiagnosticsTextOptions {
@@ -11,6 +14,8 @@ export interface DiagnosticsTextOptions {
   frames?: boolean;
   /** Colour the carets (in a terminal). */
   color?: boolean;
+  /** Language of the summary line and the severity words (default en). */
+  locale?: Locale;
 }
 
 /**
@@ -30,7 +35,7 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], option
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (diagnostics.length > 0) {
-    blocks.push(`Found ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+    blocks.push(messagesIn(CLI_MESSAGES, options.locale ?? 'en').summaryLine({ errors, warnings }));
   }
   return blocks.length === 0 ? '' : `${blocks.join('\n')}\n`;
 }

@@ -1,9 +1,31 @@
-import type { CliCommand } from './command.js';
-import { SHARED_OPTION_HELP, SHARED_OPTION_HELP_ZH } from './shared-options.js';
+import { displayWidth, padEnd } from '../diagnostics/display-width.js';
+import type { Locale } from '../diagnostics/locale.js';
+import { CLI_MESSAGES } from '../messages/cli-messages.js';
+import { messagesIn } from '../messages/message-table.js';
+import type { CliCommand, CommandHelpText } from './command.js';
+import { sharedOptionHelp } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
-  const width = rows.reduce((widest, [left]) => Math.max(widest, left.length), 0);
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+  const width = rows.reduce((widest, [left]) => Math.max(widest, displayWidth(left)), 0);
+  return rows.map(([left, right]) => `  ${padEnd(left, width)}  ${right}`).join('\n');
+}
+
+/**
+ * A command's help texts in a locale (English from the command's own fields, and when a
+ * command has no translation for the locale).
+ *
+ * @example
+ * commandHelpText(validateCommand, 'zh-CN').summary; // '检查预案文件：语法、结构和交叉引用'
+ */
+export function commandHelpText(command: CliCommand, locale: Locale = 'en'): CommandHelpText {
+  const translated = locale === 'en' ? undefined : command.translations?.[locale];
+  if (translated !== undefined) return translated;
+  return {
+    summary: command.summary,
+    usage: command.usage,
+    ...(command.description === undefined ? {} : { description: command.description }),
+    ...(command.optionHelp === undefined ? {} : { optionHelp: command.optionHelp }),
+  };
 }
 
 /**
@@ -11,19 +33,22 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
  *
  * @example
  * programHelp(COMMANDS); // 'Usage: planwright <command> [options]\n\nCommands:\n  validate  …'
+ * programHelp(COMMANDS, 'zh-CN'); // '用法：planwright <命令> [选项]\n…'
  */
-export function programHelp(commands: readonly CliCommand[]): string {
+export function programHelp(commands: readonly CliCommand[], locale: Locale = 'en'): string {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  const space = locale === 'en' ? ' ' : '';
   return [
-    'Usage: planwright <command> [options]',
+    `${t.usageHeading()}${space}${t.programUsage()}`,
     '',
-    'Emergency response plans as executable software.',
+    t.programTagline(),
     '',
-    'Commands:',
-    table(commands.map((c) => [c.name, c.summary])),
+    t.commandsHeading(),
+    table(commands.map((c) => [c.name, commandHelpText(c, locale).summary])),
     '',
-    'Run "planwright <command> --help" for a command\'s options.',
-    'A plan argument - reads the plan from standard input.',
-    'Exit codes: 0 done, 1 problems found, 2 could not run as asked.',
+    t.programMore(),
+    t.programStdin(),
+    t.exitCodes(),
     '',
   ].join('\n');
 }
@@ -35,20 +60,15 @@ export function programHelp(commands: readonly CliCommand[]): string {
  * commandHelp(validateCommand); // in Chinese where the command gives it: commandHelp(renderCommand, 'zh-CN')
  * // 'Usage: planwright validate <plan>... [--json] [--locale zh-CN]\n…'
  */
-export function commandHelp(command: CliCommand, locale?: string): string {
-  const zh = locale === 'zh-CN' ? command.help?.['zh-CN'] : undefined;
-  if (zh !== undefined) {
-    const parts = [`用法：planwright ${command.usage}`, '', zh.summary ?? command.summary];
-    const description = zh.description ?? command.description;
-    if (description !== undefined) parts.push('', description);
-    parts.push('', '选项：', table([...(zh.optionHelp ?? command.optionHelp ?? []), ...SHARED_OPTION_HELP_ZH]), '');
-    return parts.join('\n');
-  }
-  const parts = [`Usage: planwright ${command.usage}`, '', command.summary];
-  if (command.description !== undefined) parts.push('', command.description);
+export function commandHelp(command: CliCommand, locale: Locale = 'en'): string {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  const text = commandHelpText(command, locale);
+  const space = locale === 'en' ? ' ' : '';
+  const parts = [`${t.usageHeading()}${space}planwright ${text.usage}`, '', text.summary];
+  if (text.description !== undefined) parts.push('', text.description);
   // A command's own line for a shared option (e.g. its --locale default) replaces the shared one.
-  const own = new Set((command.optionHelp ?? []).map(([flag]) => flag.split(/[ ,]/)[0]));
-  const shared = SHARED_OPTION_HELP.filter(([flag]) => !own.has(flag.split(/[ ,]/)[0]));
-  parts.push('', 'Options:', table([...(command.optionHelp ?? []), ...shared]), '');
+  const own = new Set((text.optionHelp ?? []).map(([flag]) => flag.split(/[ ,]/)[0]));
+  const shared = sharedOptionHelp(locale).filter(([flag]) => !own.has(flag.split(/[ ,]/)[0]));
+  parts.push('', t.optionsHeading(), table([...(text.optionHelp ?? []), ...shared]), '');
   return parts.join('\n');
 }

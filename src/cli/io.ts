@@ -11,4 +11,6 @@ export interface CliIo {
    * descriptor 0; tests pass the text). Without it, `-` is reported as unreadable.
    */
   readStdin?: (maxBytes: number) => Uint8Array | string;
+  /** Environment variables (default `process.env`): `LC_ALL`, `LC_MESSAGES` or `LANG` pick the language when neither `--locale` nor the plan does. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -3,7 +3,10 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { escapeTerminalText } from '../diagnostics/terminal-safe-text.js';
-import { isLocale, LOCALES } from '../diagnostics/locale.js';
+import { isLocale, LOCALES, type Locale } from '../diagnostics/locale.js';
+import { CLI_MESSAGES } from '../messages/cli-messages.js';
+import { messagesIn } from '../messages/message-table.js';
+import { environmentLanguage, resolveLocale } from '../messages/resolve-locale.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -15,17 +18,44 @@ function findCommand(name: string, commands: readonly CliCommand[]): CliCommand 
   return commands.find((c) => c.name === name);
 }
 
-function unknownCommand(name: string, io: CliIo, commands: readonly CliCommand[]): number {
+function unknownCommand(name: string, io: CliIo, commands: readonly CliCommand[], locale: Locale): number {
+  const t = messagesIn(CLI_MESSAGES, locale);
   const suggestion = closestMatch(name, commands.map((c) => c.name));
-  const hint = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
-  io.stderr(`planwright: unknown command "${name}".${hint} Run "planwright --help" for the list.\n`);
+  const hint = suggestion === undefined ? '' : t.didYouMeanCommand({ name: suggestion });
+  io.stderr(`${t.unknownCommand({ name, hint })}\n`);
   return EXIT_USAGE;
+}
+
+/** The `--locale` value in raw arguments (`--locale zh-CN` or `--locale=zh-CN`), if any. */
+function localeArgument(argv: readonly string[]): string | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') return undefined;
+    if (arg === '--locale') return argv[index + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+  }
+  return undefined;
+}
+
+/** A `util.parseArgs` error: Node's own text in English, else in words of the locale naming the option. */
+function parseArgsProblem(error: unknown, locale: Locale): string {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (option !== undefined && locale !== 'en') {
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t.unknownOption({ option });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return /argument missing/.test(message) ? t.optionNeedsValue({ option }) : t.optionTakesNoValue({ option });
+    }
+  }
+  return message;
 }
 
 /**
  * The `planwright` command line as a function: parses `argv` (the arguments after the binary),
  * runs the command, writes to `io`, and returns the exit code (0 done, 1 problems found,
  * 2 could not run as asked). Never calls `process.exit`, so tests run it in-process.
+ * Messages are in `--locale`, else the plan's first locale, else the environment's `LANG`.
  *
  * @example
  * const out: string[] = [];
@@ -34,51 +64,64 @@ function unknownCommand(name: string, io: CliIo, commands: readonly CliCommand[]
  */
 export async function run(argv: readonly string[], rawIo: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
   const io = terminalSafeIo(rawIo);
+  const requested = localeArgument(argv);
+  const given = requested !== undefined && isLocale(requested) ? requested : undefined;
+  const locale = resolveLocale({ option: given, lang: environmentLanguage(io.env ?? process.env) });
+  const t = messagesIn(CLI_MESSAGES, locale);
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.stderr(programHelp(commands));
+    io.stderr(programHelp(commands, locale));
     return EXIT_USAGE;
   }
-  if (first === '--help' || first === '-h') {
-    io.stdout(programHelp(commands));
+  if (first === '--help' || first === '-h' || first === '--locale' || first.startsWith('--locale=')) {
+    if (requested !== undefined && given === undefined) {
+      io.stderr(`planwright: ${t.unknownLocale({ locale: requested, locales: LOCALES.join(locale === 'en' ? ' or ' : ' 或 ') })}\n`);
+      return EXIT_USAGE;
+    }
+    const command = first.startsWith('--locale') ? rest.find((arg, index) => index > 0 && !arg.startsWith('-')) : undefined;
+    if (command !== undefined) return run([command, ...argv.filter((arg) => arg !== command)], io, commands);
+    io.stdout(programHelp(commands, locale));
     return EXIT_OK;
   }
   if (first === 'help') {
-    if (rest[0] === undefined) {
-      io.stdout(programHelp(commands));
+    const name = rest.find((arg, index) => !arg.startsWith('-') && rest[index - 1] !== '--locale');
+    if (name === undefined) {
+      io.stdout(programHelp(commands, locale));
       return EXIT_OK;
     }
-    const command = findCommand(rest[0], commands);
-    if (command === undefined) return unknownCommand(rest[0], io, commands);
-    io.stdout(commandHelp(command));
+    const command = findCommand(name, commands);
+    if (command === undefined) return unknownCommand(name, io, commands, locale);
+    io.stdout(commandHelp(command, locale));
     return EXIT_OK;
   }
   const command = findCommand(first, commands);
-  if (command === undefined) return unknownCommand(first, io, commands);
+  if (command === undefined) return unknownCommand(first, io, commands, locale);
 
+  const fail = (reason: string): number => {
+    io.stderr(`${t.badArguments({ command: command.name, reason })}\n${t.seeCommandHelp({ command: command.name })}\n`);
+    return EXIT_USAGE;
+  };
   let parsed: { values: CommandContext['values']; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...rest], options: { ...SHARED_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`planwright ${command.name}: ${message}\nRun "planwright ${command.name} --help" for its options.\n`);
-    return EXIT_USAGE;
+    return fail(parseArgsProblem(error, locale));
   }
   if (parsed.values.help === true) {
-    io.stdout(commandHelp(command, typeof parsed.values.locale === 'string' ? parsed.values.locale : undefined));
+    io.stdout(commandHelp(command, locale));
     return EXIT_OK;
   }
-  const locale = parsed.values.locale ?? 'en';
-  if (typeof locale !== 'string' || !isLocale(locale)) {
-    io.stderr(`planwright ${command.name}: unknown locale "${String(locale)}"; use ${LOCALES.join(' or ')}.\n`);
+  const option = parsed.values.locale;
+  if (option !== undefined && (typeof option !== 'string' || !isLocale(option))) {
+    io.stderr(`${t.badArguments({ command: command.name, reason: t.unknownLocale({ locale: String(option), locales: LOCALES.join(locale === 'en' ? ' or ' : ' 或 ') }) })}\n`);
     return EXIT_USAGE;
   }
   const cwd = path.resolve(io.cwd ?? process.cwd());
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, io, cwd, locale });
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, io, cwd, locale, localeGiven: option !== undefined });
   } catch (error) {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`planwright ${command.name}: unexpected failure, please report it:\n${message}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`${t.unexpectedFailure({ command: command.name, detail })}\n`);
     return EXIT_USAGE;
   }
 }

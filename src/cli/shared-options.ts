@@ -1,3 +1,6 @@
+import type { Locale } from '../diagnostics/locale.js';
+import { CLI_MESSAGES } from '../messages/cli-messages.js';
+import { messagesIn } from '../messages/message-table.js';
 import type { CliOptions } from './command.js';
 
 /** Options every command accepts. */
@@ -7,16 +10,20 @@ export const SHARED_OPTIONS = {
   locale: { type: 'string' },
 } as const satisfies CliOptions;
 
-/** Help lines of the shared options. */
-export const SHARED_OPTION_HELP: ReadonlyArray<readonly [string, string]> = [
-  ['--json', 'print one JSON document on stdout instead of text'],
-  ['--locale <en|zh-CN>', 'language of the messages (default en)'],
-  ['-h, --help', 'show this help'],
-];
+/**
+ * Help lines of the shared options, in a locale.
+ *
+ * @example
+ * sharedOptionHelp('zh-CN')[2]; // ['-h, --help', '显示本帮助']
+ */
+export function sharedOptionHelp(locale: Locale = 'en'): ReadonlyArray<readonly [string, string]> {
+  const t = messagesIn(CLI_MESSAGES, locale);
+  return [
+    ['--json', t.optionJson()],
+    [t.optionLocaleName(), t.optionLocale()],
+    ['-h, --help', t.optionHelp()],
+  ];
+}
 
-/** Help lines of the shared options, in Chinese. */
-export const SHARED_OPTION_HELP_ZH: ReadonlyArray<readonly [string, string]> = [
-  ['--json', '在标准输出打印一个 JSON 文档，代替文本'],
-  ['--locale <en|zh-CN>', '消息语言（默认 en）'],
-  ['-h, --help', '显示本帮助'],
-];
+/** Help lines of the shared options (English). */
+export const SHARED_OPTION_HELP: ReadonlyArray<readonly [string, string]> = sharedOptionHelp('en');

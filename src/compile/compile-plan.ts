@@ -7,6 +7,7 @@ import { buildFieldValidators } from './field-validators.js';
 import { hashCanonical } from './hash.js';
 import { renderBody } from './render-template.js';
 import { stageTransitions } from './stage-graph.js';
+import { localTemplateValues } from './template-values.js';
 import { toMachine } from './to-machine.js';
 import { indexTransitions } from './transition-index.js';
 
@@ -53,7 +54,7 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     transitions,
     renderTemplate(id, values) {
       const t = templates.get(id);
-      return t === undefined ? undefined : renderBody(id, t.body, values, defaultLocale);
+      return t === undefined ? undefined : renderBody(id, t.body, (locale) => localTemplateValues(definition, values, locale), defaultLocale);
     },
   };
 }

@@ -40,7 +40,8 @@ export function templatePlaceholders(body: LocalizedText): string[] {
 
 /**
  * Renders a template body: a plain text, or per locale with `text` in `defaultLocale` (else the
- * first locale given).
+ * first locale given). `values` may be a function of the locale being rendered (for placeholders
+ * such as `severityTitle` whose text depends on the language; a plain text gets `defaultLocale`).
  *
  * @example
  * renderBody('hs', { 'zh-CN': '关于{{title}}', en: 'About {{title}}' }, { title: 'X' }, 'en').text; // 'About X'
@@ -48,12 +49,13 @@ export function templatePlaceholders(body: LocalizedText): string[] {
 export function renderBody(
   template: string,
   body: LocalizedText,
-  values: TemplateValues,
+  values: TemplateValues | ((locale: string | undefined) => TemplateValues),
   defaultLocale?: string,
 ): RenderedTemplate {
-  if (typeof body === 'string') return { template, text: fillPlaceholders(body, values) };
+  const valuesIn = typeof values === 'function' ? values : () => values;
+  if (typeof body === 'string') return { template, text: fillPlaceholders(body, valuesIn(defaultLocale)) };
   const texts: Record<string, string> = {};
-  for (const locale of Object.keys(body).sort()) texts[locale] = fillPlaceholders(body[locale] ?? '', values);
+  for (const locale of Object.keys(body).sort()) texts[locale] = fillPlaceholders(body[locale] ?? '', valuesIn(locale));
   const first = Object.keys(body)[0] ?? '';
   const text = texts[defaultLocale !== undefined && defaultLocale in texts ? defaultLocale : first] ?? '';
   return { template, text, texts };

@@ -128,7 +128,7 @@ export type IdKind =
   | 'measure';
 
 /** A named text format a value failed (used in `invalid-value`). */
-export type FormatKind = 'id' | 'version' | 'locale' | 'other';
+export type FormatKind = 'id' | 'version' | 'locale' | 'timezone' | 'other';
 
 /** Why a value is not accepted (the `invalid-value` data). */
 export type InvalidValueParams =
@@ -150,8 +150,8 @@ export interface DiagnosticParams {
   'file-not-found': { file: string };
   'file-unreadable': { file: string; detail: string };
   'file-too-large': { size: number; limit: number };
-  'yaml-syntax': { detail: string };
-  'yaml-warning': { detail: string };
+  'yaml-syntax': { detail: string; yamlCode?: string };
+  'yaml-warning': { detail: string; yamlCode?: string };
   'duplicate-key': { key: string };
   'alias-limit': { limit: number };
   'too-deep': { limit: number };

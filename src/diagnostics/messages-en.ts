@@ -36,6 +36,7 @@ const FORMAT: Record<string, string> = {
   id: 'write an id: a letter, then letters, digits, "-" or "_" (at most 64 characters), e.g. "info-officer"',
   version: 'write a version such as 1.0.0',
   locale: 'write a locale such as "zh-CN" or "en"',
+  timezone: 'write an IANA time zone such as "Asia/Shanghai" or "Europe/Berlin"',
 };
 
 /** `expected` entries are value kinds, or JSON literals such as `"*"`. */
@@ -200,7 +201,7 @@ export const messagesEn: MessageTable = {
   'deadline-match-without-each': (p) =>
     `deadline ${quote(p.deadline)} has match but not each: true; match pairs each triggering event with its meeting event, so add each: true or remove match.`,
   'unknown-timezone': (p) =>
-    `unknown time zone ${quote(p.timezone)}; a clock-time due needs an IANA time zone such as Asia/Shanghai.`,
+    `${quote(p.timezone)} is not a time zone; write an IANA time zone such as "Asia/Shanghai" or "Europe/Berlin" (times in notices and clock-time deadlines are read in it).`,
   'band-field-not-number': (p) => `the bands are chosen by field ${quote(p.field)}, which is ${p.fieldType}; name a number field (a measured value).`,
   'bands-unordered': (p) =>
     `band ${p.index + 1} is out of order: list bands with increasing below bounds, and leave below off the last band only (it takes every larger value).`,

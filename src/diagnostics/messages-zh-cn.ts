@@ -1,5 +1,7 @@
 import type { IdKind, InvalidValueParams, UnknownRefParams, ValueKind } from './codes.js';
 import { inputMistakeMessagesZhCn } from './input-mistake-messages.js';
+import { formatHintIn } from '../messages/format-hint-messages.js';
+import { yamlProblemText } from '../messages/yaml-messages.js';
 import { listOf, quote, type MessageTable } from './message-table.js';
 
 const KIND: Record<ValueKind, string> = {
@@ -36,6 +38,7 @@ const FORMAT: Record<string, string> = {
   id: '标识符须以字母开头，只含字母、数字、"-" 和 "_"（最多 64 个字符），例如 "info-officer"',
   version: '请写成 1.0.0 这样的版本号',
   locale: '请写成 "zh-CN" 或 "en" 这样的语言代码',
+  timezone: '请写成 "Asia/Shanghai" 或 "Europe/Berlin" 这样的 IANA 时区名',
 };
 
 const LIST = '、';
@@ -61,7 +64,7 @@ function invalidValue(p: InvalidValueParams): string {
       return `此处不允许 ${quote(p.value)}。${hint}请写以下之一：${listOf(p.values, 20, LIST)}。`;
     }
     case 'format':
-      return `${quote(p.value)} 格式不对；${FORMAT[p.format] ?? `应为：${p.hint ?? '正确格式的值'}`}。`;
+      return `${quote(p.value)} 格式不对；${FORMAT[p.format] ?? `应为：${formatHintIn(p.hint, 'zh-CN') ?? p.hint ?? '正确格式的值'}`}。`;
     case 'too-small':
       if (p.origin === 'array') return `列表至少需要 ${p.limit} 项，请补充。`;
       if (p.origin === 'string') return p.limit <= 1 ? '文本为空；请填写内容或删除此键。' : `文本至少需要 ${p.limit} 个字符。`;
@@ -85,8 +88,8 @@ export const messagesZhCn: MessageTable = {
   'file-unreadable': (p) => `无法读取 ${quote(p.file)}：${p.detail}。`,
   'file-too-large': (p) =>
     `文件大小为 ${(p.size / 1048576).toFixed(1)} MB，预案文件最大 ${(p.limit / 1048576).toFixed(0)} MB；请用 include 拆分为多个文件。`,
-  'yaml-syntax': (p) => `YAML 语法错误：${p.detail}。`,
-  'yaml-warning': (p) => `YAML 提示：${p.detail}。`,
+  'yaml-syntax': (p) => `YAML 语法错误：${yamlProblemText(p.yamlCode, p.detail, 'zh-CN')}。`,
+  'yaml-warning': (p) => `YAML 提示：${yamlProblemText(p.yamlCode, p.detail, 'zh-CN')}。`,
   'duplicate-key': (p) => `键 ${quote(p.key)} 在此映射中出现了多次，请只保留一个。`,
   'alias-limit': (p) => `YAML 别名展开后超过 ${p.limit} 个节点；请直接写出内容，不要反复引用别名。`,
   'too-deep': (p) => `文档嵌套超过 ${p.limit} 层；预案不需要这么深的结构，请简化。`,
@@ -190,7 +193,7 @@ export const messagesZhCn: MessageTable = {
     `时限 ${quote(p.deadline)} 从字段 ${quote(p.field)} 起计算，但该字段是 ${p.fieldType} 类型而不是 datetime；请指定一个时间字段（事件发生的时间）。`,
   'deadline-match-without-each': (p) =>
     `时限 ${quote(p.deadline)} 写了 match 但没有 each: true；match 用于把每次触发与其对应的办结事件配对，请加上 each: true 或删除 match。`,
-  'unknown-timezone': (p) => `未知时区 ${quote(p.timezone)}；按钟点计算的时限需要 IANA 时区，例如 Asia/Shanghai。`,
+  'unknown-timezone': (p) => `${quote(p.timezone)} 不是时区；请写成 "Asia/Shanghai" 或 "Europe/Berlin" 这样的 IANA 时区名（通知中的时间和按钟点计算的时限都按它计算）。`,
   'band-field-not-number': (p) => `分档依据字段 ${quote(p.field)} 是 ${p.fieldType} 类型；请指定一个数值字段（测量值）。`,
   'bands-unordered': (p) => `第 ${p.index + 1} 档顺序有误：各档的 below 上限须递增，且只有最后一档不写 below（包含所有更大的值）。`,
 };

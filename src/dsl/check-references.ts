@@ -136,6 +136,7 @@ class ReferenceChecker {
       ['migrations'],
       'migration',
     );
+    if (p.timezone !== undefined && !isTimeZone(p.timezone)) this.push('unknown-timezone', { timezone: p.timezone }, ['timezone']);
     p.roles.forEach((role, i) => {
       if (role.id === 'any-role') this.push('ambiguous-id', { id: role.id }, ['roles', i, 'id']);
     });
@@ -196,11 +197,8 @@ class ReferenceChecker {
       this.ref('unknown-field', deadline.match, this.fieldIds, [...path, 'match']);
       if (deadline.each !== true) this.push('deadline-match-without-each', { deadline: id }, [...path, 'match']);
     }
+    // A clock-time due is read in the plan's timezone, checked once for the whole plan above.
     const due = deadline.due;
-    if (typeof due === 'object' && 'clock' in due) {
-      const timezone = this.plan.timezone ?? 'UTC';
-      if (!isTimeZone(timezone)) this.push('unknown-timezone', { timezone }, this.plan.timezone === undefined ? [...path, 'due'] : ['timezone']);
-    }
     const texts =
       typeof due === 'string'
         ? [due]
@@ -416,3 +414,4 @@ class ReferenceChecker {
 export function checkReferences(plan: PlanDefinition, options: CheckReferencesOptions = {}): Diagnostic[] {
   return new ReferenceChecker(plan, options.locale ?? 'en').run();
 }
+

@@ -257,12 +257,12 @@ function parseWhole(
     if (error.code === 'RESOURCE_EXHAUSTION') {
       reader.report('too-deep', { limit: MAX_DEPTH }, [], range);
     } else {
-      reader.report('yaml-syntax', { detail: firstLine(error.message, error.code) }, [], range);
+      reader.report('yaml-syntax', { detail: firstLine(error.message, error.code), yamlCode: error.code }, [], range);
     }
   }
   for (const warning of doc.warnings) {
     const [start, end] = warning.pos;
-    reader.report('yaml-warning', { detail: firstLine(warning.message, warning.code) }, [], reader.range(start, end), { severity: 'warning' });
+    reader.report('yaml-warning', { detail: firstLine(warning.message, warning.code), yamlCode: warning.code }, [], reader.range(start, end), { severity: 'warning' });
   }
   if (doc.errors.length > 0) return { value: undefined, diagnostics: reader.diagnostics, map: reader.map };
   // The document itself, for an empty text (the walk overwrites it with the root node's range).

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id } from '../dsl/schema/common.js';
+import { FORMAT_HINT_MESSAGES } from '../messages/format-hint-messages.js';
 
 /** The roster format version this release reads. */
 export const ROSTER_FORMAT = 1;
@@ -7,7 +8,7 @@ export const ROSTER_FORMAT = 1;
 /** A team position a person can back up: `<team>.leader` or `<team>.deputy`. */
 export const BackedPosition = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*\.(leader|deputy)$/, 'a team position such as command.leader or command.deputy')
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*\.(leader|deputy)$/, FORMAT_HINT_MESSAGES.teamPosition.en)
   .meta({ description: 'A team position: <team>.leader or <team>.deputy.' });
 
 /** One person on the roster: the plan roles they hold and the team positions they stand in for. */

@@ -209,7 +209,7 @@ const ZH: ReportLabels = {
   total: '合计',
   decreased: '下降',
   increased: '上升',
-  noMeasures: '预案未声明评估指标（预案中的 measures:）。',
+  noMeasures: '预案未声明评估指标。',
 };
 
 /**

@@ -4,12 +4,17 @@ import { lintCommand } from '../../src/cli/commands/lint.js';
 import { run } from '../../src/cli/run.js';
 import { sarifValidator } from './support/sarif-validator.js';
 
+/** These tests read the English texts: without --locale the seed plan's first locale (zh-CN) would be used. */
+function english(args: readonly string[]): string[] {
+  return args.includes('--locale') ? [...args] : [...args, '--locale', 'en'];
+}
+
 const FIX = 'test/fixtures/lint';
 
 async function lintCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['lint', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [lintCommand]);
+  const code = await run(['lint', ...english(args)], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [lintCommand]);
   return { code, stdout, stderr };
 }
 

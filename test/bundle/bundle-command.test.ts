@@ -23,7 +23,7 @@ describe('planwright bundle', () => {
   it('writes a bundle the runtime loads (exit 0)', async () => {
     dir = mkdtempSync(join(tmpdir(), 'planwright-bundle-'));
     const file = join(dir, 'out', 'public-opinion.json');
-    const { code, out } = await cli('bundle', 'plans/public-opinion.plan.yaml', '-o', file);
+    const { code, out } = await cli('bundle', 'plans/public-opinion.plan.yaml', '-o', file, '--locale', 'en');
     expect(code).toBe(0);
     expect(out).toContain('bundle of plan public-opinion 1.0.0');
     const plan = loadBundle(JSON.parse(readFileSync(file, 'utf8')));

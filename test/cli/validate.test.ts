@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { captureIo } from './capture-io.js';
 
+/** These tests read the English texts: without --locale the seed plan's first locale (zh-CN) would be used. */
+function english(args: readonly string[]): string[] {
+  return args.includes('--locale') ? [...args] : [...args, '--locale', 'en'];
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 'plans/public-opinion.plan.yaml';
 const BROKEN = 'test/fixtures/broken/unknown-stage-target.plan.yaml';
 
 async function validate(args: string[], options: { isTTY?: boolean } = {}) {
   const io = captureIo({ cwd: root, ...options });
-  const code = await run(['validate', ...args], io);
+  const code = await run(['validate', ...english(args)], io);
   return { code, out: io.out(), err: io.err() };
 }
 

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readinessCommand } from '../../src/cli/commands/readiness.js';
 import { run } from '../../src/cli/run.js';
 
+/** These tests read the English texts: without --locale the seed plan's first locale (zh-CN) would be used. */
+function english(args: readonly string[]): string[] {
+  return args.includes('--locale') ? [...args] : [...args, '--locale', 'en'];
+}
+
 const SEED = 'plans/public-opinion.plan.yaml';
 const ROSTER = 'examples/roster-public-opinion.yaml';
 const INVENTORY = 'examples/inventory-public-opinion.yaml';
@@ -10,7 +15,7 @@ const FIX = 'test/readiness/fixtures';
 async function readinessCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['readiness', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [readinessCommand]);
+  const code = await run(['readiness', ...english(args)], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [readinessCommand]);
   return { code, stdout, stderr };
 }
 

@@ -60,7 +60,8 @@ describe('drill reports', () => {
     ]);
     const index = drillIndex([result], plan, { coverage, links: [{ report: 'dismissal.html', afterAction: 'dismissal.after-action.html' }], evaluation: 'evaluation.html' });
     expect(index.markdown).toContain('[研判不构成舆情事件，结束](dismissal.md)');
-    expect(index.markdown).toContain('| tracks | 0/3 | 0% | respond/release, respond/media, respond/public |');
+    expect(index.markdown).toContain('| 并行分支 | 0/3 | 0% | respond/release, respond/media, respond/public |');
+    expect(index.markdown).toContain('预案: public-opinion 1.0.0 · 演练：1 个 · ');
     expect(index.html).toContain('<a href="dismissal.after-action.html">');
   });
 });

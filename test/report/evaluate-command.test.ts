@@ -6,6 +6,11 @@ import { evaluateCommand } from '../../src/cli/commands/evaluate.js';
 import { run } from '../../src/cli/run.js';
 import { runSeedDrills } from '../testing/seed-drills.js';
 
+/** These tests read the English texts: without --locale the seed plan's first locale (zh-CN) would be used. */
+function english(args: readonly string[]): string[] {
+  return args.includes('--locale') ? [...args] : [...args, '--locale', 'en'];
+}
+
 const PLAN = 'plans/public-opinion.plan.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'planwright-evaluate-'));
 const dir = join(tmp, 'incidents');
@@ -13,7 +18,7 @@ const dir = join(tmp, 'incidents');
 async function evaluate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['evaluate', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, [evaluateCommand]);
+  const code = await run(['evaluate', ...english(args)], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, [evaluateCommand]);
   return { code, stdout, stderr };
 }
 

@@ -164,7 +164,8 @@ describe('deadline first-statement (when severity is known: I/II 5h · III 24h �
     expect(published).toHaveLength(1);
     expect(published[0]?.payload['template']).toBe('holding-statement');
     expect(published[0]?.payload['text']).toBe(
-      `关于“Hotline complaint video”的情况通报：${T0}起，我单位关注到相关信息，已第一时间成立工作组进行核查处置。We are investigating. 后续进展将通过weibo及时发布。`,
+      // {{openedAt}} in the plan's timezone (Asia/Shanghai): T0 is 2024-05-01T08:00Z
+      `关于“Hotline complaint video”的情况通报：2024-05-01 16:00起，我单位关注到相关信息，已第一时间成立工作组进行核查处置。We are investigating. 后续进展将通过weibo及时发布。`,
     );
     expect(incident.timeline.at(-1)).toMatchObject({ type: 'effect-delivered', data: { name: 'publish' } });
     expect(incident.outbox).toEqual([]);

@@ -5,6 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { drillCommand } from '../../src/cli/commands/drill.js';
 import { run } from '../../src/cli/run.js';
 
+/** These tests read the English texts: without --locale the seed plan's first locale (zh-CN) would be used. */
+function english(args: readonly string[]): string[] {
+  return args.includes('--locale') ? [...args] : [...args, '--locale', 'en'];
+}
+
 const PLAN = 'plans/public-opinion.plan.yaml';
 const SEED = readdirSync('examples/drills/public-opinion')
   .filter((f) => f.endsWith('.drill.yaml'))
@@ -15,7 +20,7 @@ const FIX = 'test/fixtures/drills';
 async function drill(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['drill', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [drillCommand]);
+  const code = await run(['drill', ...english(args)], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false }, [drillCommand]);
   return { code, stdout, stderr };
 }
 

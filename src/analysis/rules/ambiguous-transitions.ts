@@ -12,8 +12,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function where(path: DocumentPath, line: number | undefined): string {
-  if (line !== undefined) return `line ${line}`;
+function where(path: DocumentPath): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
 }
 
@@ -31,6 +30,10 @@ export const ambiguousTransitions = defineRule({
     shadowed: {
       en: 'Stage "{{stage}}" accepts {{event}} twice and `when` does not tell the two apart: the earlier one ({{other}}) is always taken, so this one never is.',
       'zh-CN': '阶段“{{stage}}”两次接受 {{event}}，且 `when` 无法区分两者：总是执行前一个（{{other}}），这一个永远不会执行。',
+    },
+    shadowedAtLine: {
+      en: 'Stage "{{stage}}" accepts {{event}} twice and `when` does not tell the two apart: the earlier one (line {{line}}) is always taken, so this one never is.',
+      'zh-CN': '阶段“{{stage}}”两次接受 {{event}}，且 `when` 无法区分两者：总是执行前一个（第 {{line}} 行），这一个永远不会执行。',
     },
   },
   check(ctx) {
@@ -57,7 +60,9 @@ export const ambiguousTransitions = defineRule({
           reported.add(key);
           const otherPath = earlier.declaration.path;
           const line = ctx.locator.locate([...otherPath, 'event']).range?.start.line;
-          ctx.report(path, 'shadowed', { stage, event: later.declaration.transition.event, other: where(otherPath, line) });
+          const event = later.declaration.transition.event;
+          if (line === undefined) ctx.report(path, 'shadowed', { stage, event, other: where(otherPath) });
+          else ctx.report(path, 'shadowedAtLine', { stage, event, line: String(line) });
         });
       }
     }

@@ -9,6 +9,10 @@ export const finalStageWithTransitions = defineRule({
   defaultSeverity: 'error',
   description: 'A final stage with transitions, tracks or `done`, or named in a shared transition\'s `in`.',
   messages: {
+    ownOn: {
+      en: 'Final stage "{{stage}}" closes the incident on entry, so the transitions in its `on` can never be taken.',
+      'zh-CN': '终止阶段“{{stage}}”一进入即结束事件，其 `on` 中的转换永远不会执行。',
+    },
     ownTransitions: {
       en: 'Final stage "{{stage}}" closes the incident on entry, so its {{what}} can never be taken.',
       'zh-CN': '终止阶段“{{stage}}”一进入即结束事件，其 {{what}} 永远不会执行。',
@@ -22,7 +26,7 @@ export const finalStageWithTransitions = defineRule({
     const { plan } = ctx;
     plan.stages.forEach((stage, i) => {
       if (stage.final !== true) return;
-      if (stage.on.length > 0) ctx.report(['stages', i, 'on'], 'ownTransitions', { stage: stage.id, what: '`on` transitions' });
+      if (stage.on.length > 0) ctx.report(['stages', i, 'on'], 'ownOn', { stage: stage.id });
       if (stage.tracks !== undefined) ctx.report(['stages', i, 'tracks'], 'ownTransitions', { stage: stage.id, what: '`tracks`' });
       else if (stage.done !== undefined) ctx.report(['stages', i, 'done'], 'ownTransitions', { stage: stage.id, what: '`done`' });
     });

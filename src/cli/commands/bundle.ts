@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { createBundle } from '../../bundle/create-bundle.js';
 import { CompileError } from '../../compile/compile-error.js';
 import { compilePlan } from '../../compile/compile-plan.js';
+import { CLI_MESSAGES } from '../../messages/cli-messages.js';
+import { messagesIn } from '../../messages/message-table.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { diagnosticsReport, formatDiagnosticsText } from '../diagnostic-output.js';
@@ -21,29 +23,45 @@ export const bundleCommand: CliCommand = {
   ].join('\n'),
   options: { output: { type: 'string', short: 'o' } },
   optionHelp: [['-o, --output <file>', 'where to write the bundle (required)']],
+  translations: {
+    'zh-CN': {
+      summary: '把预案写成一个自包含的 JSON 打包文件，供 planwright/runtime 使用',
+      usage: 'bundle <预案文件> -o <文件> [--json]',
+      description: [
+        '检查预案（语法、结构、交叉引用），编译它，并写出打包文件：',
+        '规范化的预案定义、它的 sha256 内容哈希和打包格式版本。',
+        '宿主应用用 createEngine(JSON.parse(text)) 加载它，不需要 YAML 解析器。',
+        '退出码：0 已写出，1 预案有错误，2 参数有误或文件无法读写。',
+      ].join('\n'),
+      optionHelp: [['-o, --output <文件>', '打包文件写到哪里（必填）']],
+    },
+  },
   run(context) {
     const { io, positionals, values } = context;
     const output = values['output'];
+    const t = messagesIn(CLI_MESSAGES, context.locale);
     if (positionals.length !== 1 || typeof output !== 'string' || output === '') {
-      io.stderr('planwright bundle: give one plan and the output file, e.g. planwright bundle plans/my.plan.yaml -o my-plan.json\n');
+      io.stderr(`${t.badArguments({ command: 'bundle', reason: t.bundleNeedsArguments() })}\n`);
       return EXIT_USAGE;
     }
     const checked = checkPlanArgument(context, positionals[0] as string);
+    const { locale } = checked;
+    const said = messagesIn(CLI_MESSAGES, locale);
     if (!checked.readable) {
-      io.stderr(formatDiagnosticsText(checked.result.diagnostics).split('\n')[0] + '\n');
+      io.stderr(formatDiagnosticsText(checked.result.diagnostics, { locale }).split('\n')[0] + '\n');
       return EXIT_USAGE;
     }
     const plan = checked.result.plan;
     if (!checked.result.ok || plan === undefined) {
       if (values['json'] === true) io.stdout(`${JSON.stringify(diagnosticsReport(false, checked.result.diagnostics), null, 2)}\n`);
-      else io.stdout(formatDiagnosticsText(checked.result.diagnostics, { sources: new Map(checked.result.sources), frames: io.isTTY === true, color: io.isTTY === true }));
+      else io.stdout(formatDiagnosticsText(checked.result.diagnostics, { sources: new Map(checked.result.sources), frames: io.isTTY === true, color: io.isTTY === true, locale }));
       return EXIT_FAILED;
     }
     try {
       compilePlan(plan);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
-      for (const p of error.problems) io.stdout(`${checked.file}: error ${p.code} ${p.path.join('.')}: ${p.message}\n`);
+      for (const p of error.problems) io.stdout(`${said.compileProblem({ file: checked.file, code: p.code, path: p.path.join('.'), message: p.message })}\n`);
       return EXIT_FAILED;
     }
     const bundle = createBundle(plan);
@@ -52,13 +70,13 @@ export const bundleCommand: CliCommand = {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, `${JSON.stringify(bundle)}\n`, 'utf8');
     } catch (error) {
-      io.stderr(`planwright bundle: cannot write ${output}: ${(error as Error).message}\n`);
+      io.stderr(`${said.badArguments({ command: 'bundle', reason: said.cannotWrite({ target: output, reason: (error as Error).message }) })}\n`);
       return EXIT_USAGE;
     }
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify({ ok: true, file: output, planId: bundle.planId, planVersion: bundle.planVersion, hash: bundle.hash })}\n`);
     } else {
-      io.stdout(`${output}: bundle of plan ${bundle.planId} ${bundle.planVersion} (sha256 ${bundle.hash.slice(0, 12)}…)\n`);
+      io.stdout(`${said.bundleWritten({ file: output, id: bundle.planId, version: bundle.planVersion, hash: bundle.hash.slice(0, 12) })}\n`);
     }
     return EXIT_OK;
   },

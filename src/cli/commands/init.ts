@@ -25,9 +25,10 @@ export const initCommand: CliCommand = {
   ].join('\n'),
   options: { example: { type: 'string' } },
   optionHelp: [['--example <basic|tracks>', 'which starter plan (default basic)']],
-  help: {
+  translations: {
     'zh-CN': {
       summary: '在文件夹中生成带注释的入门预案、值班名册和一个演练',
+      usage: 'init [文件夹] [--locale zh-CN|en] [--example basic|tracks] [--json]',
       description: [
         `写出 ${STARTER_PATHS.plan}（工作小组、事件分级、含一对并行工作的响应阶段、按级别规定的时限、信息发布模板）、`,
         `${STARTER_PATHS.roster} 和 ${STARTER_PATHS.drill}，注释与标题使用 --locale 指定的语言（默认当前文件夹）。`,

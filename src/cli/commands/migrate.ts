@@ -31,6 +31,26 @@ export const migrateCommand: CliCommand = {
     'Engines then run with postgresStore({ ..., autoMigrate: false }).',
     'Exit code: 0 done (or already current), 1 the database refused, 2 bad arguments or pg not installed.',
   ].join('\n'),
+  translations: {
+    'zh-CN': {
+      summary: '创建或升级 PostgreSQL 存储的数据表（或打印 SQL）',
+      usage: 'migrate --pg-url <连接串> [--schema <模式名>] [--json]\nmigrate --print-sql [--schema <模式名>] [--from <版本>]',
+      description: [
+        '创建 planwright/postgres 所用的数据库模式和数据表，或升级到本版 planwright 的表结构版本。',
+        '可以重复运行，也可以多个进程同时运行（有咨询锁保护）。',
+        '加 --print-sql 时不连接数据库，只打印迁移脚本，供数据库管理员审阅后执行',
+        '（一个事务；模式不在 --from 所给版本时拒绝执行，默认 0 即空模式）。',
+        '之后引擎的存储可关闭自动迁移。',
+        '退出码：0 已完成（或已是最新），1 数据库拒绝，2 参数有误或未安装数据库驱动。',
+      ].join('\n'),
+      optionHelp: [
+        ['--pg-url <连接串>', 'PostgreSQL 连接串，例如 postgres://user@host:5432/db（默认取 $PLANWRIGHT_PG_URL）'],
+        ['--schema <模式名>', '存放数据表的模式（默认 planwright）'],
+        ['--print-sql', '打印迁移脚本而不执行'],
+        ['--from <版本>', '与 --print-sql 同用：模式当前的表结构版本（默认 0，空模式）'],
+      ],
+    },
+  },
   options: {
     'pg-url': { type: 'string' },
     schema: { type: 'string' },

@@ -44,9 +44,10 @@ export const renderCommand: CliCommand = {
     ['--format <html|md|docx|pdf>', 'document format (default html)'],
     ['-o, --output <file>', 'where to write it (required for docx and pdf)'],
   ],
-  help: {
+  translations: {
     'zh-CN': {
       summary: '将预案输出为报批、备案用的预案文本（HTML、Markdown、DOCX 或 PDF）',
+      usage: 'render <预案文件> [--format html|md|docx|pdf] [-o <文件>] [--locale zh-CN|en] [--json]',
       description: [
         '根据预案文件生成预案文本，可执行预案与备案文本始终一致：总则、组织体系与职责、分级标准、',
         '风险分析与影响评估、应急响应程序（状态图、泳道图、各阶段谁可以做什么）、各级别时限要求、',

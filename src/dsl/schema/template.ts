@@ -2,4 +2,4 @@
 // placeholders), and zod would come with it. The zod schema of a template is in template-schema.ts.
 
 /** Placeholders every template may use besides the plan's fields. */
-export const BUILTIN_PLACEHOLDERS = ['title', 'severity', 'category', 'openedAt', 'incidentId', 'stage'] as const;
+export const BUILTIN_PLACEHOLDERS = ['title', 'severity', 'severityTitle', 'category', 'openedAt', 'incidentId', 'stage'] as const;

@@ -6,6 +6,9 @@ import { htmlTable, type HtmlCell } from '../html/html-table.js';
 import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { localize, planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
+import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
+import { messagesIn } from '../../messages/message-table.js';
+import { REPORT_MESSAGES } from '../../messages/report-messages.js';
 import { reportLabels, reportLocaleOf } from '../report-labels.js';
 
 /** Links of one drill in the index (relative paths). */
@@ -39,7 +42,8 @@ export function drillIndex(results: readonly DrillResult[], plan: ReportPlan, op
   const L = reportLabels(locale);
   const passed = results.filter((r) => r.passed).length;
   const title = `${L.drillSummary}: ${localize(definition.title, locale, definition.id)}`;
-  const summary = `${L.plan}: ${definition.id} ${definition.version} · ${results.length} · ${L.pass}: ${passed} · ${L.fail}: ${results.length - passed}`;
+  const t = messagesIn(DRILL_MESSAGES, locale);
+  const summary = `${L.plan}: ${definition.id} ${definition.version} · ${messagesIn(REPORT_MESSAGES, locale).drillCount({ count: results.length })} · ${L.pass}: ${passed} · ${L.fail}: ${results.length - passed}`;
   const headers = [L.drill, L.result, L.finalStage, L.severity, L.breaches, L.file];
   const link = (href: string | undefined, text: string, ext: string): string =>
     href === undefined ? text : `[${text}](${href.replace(/\.html$/, ext)})`;
@@ -68,10 +72,10 @@ export function drillIndex(results: readonly DrillResult[], plan: ReportPlan, op
   const covHeaders = [L.coverage, L.covered, '%', L.missed];
   const covRows = cov
     ? ([
-        ['stages', cov.stages],
-        ['transitions', cov.transitions],
-        ['tracks', cov.tracks],
-        ['deadline outcomes', cov.deadlines],
+        [t.coverageStages(), cov.stages],
+        [t.coverageTransitions(), cov.transitions],
+        [t.coverageTracks(), cov.tracks],
+        [t.coverageDeadlines(), cov.deadlines],
       ] as const).map(([name, s]) => [name, `${s.covered.length}/${s.total}`, `${s.percent}%`, s.missed.join(', ') || L.none])
     : [];
   const markdown = markdownSafeText([

@@ -9,7 +9,9 @@ import { formatLocalTime, formatOffset } from '../format-time.js';
 import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
-import { reportLabels, reportLocaleOf } from '../report-labels.js';
+import { reportLabels, reportLocaleOf, type ReportLocale } from '../report-labels.js';
+import { messagesIn } from '../../messages/message-table.js';
+import { REPORT_MESSAGES } from '../../messages/report-messages.js';
 
 /** Options of {@link drillReport}. */
 export interface DrillReportOptions {
@@ -55,6 +57,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     `${L.breaches}: ${result.breaches.join(', ') || L.none}`,
   ];
   const failureLines = result.failures.map((f) => `${f.step === null ? L.final : `${L.step} ${f.step}`}: ${f.message}`);
+  const failureDetails = result.failures.map((f) => f.details ?? []);
   const stepHeaders = [L.step, L.time, L.by, L.event, L.outcome, L.expectations];
   const stepRows = result.steps.map((s) => [
     String(s.index),
@@ -79,7 +82,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     .map((e) => [
       when(e.at),
       Array.isArray(e.payload['roles']) ? (e.payload['roles'] as unknown[]).join(', ') : L.none,
-      String(e.payload['reason'] ?? L.action),
+      notificationReason(e.payload['reason'], locale),
       String(e.payload['deadline'] ?? L.none),
     ]);
 
@@ -88,7 +91,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     '',
     meta.map((m) => `- ${m}`).join('\n'),
     '',
-    ...(failureLines.length === 0 ? [] : [`## ${L.failures}`, '', failureLines.map((f) => `- ${f}`).join('\n'), '']),
+    ...(failureLines.length === 0 ? [] : [`## ${L.failures}`, '', failureLines.map((f, i) => [`- ${f}`, ...(failureDetails[i] ?? []).map((d) => `  - ${d}`)].join('\n')).join('\n'), '']),
     `## ${L.steps}`,
     '',
     markdownTable(stepHeaders, stepRows),
@@ -126,11 +129,19 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     `<p class="meta"><span class="${result.passed ? 'pass' : 'fail'}">${escapeHtml(verdict)}</span> · ${escapeHtml(meta.slice(1).join(' · '))}</p>`,
     failureLines.length === 0
       ? ''
-      : `<h2>${escapeHtml(L.failures)}</h2><ul class="failures">${failureLines.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
+      : `<h2>${escapeHtml(L.failures)}</h2><ul class="failures">${failureLines.map((f, i) => `<li>${[f, ...(failureDetails[i] ?? [])].map(escapeHtml).join('<br>')}</li>`).join('')}</ul>`,
     charts,
     `<h2>${escapeHtml(L.steps)}</h2>${htmlTable(stepHeaders, stepCells)}`,
     `<h2>${escapeHtml(L.deadlines)}</h2>${deadlineRows.length === 0 ? `<p>${L.none}</p>` : htmlTable(deadlineHeaders, deadlineRows)}`,
     `<h2>${escapeHtml(L.notifications)}</h2>${notifyRows.length === 0 ? `<p>${L.none}</p>` : htmlTable(notifyHeaders, notifyRows)}`,
   ].join('\n');
   return { markdown, html: htmlPage({ title: `${L.drillReport}: ${result.name}`, lang: locale, body }) };
+}
+
+/** Why a notify effect was sent, in words of the report's locale (`breach`, `reminder`, else a plan action). */
+function notificationReason(reason: unknown, locale: ReportLocale): string {
+  const t = messagesIn(REPORT_MESSAGES, locale);
+  if (reason === 'breach') return t.reasonBreach();
+  if (reason === 'reminder') return t.reasonReminder();
+  return t.reasonAction();
 }

@@ -5,6 +5,12 @@ import type { CapturedEffect } from '../simulate.js';
 export interface DrillFailure {
   step: number | null;
   message: string;
+  /**
+   * Why, in words, when the runner can tell: for an unexpected or missing breach, the deadline
+   * instance, what armed it and when, its due time, when it fired and the rule that applied; for
+   * an unexpected refusal, the reason behind the engine's code.
+   */
+  details?: string[];
 }
 
 /** What happened at one step. */
@@ -90,7 +96,7 @@ export function drillRunJson(results: readonly DrillResult[]): DrillRunJson {
       name: r.name,
       file: r.file ?? null,
       passed: r.passed,
-      failures: r.failures.map((f) => ({ step: f.step, message: f.message })),
+      failures: r.failures.map((f) => ({ step: f.step, message: f.message, ...(f.details === undefined ? {} : { details: [...f.details] }) })),
       stage: r.stage,
       severity: r.severity,
       breaches: [...r.breaches],

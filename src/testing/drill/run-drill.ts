@@ -1,3 +1,6 @@
+import type { Locale } from '../../diagnostics/locale.js';
+import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
+import { messagesIn } from '../../messages/message-table.js';
 import type { Incident } from '../../runtime/incident.js';
 import { compiledPlanOf, type TestingPlan } from '../compiled-plan-of.js';
 import { checkScenarioValue, isValidatedFor } from '../scenario/check-scenario.js';
@@ -6,12 +9,17 @@ import type { DrillScenario } from '../scenario/scenario-schema.js';
 import { stepTime } from '../scenario/step-time.js';
 import { breachedIds, notifiedRoles, simulate } from '../simulate.js';
 import { checkExpectation } from './check-expectation.js';
+import { drillClock } from './drill-clock.js';
+import type { ExplainedStep } from './explain-deadline.js';
+import { refusalReason } from './refusal-reason.js';
 import type { DrillExercised, DrillFailure, DrillResult, DrillStepOutcome } from './drill-result.js';
 
 /** Options of {@link runDrill}. */
 export interface RunDrillOptions {
   /** Incident id used in the simulation (default derived from the file name, else `drill-1`). */
   incidentId?: string;
+  /** Language of the failure messages and their explanations (default en). */
+  locale?: Locale;
 }
 
 /**
@@ -45,8 +53,14 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
     people: s.people,
     incidentId: options.incidentId ?? incidentIdFor(s.file),
   });
+  const locale = options.locale ?? 'en';
+  const t = messagesIn(DRILL_MESSAGES, locale);
+  const clock = drillClock(s.start, compiled.definition.timezone);
   const failures: DrillFailure[] = [];
   const steps: DrillStepOutcome[] = [];
+  const ran: ExplainedStep[] = [];
+  const check = (expect: NonNullable<DrillScenario['expect']>) =>
+    checkExpectation(expect, observed(), { locale, explain: { plan: compiled, steps: ran, clock } });
   const seen = { stages: new Set<string>(), transitions: new Set<string>(), tracks: new Set<string>() };
   let read = 0;
   const observe = (incident: Incident): void => {
@@ -68,7 +82,7 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    failures.push({ step: null, message: `open: ${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}` });
+    failures.push({ step: null, message: t.openFailed({ reason: `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}` }) });
     await sim.dispose();
     return {
       name: s.drill,
@@ -90,6 +104,9 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
   for (const [index, step] of s.steps.entries()) {
     await sim.advanceTo(stepTime(s.start, step.at) ?? Date.parse(s.start));
     const outcome: DrillStepOutcome = { index, at: sim.now, failures: [] };
+    const details: string[][] = [];
+    const explained: ExplainedStep = { index, at: sim.now };
+    ran.push(explained);
     if (step.by !== undefined) outcome.by = step.by;
     if (step.send !== undefined && step.by !== undefined) {
       outcome.send = step.send;
@@ -101,6 +118,8 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
           : { id: step.by, roles: [...(s.people[step.by] ?? [])], onBehalfOf: { id: principal, roles: [...(s.people[principal] ?? [])] } };
       const result = await sim.send(sender, step.send, step.data ?? {});
       outcome.accepted = result.ok;
+      explained.send = step.send;
+      explained.accepted = result.ok;
       const expected = step.expect?.rejected;
       if (result.ok) {
         seen.transitions.add(`${before.stage}:${step.send}`);
@@ -111,24 +130,37 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
           }
         }
         if (expected !== undefined && expected !== false) {
-          outcome.failures.push(`${step.send}: expected rejected (${expected === true ? 'any code' : expected}), got accepted`);
+          outcome.failures.push(t.expectedRejectedGotAccepted({ event: step.send, code: expected === true ? t.anyCode() : expected }));
+          details.push([]);
         }
       } else {
         outcome.error = { code: result.error.code, message: result.error.message };
-        const got = `rejected (${result.error.code}: ${result.error.message})`;
-        if (expected === undefined || expected === false) outcome.failures.push(`${step.send}: expected accepted, got ${got}`);
-        else if (expected !== true && expected !== result.error.code) {
-          outcome.failures.push(`${step.send}: expected rejected (${expected}), got ${got}`);
+        const refused = { event: step.send, code: result.error.code, message: result.error.message };
+        const why = refusalReason(
+          { code: result.error.code, event: step.send, by: step.by, roles: s.people[step.by] ?? [], stage: before.stage },
+          locale,
+        );
+        if (expected === undefined || expected === false) {
+          outcome.failures.push(t.expectedAcceptedGotRejected(refused));
+          details.push([why]);
+        } else if (expected !== true && expected !== result.error.code) {
+          outcome.failures.push(t.expectedOtherRejection({ ...refused, expected }));
+          details.push([why]);
         }
       }
     }
     observe(sim.incident);
-    if (step.expect !== undefined) for (const failure of checkExpectation(step.expect, observed())) outcome.failures.push(failure);
-    for (const message of outcome.failures) failures.push({ step: index, message });
+    if (step.expect !== undefined) {
+      for (const failure of check(step.expect)) {
+        outcome.failures.push(failure.message);
+        details.push(failure.details);
+      }
+    }
+    outcome.failures.forEach((message, at) => failures.push(withDetails({ step: index, message }, details[at] ?? [])));
     steps.push(outcome);
   }
   if (s.expect !== undefined) {
-    for (const message of checkExpectation(s.expect, observed())) failures.push({ step: null, message });
+    for (const failure of check(s.expect)) failures.push(withDetails({ step: null, message: failure.message }, failure.details));
   }
 
   const incident = sim.incident;
@@ -158,6 +190,11 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
     effects,
     exercised,
   };
+}
+
+/** A failure with its explanation lines, when there are any. */
+function withDetails(failure: DrillFailure, details: readonly string[]): DrillFailure {
+  return details.length === 0 ? failure : { ...failure, details: [...details] };
 }
 
 /** Whether `track` of `stage` is still pending in the incident (false once the stage is left). */

@@ -1,4 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { scenarioFieldMessage } from '../../messages/scenario-field-messages.js';
+import { yamlProblemText } from '../../messages/yaml-messages.js';
 import type * as z from 'zod';
 import type { Diagnostic, DocumentPath, SourceLocator } from '../../diagnostics/diagnostic.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
@@ -52,7 +54,7 @@ export function checkScenario(text: string, options: CheckScenarioOptions = {}):
     const diagnostics = doc.errors.map((err): Diagnostic => {
       const start = lineCounter.linePos(err.pos[0]);
       const end = lineCounter.linePos(err.pos[1]);
-      const d = scenarioDiagnostic(ctx, 'yaml-syntax', [], { reason: firstLine(err.message) });
+      const d = scenarioDiagnostic(ctx, 'yaml-syntax', [], { reason: yamlProblemText(err.code, firstLine(err.message), options.locale ?? 'en') });
       return { ...d, range: { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } } };
     });
     return { ok: false, diagnostics, locator };
@@ -116,11 +118,17 @@ function issueDiagnostics(ctx: ScenarioDiagnosticContext, issue: Issue, root: un
         const key = String(path[path.length - 1]);
         return [scenarioDiagnostic(ctx, 'missing-key', path.slice(0, -1), { key })];
       }
-      return [scenarioDiagnostic(ctx, 'invalid-type', path, { reason: issue.message })];
+      return [scenarioDiagnostic(ctx, 'invalid-type', path, reasonOf(ctx, issue))];
     }
     default:
-      return [scenarioDiagnostic(ctx, 'invalid-value', path, { reason: issue.message })];
+      return [scenarioDiagnostic(ctx, 'invalid-value', path, reasonOf(ctx, issue))];
   }
+}
+
+/** The schema's reason in the context's locale; none (so the message says it in general words) when it has no translation. */
+function reasonOf(ctx: ScenarioDiagnosticContext, issue: Issue): Record<string, string> {
+  const reason = scenarioFieldMessage(issue.message, ctx.locale ?? 'en');
+  return reason === undefined ? {} : { reason };
 }
 
 function valueAt(root: unknown, path: DocumentPath): unknown {

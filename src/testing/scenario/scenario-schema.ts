@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { durationToMs } from '../duration.js';
+import { SCENARIO_FIELD_MESSAGES } from '../../messages/scenario-field-messages.js';
 
 /** Error codes a sending step may expect with `expect.rejected` (the engine's rejection codes). */
 export const REJECTION_CODES = ['unknown-event', 'not-in-stage', 'unauthorized', 'invalid-data', 'closed'] as const;
@@ -13,35 +14,35 @@ export function isIsoTimeWithOffset(text: string): boolean {
   return ISO_WITH_OFFSET.test(text) && !Number.isNaN(Date.parse(text));
 }
 
-const Name = z.string({ error: 'expected a non-empty text' }).min(1, 'expected a non-empty text');
+const Name = z.string({ error: SCENARIO_FIELD_MESSAGES.nonEmptyText.en }).min(1, SCENARIO_FIELD_MESSAGES.nonEmptyText.en);
 
 const IsoTime = z
-  .string({ error: 'expected an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00+08:00' })
-  .refine(isIsoTimeWithOffset, 'expected an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00+08:00');
+  .string({ error: SCENARIO_FIELD_MESSAGES.isoTime.en })
+  .refine(isIsoTimeWithOffset, SCENARIO_FIELD_MESSAGES.isoTime.en);
 
 const StepTime = z
-  .string({ error: 'expected an offset from start (10m, 1h30m, 2d) or an ISO 8601 time with offset' })
+  .string({ error: SCENARIO_FIELD_MESSAGES.stepTime.en })
   .refine(
     (s) => durationToMs(s) !== undefined || isIsoTimeWithOffset(s),
-    'expected an offset from start (10m, 1h30m, 2d) or an ISO 8601 time with offset',
+    SCENARIO_FIELD_MESSAGES.stepTime.en,
   );
 
-const EventData = z.record(z.string(), z.unknown(), { error: 'expected a mapping of field ids to values' });
+const EventData = z.record(z.string(), z.unknown(), { error: SCENARIO_FIELD_MESSAGES.eventData.en });
 
 /** What a step or the end of a drill expects. Every key is optional. */
 export const DrillExpectationSchema = z.strictObject({
   stage: z
-    .union([Name, z.array(Name).min(1)], { error: 'expected a stage id or a list of stage ids' })
+    .union([Name, z.array(Name).min(1)], { error: SCENARIO_FIELD_MESSAGES.stageIds.en })
     .optional(),
   severity: Name.optional(),
-  breaches: z.array(Name, { error: 'expected a list of deadline ids' }).optional(),
-  notified: z.array(Name, { error: 'expected a list of role ids' }).optional(),
+  breaches: z.array(Name, { error: SCENARIO_FIELD_MESSAGES.deadlineIds.en }).optional(),
+  notified: z.array(Name, { error: SCENARIO_FIELD_MESSAGES.roleIds.en }).optional(),
   rejected: z
     .union([z.boolean(), z.enum(REJECTION_CODES)], {
-      error: `expected true, false or one of ${REJECTION_CODES.join(', ')}`,
+      error: SCENARIO_FIELD_MESSAGES.rejected.en,
     })
     .optional(),
-  closed: z.boolean({ error: 'expected true or false' }).optional(),
+  closed: z.boolean({ error: SCENARIO_FIELD_MESSAGES.boolean.en }).optional(),
 });
 /** Expectations of a step or of the end of a drill (drills-and-cli.md). */
 export type DrillExpectation = z.infer<typeof DrillExpectationSchema>;
@@ -73,11 +74,11 @@ export type DrillOpen = z.infer<typeof DrillOpenSchema>;
 export const DrillScenarioSchema = z.strictObject({
   drill: Name,
   start: IsoTime,
-  people: z.record(Name, z.array(Name, { error: 'expected a list of role ids' }), {
-    error: 'expected a mapping from person to the list of roles they hold',
+  people: z.record(Name, z.array(Name, { error: SCENARIO_FIELD_MESSAGES.roleIds.en }), {
+    error: SCENARIO_FIELD_MESSAGES.people.en,
   }),
   open: DrillOpenSchema,
-  steps: z.array(DrillStepSchema, { error: 'expected a list of steps' }).default([]),
+  steps: z.array(DrillStepSchema, { error: SCENARIO_FIELD_MESSAGES.steps.en }).default([]),
   expect: DrillExpectationSchema.optional(),
 });
 

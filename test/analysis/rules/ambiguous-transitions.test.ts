@@ -72,7 +72,7 @@ stages:
       - { event: GO, by: [lead], target: a }
   - { id: end, title: E, final: true }
 `,
-      errors: [{ messageId: 'shadowed', line: 9, column: 18, data: { stage: 'a', event: 'GO', other: 'line 8' } }],
+      errors: [{ messageId: 'shadowedAtLine', line: 9, column: 18, data: { stage: 'a', event: 'GO', line: '8' } }],
     },
     {
       name: 'the same condition written in another key order',
@@ -85,7 +85,7 @@ stages:
       - { event: GO, by: [lead], when: { gt: 2, field: level }, target: a }
   - { id: end, title: E, final: true }
 `,
-      errors: [{ messageId: 'shadowed', line: 9, column: 18, data: { other: 'line 8' } }],
+      errors: [{ messageId: 'shadowedAtLine', line: 9, column: 18, data: { line: '8' } }],
     },
     {
       name: "a shared transition behind a stage's own unconditional one",
@@ -96,8 +96,8 @@ stages:
 transitions:
   - { event: NOTE, in: '*', by: [lead], target: end }
 `,
-      errors: [{ messageId: 'shadowed', line: 8, column: 14, data: { stage: 'a', event: 'NOTE', other: 'line 5' } }],
+      errors: [{ messageId: 'shadowedAtLine', line: 8, column: 14, data: { stage: 'a', event: 'NOTE', line: '5' } }],
     },
-    { name: 'fixture', fixture: 'ambiguous-transitions.plan.yaml', errors: [{ messageId: 'shadowed', line: 29, column: 18 }] },
+    { name: 'fixture', fixture: 'ambiguous-transitions.plan.yaml', errors: [{ messageId: 'shadowedAtLine', line: 29, column: 18 }] },
   ],
 });

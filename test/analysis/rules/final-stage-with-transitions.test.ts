@@ -33,7 +33,7 @@ stages:
     on:
       - { event: GO, by: [lead], target: a }
 `,
-      errors: [{ messageId: 'ownTransitions', line: 9, column: 7, data: { stage: 'end' } }],
+      errors: [{ messageId: 'ownOn', line: 9, column: 7, data: { stage: 'end' } }],
     },
     {
       name: 'tracks in a final stage',
@@ -55,6 +55,6 @@ transitions:
 `,
       errors: [{ messageId: 'sharedIn', line: 7, column: 28, data: { event: 'NOTE', stage: 'end' } }],
     },
-    { name: 'fixture', fixture: 'final-stage-with-transitions.plan.yaml', errors: [{ messageId: 'ownTransitions', line: 33, column: 7 }] },
+    { name: 'fixture', fixture: 'final-stage-with-transitions.plan.yaml', errors: [{ messageId: 'ownOn', line: 33, column: 7 }] },
   ],
 });

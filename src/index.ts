@@ -28,6 +28,7 @@ export {
   type TeamIdOf,
 } from './dsl/define-plan.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
+export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/check-references.js';
 export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
 export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
 export { DSL_VERSION } from './dsl/schema/header.js';
@@ -72,6 +73,8 @@ export { PLANWRIGHT_VERSION } from './bundle/version.js';
 // Runtime (also available alone as `planwright/runtime`)
 export {
   createEngine,
+  availableEvents,
+  type AvailableEvent,
   EngineError,
   SEND_ERROR_CODES,
   systemClock,
@@ -177,6 +180,16 @@ export {
   planStateDiagram,
   planSwimlaneDiagram,
   planDiagramsMarkdown,
+  planGraph,
+  deadlineMatrix,
+  durationWords,
+  dueWords,
+  byWords,
+  type PlanGraph,
+  type PlanGraphStage,
+  type PlanGraphLabel,
+  type PlanGraphEdge,
+  type DeadlineMatrixRow,
   type DiagramOptions,
   type PlanDiagramsMarkdownOptions,
 } from './report/diagram/index.js';

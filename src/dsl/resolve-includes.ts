@@ -22,6 +22,8 @@ export interface IncludeContext {
   diagnostics: Diagnostic[];
   /** Display file name → text of every file read (for code frames). */
   sources: Map<string, string>;
+  /** Texts that stand in for files on disk, by real absolute path (an editor's unsaved buffers). */
+  files?: ReadonlyMap<string, string>;
 }
 
 interface Contribution {
@@ -111,7 +113,8 @@ class IncludeResolver {
         this.report('too-many-includes', { limit: MAX_INCLUDED_FILES }, at, where);
         return contributions;
       }
-      const size = statSync(real).size;
+      const overlay = this.ctx.files?.get(real);
+      const size = overlay === undefined ? statSync(real).size : Buffer.byteLength(overlay, 'utf8');
       if (size > MAX_FILE_BYTES) {
         this.ctx.diagnostics.push(
           createDiagnostic('file-too-large', { size, limit: MAX_FILE_BYTES }, [], {
@@ -122,7 +125,7 @@ class IncludeResolver {
         );
         continue;
       }
-      const text = readFileSync(real, 'utf8');
+      const text = overlay ?? readFileSync(real, 'utf8');
       this.ctx.sources.set(display, text);
       const parsed = parseSource(text, { file: display, locale: this.ctx.locale });
       this.ctx.diagnostics.push(...parsed.diagnostics);

@@ -5,10 +5,11 @@ import { drillCommand } from './drill.js';
 import { evaluateCommand } from './evaluate.js';
 import { lintCommand } from './lint.js';
 import { readinessCommand } from './readiness.js';
+import { studioCommand } from './studio.js';
 import { validateCommand } from './validate.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
  * To add one: write `src/cli/commands/<name>.ts` exporting a `CliCommand`, and add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, bundleCommand, diagramCommand, readinessCommand, drillCommand, evaluateCommand, studioCommand];

@@ -232,7 +232,7 @@ export function drawDiagram(
     if (stage.owner !== undefined) details.push(stage.owner.title);
     for (const track of stage.tracks) details.push(`▸ ${track.title}: ${track.events.map((e) => e.title).join(', ')}`);
     for (const stay of stage.stays) details.push(`↺ ${stay.title} (${words.stays}) · ${words.by} ${stay.byTitles.join(', ')}`);
-    for (const deadline of stage.deadlines) details.push(`⏱ ${deadline.title}: ${deadline.due}`);
+    for (const deadline of stage.deadlines) details.push(`◷ ${deadline.title}: ${deadline.due}`);
     element('title', {}, group).textContent = details.join('\n');
     element('rect', { x, y, width, height: NODE_HEIGHT, rx: stage.final ? 22 : 8 }, group);
     const label = element('text', { x: x + width / 2, y: y + (stage.tracks.length > 0 ? 19 : 27), 'text-anchor': 'middle', class: 'stage-title' }, group);
@@ -242,8 +242,10 @@ export function drawDiagram(
       tracks.textContent = stage.tracks.map((t) => t.title).join(' ∥ ');
     }
     if (stage.deadlines.length > 0) {
-      const badge = element('text', { x: x + width - 6, y: y + 12, 'text-anchor': 'end', class: 'stage-deadline' }, group);
-      badge.textContent = `⏱${stage.deadlines.length}`;
+      // A small clock badge with the number of deadlines this stage arms.
+      element('circle', { cx: x + width - 2, cy: y + 2, r: 8, class: 'stage-deadline-badge' }, group);
+      const badge = element('text', { x: x + width - 2, y: y + 6, 'text-anchor': 'middle', class: 'stage-deadline' }, group);
+      badge.textContent = String(stage.deadlines.length);
     }
     group.addEventListener('click', () => handlers.onStage(stage.id));
     group.addEventListener('keydown', (event) => {

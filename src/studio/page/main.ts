@@ -137,12 +137,24 @@ function extensions(): Extension[] {
       },
     ]),
     EditorView.updateListener.of((update) => {
+      if (update.selectionSet || update.docChanged) showCursor(update.state);
       if (update.docChanged) {
         markDirty();
         scheduleCheck();
       }
     }),
   ];
+}
+
+/** Shows where the cursor is (file:line:column) under the editor. */
+function showCursor(state: EditorState): void {
+  const head = state.selection.main.head;
+  const line = state.doc.lineAt(head);
+  const element = byId('cursor');
+  element.textContent = `${current}:${line.number}:${head - line.from + 1}`;
+  element.dataset['line'] = String(line.number);
+  element.dataset['column'] = String(head - line.from + 1);
+  element.dataset['file'] = current;
 }
 
 function newState(text: string): EditorState {
@@ -176,6 +188,7 @@ function switchTo(path: string): void {
   if (old !== undefined) old.state = view.state;
   current = path;
   view.setState(files.get(path)!.state);
+  showCursor(view.state);
   applyDiagnostics();
   renderFileTabs();
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudio, type StudioServer } from '../../src/studio/studio-server.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startStudio, versionOf, type StudioServer } from '../../src/studio/studio-server.js';
 import { copyFolder, seedStudio, studioAssets } from './studio-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -43,6 +43,24 @@ async function cursor(target: Page = page): Promise<{ file: string; line: number
   return { file: (await el.getAttribute('data-file')) ?? '', line: Number(await el.getAttribute('data-line')), column: Number(await el.getAttribute('data-column')) };
 }
 
+let resets = 0;
+const ORIGINAL = readFileSync('plans/public-opinion.plan.yaml', 'utf8');
+
+/**
+ * Puts the seed plan back as it was (plus a comment at the end), through the page itself: an
+ * external write, which the page takes at once, or, over unsaved edits, after "Reload from disk".
+ * Keeps one failed test from leaving the editor broken for the next.
+ */
+async function resetPlan(): Promise<void> {
+  const text = `${ORIGINAL}# reset ${++resets}\n`;
+  writeFileSync(join(seed.dir, 'public-opinion.plan.yaml'), text);
+  const reload = page.locator('#conflict-reload');
+  const arrived = page.locator(`#file-tabs button[data-version="${versionOf(text)}"]`);
+  await Promise.race([reload.waitFor({ timeout: 15_000 }), arrived.waitFor({ timeout: 15_000 })]).catch(() => undefined);
+  if (await reload.isVisible()) await reload.click();
+  await page.locator('#problems li.empty').waitFor({ timeout: 15_000 });
+}
+
 describe.skipIf(skip)('planner studio in headless Chromium', () => {
   beforeAll(async () => {
     await studioAssets();
@@ -56,6 +74,9 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await seed?.cleanup();
+  });
+  beforeEach(async (context) => {
+    if (context.task.name.startsWith('clicking a problem') || context.task.name.startsWith('runs the seed') || context.task.name.startsWith('the zh-CN')) await resetPlan();
   });
 
   it('opens the seed plan and draws all 7 stages, titled in the plan\'s first locale (zh-CN)', async () => {
@@ -111,7 +132,7 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
     // Narrowed to one role and accepted, it writes the role id: the list is valid again.
     await page.keyboard.type('uty-h', { delay: 20 });
     await expect.poll(() => options.first().textContent(), { timeout: 5000 }).toBe('deputy-head');
-    await page.keyboard.press('Enter');
+    await options.filter({ hasText: /^deputy-head$/ }).first().click();
     await expect.poll(() => page.locator('.cm-activeLine').textContent(), { timeout: 5000 }).toBe('        by: [command.leader, command.deputy, deputy-head]');
     for (let i = 0; i < 'deputy-head'.length; i++) await page.keyboard.press('Backspace');
 
@@ -226,11 +247,11 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
     await page.keyboard.type('# saved from the studio\n');
     await page.keyboard.press('Control+s');
     const file = join(seed.dir, 'public-opinion.plan.yaml');
-    await expect.poll(() => readFileSync(file, 'utf8').startsWith('# saved from the studio\n'), { timeout: 5000 }).toBe(true);
-    expect(await page.locator('#file-tabs button.dirty').count()).toBe(0);
+    await expect.poll(() => readFileSync(file, 'utf8').startsWith('# saved from the studio\n'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator('#file-tabs button.dirty').count(), { timeout: 10_000 }).toBe(0);
 
     writeFileSync(file, `# written by another editor\n${readFileSync(file, 'utf8')}`);
-    await page.locator('.cm-line', { hasText: '# written by another editor' }).waitFor({ timeout: 5000 });
+    await page.locator('.cm-line', { hasText: '# written by another editor' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('#file-tabs button.dirty').count()).toBe(0);
   }, 60_000);
 

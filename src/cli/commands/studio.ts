@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { startStudio, type StudioServer } from '../../studio/studio-server.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -30,7 +31,8 @@ export const studioCommand: CliCommand = {
     'swimlane diagrams, shows the deadline matrix, runs and steps through drills, and rehearses incidents',
     'on a manual clock. Without a plan argument, the only *.plan.yaml of the current folder is opened.',
     'Files are read and written only inside the plan\'s folder, its drills/ folder and --drills folders.',
-    'Drill files are the *.drill.yaml files in those folders. Stop with Ctrl+C.',
+    'Drill files are the *.drill.yaml files in those folders; without --drills, examples/drills/<plan name>/',
+    'of the current folder is used when it exists. Stop with Ctrl+C.',
   ].join('\n'),
   options: {
     port: { type: 'string' },
@@ -63,13 +65,17 @@ export const studioCommand: CliCommand = {
       if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, not "${String(values['port'])}"`);
     }
     const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    const drillFolders = list(values['drills']);
+    // The project convention (examples/drills/<plan>/ under the current folder) is granted when no --drills is given.
+    const conventional = join('examples', 'drills', basename(planFile).replace(/\.plan\.(ya?ml|json)$/, ''));
+    if (drillFolders.length === 0 && existsSync(resolve(cwd, conventional))) drillFolders.push(conventional);
     let studio: StudioServer;
     try {
-      studio = await startStudio({ planFile, port, cwd, drillFolders: list(values['drills']), rosterFiles: list(values['roster']) });
+      studio = await startStudio({ planFile, port, cwd, drillFolders, rosterFiles: list(values['roster']) });
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }
-    io.stdout(`planwright studio: ${planFile}\n  ${studio.url}\nPress Ctrl+C to stop.\n`);
+    io.stdout(`planwright studio: ${planFile}${drillFolders.length > 0 ? ` (drills: ${drillFolders.join(', ')})` : ''}\n  ${studio.url}\nPress Ctrl+C to stop.\n`);
     if (values['open'] === true) openBrowser(studio.url, (line) => io.stderr(line));
     await new Promise<void>((resolve) => {
       const stop = (): void => {

@@ -169,6 +169,7 @@ function renderFileTabs(): void {
       button.type = 'button';
       button.textContent = path;
       button.dataset['file'] = path;
+      button.dataset['version'] = files.get(path)?.version ?? '';
       button.setAttribute('role', 'tab');
       button.setAttribute('aria-selected', String(path === current));
       if (textOf(path) !== files.get(path)?.savedText) button.classList.add('dirty');
@@ -206,9 +207,12 @@ function goTo(path: string, line: number, column: number): void {
 
 // ---------------------------------------------------------------- checks
 
+/** Quiet time after a keystroke before the plan is checked: a burst of typing costs one check. */
+const CHECK_DEBOUNCE_MS = 100;
+
 function scheduleCheck(): void {
   if (checkTimer !== undefined) clearTimeout(checkTimer);
-  checkTimer = setTimeout(() => void check(), 150);
+  checkTimer = setTimeout(() => void check(), CHECK_DEBOUNCE_MS);
 }
 
 async function check(): Promise<void> {

@@ -28,7 +28,7 @@ export {
   type TeamIdOf,
 } from './dsl/define-plan.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
-export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/check-references.js';
+export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/reference-sites.js';
 export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
 export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
 export { DSL_VERSION } from './dsl/schema/header.js';
@@ -73,8 +73,6 @@ export { PLANWRIGHT_VERSION } from './bundle/version.js';
 // Runtime (also available alone as `planwright/runtime`)
 export {
   createEngine,
-  availableEvents,
-  type AvailableEvent,
   EngineError,
   SEND_ERROR_CODES,
   systemClock,
@@ -110,6 +108,8 @@ export {
   type TimelineEntryType,
   type TimelineVerification,
 } from './runtime/index.js';
+// What an actor may send now (for tools such as the studio; kept out of planwright/runtime's size budget).
+export { availableEvents, type AvailableEvent } from './runtime/available-events.js';
 
 
 // Reports: after-action report, evaluation, drill reports (see src/report/index.ts)

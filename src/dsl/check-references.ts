@@ -40,22 +40,9 @@ type UnknownRefCode = {
   [C in DiagnosticCode]: DiagnosticParams[C] extends UnknownRefParams ? C : never;
 }[DiagnosticCode];
 
-/** What kind of id a reference site expects: `by` takes a role, a team or a team position (`team.leader`). */
-export type ReferenceKind = 'by' | 'role' | 'team' | 'stage' | 'event' | 'field' | 'resource' | 'template' | 'effect' | 'severity' | 'placeholder';
-
-/** One place in a plan where an id is expected, as {@link referenceSites} lists it. */
-export interface ReferenceSite {
-  /** JSON path of the value (or, with `key`, of the mapping key) that names the id. */
-  path: Array<string | number>;
-  kind: ReferenceKind;
-  /** The id is written as a mapping key (e.g. a severity level of a per-level `due`). */
-  key?: boolean;
-}
-
-class ReferenceChecker {
+/** Checks the references of one plan (see {@link checkReferences}); `ref` and `checkBy` see every reference. */
+export class ReferenceChecker {
   readonly out: Diagnostic[] = [];
-  /** Set by {@link referenceSites}: every reference is recorded here, known or not. */
-  sites: Map<string, ReferenceSite> | undefined;
   readonly roles: Known;
   readonly teams: Map<string, Team>;
   readonly fields: Map<string, Field>;
@@ -107,7 +94,6 @@ class ReferenceChecker {
 
   /** Report `id` unless it is in `known`. */
   ref(code: UnknownRefCode, id: string, ids: Known, path: Path, target?: 'key'): void {
-    if (this.sites !== undefined) this.site(code.slice('unknown-'.length) as ReferenceKind, path, target);
     if (ids.has(id)) return;
     const known = [...ids.list];
     const suggestion = closestMatch(id, known);
@@ -250,15 +236,7 @@ class ReferenceChecker {
     if (t.do !== undefined) this.checkActions(t.do, [...path, 'do']);
   }
 
-  /** Records a reference site (first kind wins: a `by` entry stays `by`). */
-  site(kind: ReferenceKind, path: Path, target?: 'key'): void {
-    const key = JSON.stringify(path);
-    if (this.sites === undefined || this.sites.has(key)) return;
-    this.sites.set(key, target === 'key' ? { path: [...path], kind, key: true } : { path: [...path], kind });
-  }
-
   checkBy(entry: string, path: Path): void {
-    if (this.sites !== undefined) this.site('by', path);
     if (entry === 'any-role' || this.roles.has(entry) || this.teams.has(entry)) return;
     const dot = entry.indexOf('.');
     if (dot === -1) {
@@ -341,18 +319,3 @@ export function checkReferences(plan: PlanDefinition, options: CheckReferencesOp
   return new ReferenceChecker(plan, options.locale ?? 'en').run();
 }
 
-/**
- * Every place a schema-valid plan names an id (the same places {@link checkReferences} checks),
- * with the kind of id expected there — for editors that complete ids: a `by` entry takes a role,
- * a team or a team position, a `target` a stage, `metBy` an event, and so on.
- *
- * @example
- * const sites = referenceSites(PlanSchema.parse(data));
- * sites.find((s) => s.kind === 'stage')?.path; // e.g. ['stages', 0, 'on', 0, 'target']
- */
-export function referenceSites(plan: PlanDefinition): ReferenceSite[] {
-  const checker = new ReferenceChecker(plan, 'en');
-  checker.sites = new Map();
-  checker.run();
-  return [...checker.sites.values()];
-}

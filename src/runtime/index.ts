@@ -33,4 +33,3 @@ export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
 export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle } from '../bundle/index.js';
 export type { CompiledPlan } from '../compile/compiled-plan.js';
-export { availableEvents, type AvailableEvent } from './available-events.js';

@@ -113,6 +113,10 @@ async function idCompletions(context: CompletionContext): Promise<CompletionResu
 const schemaCompletionSource = yamlCompletion();
 /** Keys and values from the shipped schema (codemirror-json-schema), as a CodeMirror completion source. */
 function schemaCompletions(context: CompletionContext): CompletionResult | null {
+  // The schema walk is the costly part of a keystroke: while typing, run it only where a key is
+  // being started (indentation, an optional "- ", letters); Ctrl+Space runs it anywhere.
+  const line = context.state.doc.lineAt(context.pos);
+  if (!context.explicit && !/^\s*(-\s+)?[A-Za-z_$]*$/.test(line.text.slice(0, context.pos - line.from))) return null;
   const result = schemaCompletionSource(context);
   return Array.isArray(result) ? null : result;
 }
@@ -302,17 +306,28 @@ function jumpToStage(stageId: string): void {
   if (at !== undefined) goTo(at.file, at.line, at.column);
 }
 
+/** What the diagram shows now (graph, view, language), so that an edit that changes none of it redraws nothing. */
+let drawnDiagram = '';
+
 function renderDiagram(): void {
   const graph = analysis?.graph ?? lastGood?.graph;
   if (graph === undefined) return;
+  const key = `${diagramView}\u0000${locale}\u0000${JSON.stringify(graph)}`;
+  if (key === drawnDiagram) return;
+  drawnDiagram = key;
   for (const button of document.querySelectorAll<HTMLElement>('[data-diagram]')) button.setAttribute('aria-pressed', String(button.dataset['diagram'] === diagramView));
   drawDiagram(byId('diagram'), graph, diagramView, { onStage: jumpToStage }, diagramWords());
 }
+
+let drawnMatrix = '';
 
 function renderMatrix(): void {
   const rows = analysis?.matrix ?? lastGood?.matrix;
   const table = byId<HTMLTableElement>('matrix');
   if (rows === undefined) return;
+  const key = `${locale}\u0000${JSON.stringify(rows)}`;
+  if (key === drawnMatrix) return;
+  drawnMatrix = key;
   const head = [t('deadline'), t('level'), t('due'), t('from'), t('metBy'), t('reminders'), t('onBreach')];
   const cell = (tag: 'td' | 'th', text: string): HTMLElement => {
     const el = document.createElement(tag);

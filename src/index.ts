@@ -28,6 +28,7 @@ export {
   type TeamIdOf,
 } from './dsl/define-plan.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
+export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/reference-sites.js';
 export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
 export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
 export { DSL_VERSION } from './dsl/schema/header.js';
@@ -108,6 +109,8 @@ export {
   type TimelineEntryType,
   type TimelineVerification,
 } from './runtime/index.js';
+// What an actor may send now (for tools such as the studio; kept out of planwright/runtime's size budget).
+export { availableEvents, type AvailableEvent } from './runtime/available-events.js';
 
 
 // Reports: after-action report, evaluation, drill reports (see src/report/index.ts)
@@ -186,6 +189,16 @@ export {
   planStateDiagram,
   planSwimlaneDiagram,
   planDiagramsMarkdown,
+  planGraph,
+  deadlineMatrix,
+  durationWords,
+  dueWords,
+  byWords,
+  type PlanGraph,
+  type PlanGraphStage,
+  type PlanGraphLabel,
+  type PlanGraphEdge,
+  type DeadlineMatrixRow,
   type DiagramOptions,
   type PlanDiagramsMarkdownOptions,
 } from './report/diagram/index.js';

@@ -151,7 +151,7 @@ export function checkPlan(input: PlanSource, options: CheckPlanOptions = {}): Ch
     source = root.map;
     if (isRecord(root.value)) {
       const includeRoot = root.real === undefined ? { absolute: root.anchor, display: root.display } : { absolute: root.anchor, display: root.display, real: root.real };
-      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources, bytes: root.bytes });
+      resolveIncludes(root.value, root.map, includeRoot, { planDir: root.planDir, locale, diagnostics, sources, bytes: root.bytes, ...(options.files === undefined ? {} : { files: options.files }) });
     }
     const parsed = PlanSchema.safeParse(root.value);
     if (!parsed.success) {

@@ -43,7 +43,8 @@ type UnknownRefCode = {
   [C in DiagnosticCode]: DiagnosticParams[C] extends UnknownRefParams ? C : never;
 }[DiagnosticCode];
 
-class ReferenceChecker {
+/** Checks the references of one plan (see {@link checkReferences}); `ref` and `checkBy` see every reference. */
+export class ReferenceChecker {
   readonly out: Diagnostic[] = [];
   readonly roles: Known;
   readonly teams: Map<string, Team>;

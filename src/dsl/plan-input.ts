@@ -28,4 +28,10 @@ export interface CheckPlanOptions {
   cwd?: string;
   /** Folder a plan object's or an unnamed text's includes are relative to (default `cwd`). */
   baseDir?: string;
+  /**
+   * Texts that stand in for included files on disk, keyed by the file's real absolute path (as
+   * `fs.realpathSync` gives it): an editor checks its unsaved buffers with them. Files not in the
+   * map are read from disk; the folder and size limits apply either way.
+   */
+  files?: ReadonlyMap<string, string>;
 }

@@ -28,6 +28,8 @@ export interface IncludeContext {
    * file read adds its size, and no include may take the total past {@link MAX_PLAN_BYTES}.
    */
   bytes?: number;
+  /** Texts that stand in for files on disk, by real absolute path (an editor's unsaved buffers). */
+  files?: ReadonlyMap<string, string>;
 }
 
 interface Contribution {
@@ -142,41 +144,50 @@ class IncludeResolver {
         return contributions;
       }
       const firstChar = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
-      if (stats.size > MAX_FILE_BYTES) {
-        this.ctx.diagnostics.push(createDiagnostic('file-too-large', { size: stats.size, limit: MAX_FILE_BYTES }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
+      // An editor's unsaved text stands in for the file (the studio); it counts like the file would.
+      const overlay = this.ctx.files?.get(real);
+      const size = overlay === undefined ? stats.size : Buffer.byteLength(overlay, 'utf8');
+      if (size > MAX_FILE_BYTES) {
+        this.ctx.diagnostics.push(createDiagnostic('file-too-large', { size, limit: MAX_FILE_BYTES }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
         continue;
       }
       const before = this.ctx.bytes ?? 0;
-      if (before + stats.size > MAX_PLAN_BYTES) {
+      if (before + size > MAX_PLAN_BYTES) {
         this.#overBudget = true;
-        this.report('includes-too-large', { file: entry, size: stats.size, total: before + stats.size, limit: MAX_PLAN_BYTES }, at, where);
+        this.report('includes-too-large', { file: entry, size, total: before + size, limit: MAX_PLAN_BYTES }, at, where);
         continue;
       }
-      const read = readPlanFile(real, MAX_PLAN_BYTES - before);
-      if (read.kind === 'too-large') {
-        // it grew since it was measured
-        this.#overBudget = true;
-        this.report('includes-too-large', { file: entry, size: read.bytes, total: before + read.bytes, limit: MAX_PLAN_BYTES }, at, where);
-        continue;
+      let text: string;
+      if (overlay !== undefined) {
+        this.ctx.bytes = before + size;
+        text = overlay;
+      } else {
+        const read = readPlanFile(real, MAX_PLAN_BYTES - before);
+        if (read.kind === 'too-large') {
+          // it grew since it was measured
+          this.#overBudget = true;
+          this.report('includes-too-large', { file: entry, size: read.bytes, total: before + read.bytes, limit: MAX_PLAN_BYTES }, at, where);
+          continue;
+        }
+        if (read.kind === 'encoding') {
+          this.ctx.diagnostics.push(createDiagnostic('unsupported-encoding', { encoding: read.encoding }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
+          continue;
+        }
+        if (read.kind === 'missing') {
+          this.report('include-not-found', { file: entry }, at, where);
+          continue;
+        }
+        if (read.kind === 'not-a-file') {
+          this.report('not-a-file', { file: entry, kind: read.what }, at, where);
+          continue;
+        }
+        if (read.kind === 'unreadable') {
+          this.ctx.diagnostics.push(createDiagnostic('file-unreadable', { file: display, detail: read.detail }, [], { locale: this.ctx.locale, file: display }));
+          continue;
+        }
+        this.ctx.bytes = before + read.bytes;
+        text = read.text;
       }
-      if (read.kind === 'encoding') {
-        this.ctx.diagnostics.push(createDiagnostic('unsupported-encoding', { encoding: read.encoding }, [], { locale: this.ctx.locale, file: display, range: firstChar }));
-        continue;
-      }
-      if (read.kind === 'missing') {
-        this.report('include-not-found', { file: entry }, at, where);
-        continue;
-      }
-      if (read.kind === 'not-a-file') {
-        this.report('not-a-file', { file: entry, kind: read.what }, at, where);
-        continue;
-      }
-      if (read.kind === 'unreadable') {
-        this.ctx.diagnostics.push(createDiagnostic('file-unreadable', { file: display, detail: read.detail }, [], { locale: this.ctx.locale, file: display }));
-        continue;
-      }
-      this.ctx.bytes = before + read.bytes;
-      const text = read.text;
       this.ctx.sources.set(display, text);
       const parsed = parseSource(text, { file: display, locale: this.ctx.locale });
       for (const d of parsed.diagnostics) this.ctx.diagnostics.push(d);

@@ -48,4 +48,5 @@ export const ALWAYS_ALLOWED = new Set([
   'tracks',
   'PostgreSQL',
   'Chromium',
+  'Ctrl',
 ]);

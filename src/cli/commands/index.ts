@@ -6,6 +6,7 @@ import { evaluateCommand } from './evaluate.js';
 import { lintCommand } from './lint.js';
 import { migrateCommand } from './migrate.js';
 import { readinessCommand } from './readiness.js';
+import { studioCommand } from './studio.js';
 import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
 import { initCommand } from './init.js';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly CliCommand[] = [
   renderCommand,
   initCommand,
   migrateCommand,
+  studioCommand,
 ];

@@ -1,0 +1,148 @@
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, type StudioServer } from '../../src/studio/studio-server.js';
+import { seedStudio } from './studio-fixture.js';
+
+let studio: StudioServer;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+/** A raw HTTP request (fetch would not let us forge Host). */
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string; message: string } }; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: studio.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${studio.port}`, 'x-studio-token': studio.token, 'content-type': 'application/json', ...options.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json = {};
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = {};
+        }
+        resolve({ status: res.statusCode ?? 0, json, text });
+      });
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => call(path, { method: 'POST', body: JSON.stringify(body), headers });
+
+describe('studio API', () => {
+  beforeAll(async () => {
+    ({ studio, dir, cleanup } = await seedStudio());
+  }, 60_000);
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it('listens on 127.0.0.1 and prints a URL with the token', () => {
+    expect(studio.url).toBe(`http://127.0.0.1:${studio.port}/?token=${studio.token}`);
+    expect(studio.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('refuses a missing or wrong token with a JSON error, never a stack trace', async () => {
+    const wrong = await call('/api/session', { headers: { 'x-studio-token': 'nope' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error?.code).toBe('bad-token');
+    expect(wrong.text).not.toMatch(/at .*\.ts:\d+/);
+    const none = await call('/api/session', { headers: { 'x-studio-token': '' } });
+    expect(none.status).toBe(401);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+    const host = await call('/api/session', { headers: { host: `evil.example:${studio.port}` } });
+    expect(host.status).toBe(403);
+    expect(host.json.error?.code).toBe('bad-host');
+    const page = await call('/', { headers: { host: 'evil.example' } });
+    expect(page.status).toBe(403);
+    const origin = await call('/api/session', { headers: { origin: 'http://evil.example' } });
+    expect(origin.status).toBe(403);
+    expect(origin.json.error?.code).toBe('bad-origin');
+    const ok = await call('/api/session', { headers: { origin: `http://localhost:${studio.port}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('reads and writes only inside the plan folder, symlinks resolved', async () => {
+    const up = await post('/api/file', { path: '../../etc/passwd' });
+    expect(up.status).toBe(403);
+    expect(up.json.error?.code).toBe('outside-workspace');
+    const absolute = await post('/api/file', { path: '/etc/passwd' });
+    expect(absolute.status).toBe(403);
+    symlinkSync('/etc', join(dir, 'sneaky'));
+    const viaLink = await post('/api/file', { path: 'sneaky/hostname' });
+    expect(viaLink.status).toBe(403);
+    const write = await post('/api/save', { path: '../escape.yaml', text: 'x', baseVersion: null });
+    expect(write.status).toBe(403);
+  });
+
+  it('limits request bodies', async () => {
+    const big = await call('/api/check', { method: 'POST', body: JSON.stringify({ texts: { 'public-opinion.plan.yaml': 'x'.repeat(MAX_BODY_BYTES + 10) } }) });
+    expect(big.status).toBe(413);
+    expect(big.json.error?.code).toBe('body-too-large');
+    const bad = await call('/api/check', { method: 'POST', body: '{not json' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error?.code).toBe('bad-json');
+  });
+
+  it('checks the text with the CLI codes and positions, in zh-CN on request', async () => {
+    const text = readFileSync(join(dir, 'public-opinion.plan.yaml'), 'utf8').replace('by: [command.leader, command.deputy]\n        target: respond', 'by: [command.leadr, comand-lead]\n        target: respond');
+    const en = await post('/api/check', { texts: { 'public-opinion.plan.yaml': text }, locale: 'en' });
+    const codes = (en.json['diagnostics'] as Array<{ code: string; range?: { start: { line: number } } }>).map((d) => d.code);
+    expect(codes).toContain('unknown-role');
+    const zh = await post('/api/check', { texts: { 'public-opinion.plan.yaml': text }, locale: 'zh-CN' });
+    const message = (zh.json['diagnostics'] as Array<{ message: string }>)[0]?.message ?? '';
+    expect(message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('saves atomically and reports a conflict when the file changed on disk', async () => {
+    const session = await call('/api/session');
+    const plan = (session.json['files'] as Array<{ path: string; text: string; version: string }>)[0]!;
+    const edited = `${plan.text}# edited in the studio\n`;
+    const saved = await post('/api/save', { path: plan.path, text: edited, baseVersion: plan.version });
+    expect(saved.status).toBe(200);
+    expect(readFileSync(join(dir, plan.path), 'utf8')).toBe(edited);
+    writeFileSync(join(dir, plan.path), `${edited}# changed by another editor\n`);
+    const stale = await post('/api/save', { path: plan.path, text: `${edited}# mine\n`, baseVersion: saved.json['version'] });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error?.code).toBe('conflict');
+    expect((stale.json['disk'] as { text: string }).text).toContain('# changed by another editor');
+  });
+
+  it('runs the seed drills: 11 pass, with coverage and step views', async () => {
+    const session = await call('/api/session');
+    const plan = (session.json['files'] as Array<{ path: string; text: string }>)[0]!;
+    const run = await post('/api/drills/run', { texts: { [plan.path]: plan.text }, locale: 'en' });
+    expect(run.status).toBe(200);
+    expect(run.json['passed']).toBe(11);
+    expect(run.json['failed']).toBe(0);
+    const drills = run.json['drills'] as Array<{ file: string; steps: Array<{ breaches: string[]; stage: string }> }>;
+    const breaches = drills.find((d) => d.file.endsWith('level-i-breaches.drill.yaml'))!;
+    // Step 2 (30m) is where the report deadline breaches.
+    expect(breaches.steps[1]!.breaches).toEqual(['report']);
+    expect(breaches.steps[0]!.breaches).toEqual([]);
+    expect(breaches.steps[2]!.stage).toBe('assess');
+  });
+
+  it('rehearses: events offered by authorization, refusals, clock advance and export', async () => {
+    const session = await call('/api/session');
+    const plan = (session.json['files'] as Array<{ path: string; text: string }>)[0]!;
+    const texts = { [plan.path]: plan.text };
+    const opened = await post('/api/rehearsal/open', { texts, title: 'rehearsal', category: 'media', by: { id: 'wang', roles: ['info-officer'] }, start: '2026-03-05T13:00:00Z' });
+    expect(opened.status).toBe(200);
+    const id = opened.json['id'];
+    const offered = await post('/api/rehearsal/available', { id, actor: { id: 'wang', roles: ['info-officer'] } });
+    expect((offered.json['events'] as Array<{ event: string }>).map((e) => e.event)).toContain('REPORT');
+    const advanced = await post('/api/rehearsal/advance', { id, by: '31m' });
+    expect(advanced.json['breaches']).toEqual(['report']);
+    const exported = await post('/api/rehearsal/export', { id, locale: 'en' });
+    expect(exported.json['drill']).toContain('start: 2026-03-05T13:00:00.000Z');
+    expect(exported.json['html']).toContain('<html');
+  });
+});

@@ -147,7 +147,7 @@ function recordVersionStatement(quotedSchema: string, version: number): string {
 /**
  * The SQL script that upgrades `schemaName` from layout version `from` (0: an empty schema) to
  * {@link LATEST_SCHEMA_VERSION}, for DBAs who run DDL themselves (`planwright migrate --print-sql`).
- * It runs in one transaction under the same advisory lock as {@link runMigrations}, and checks the
+ * It runs in one transaction under the same advisory lock as `store.migrate()`, and checks the
  * recorded version first, so it fails rather than applying steps twice.
  *
  * @example

@@ -29,7 +29,7 @@ export {
 } from './dsl/define-plan.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
 export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/reference-sites.js';
-export { parseDuration, tryParseDuration, DurationError } from './dsl/duration.js';
+export { parseDuration, tryParseDuration, DurationError } from './compile/duration.js';
 export { PlanSchema, type PlanDefinition, type PlanInput } from './dsl/schema/plan.js';
 export { DSL_VERSION } from './dsl/schema/header.js';
 export type { Condition, FieldCondition } from './dsl/schema/condition.js';

@@ -5,8 +5,12 @@ import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Stage } from '../dsl/schema/stage.js';
 import type { TargetBranch } from '../dsl/schema/transition.js';
 import type { FieldValidators } from './field-validators.js';
+
 import type { PlanMachine } from './to-machine.js';
 import type { RenderedTemplate, TemplateValues } from './render-template.js';
+
+/** A plan action as the compiled plan carries it (stage entry, transition, breach): what the runtime runs. */
+export type PlanAction = Action;
 
 /** One transition of the plan, placed in a stage (or a track of a stage), with `by` resolved. */
 export interface CompiledTransition {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { checkCondition, type ConditionScope } from './check-condition.js';
-import { tryParseDuration } from './duration.js';
+import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from './schema/action.js';
 import type { Condition } from './schema/condition.js';
 import type { Deadline, Due } from './schema/deadline.js';

@@ -1,4 +1,4 @@
-import { tryParseDuration } from './duration.js';
+import { tryParseDuration } from '../compile/duration.js';
 import { IMMEDIATELY } from './schema/patterns.js';
 import type { Timing } from './schema/timing.js';
 

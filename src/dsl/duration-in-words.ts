@@ -1,4 +1,4 @@
-import { tryParseDuration } from './duration.js';
+import { tryParseDuration } from '../compile/duration.js';
 
 /** Units written in words, in milliseconds, with the short unit a duration is then written in. */
 const UNITS: ReadonlyArray<{ words: readonly string[]; ms: number; rank: number }> = [

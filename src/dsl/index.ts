@@ -17,7 +17,7 @@ export { planJsonSchema } from './plan-json-schema.js';
 export { checkReferences, type CheckReferencesOptions } from './check-references.js';
 export { checkCondition, type ConditionFinding, type ConditionScope } from './check-condition.js';
 export { attachLocations } from './attach-locations.js';
-export { DurationError, parseDuration, tryParseDuration } from './duration.js';
+export { DurationError, parseDuration, tryParseDuration } from '../compile/duration.js';
 export { templatePlaceholders } from './template-placeholders.js';
 export { SourceMap, type SourceEntry } from './source-map.js';
 export { parseSource, type ParsedSource, type ParseSourceOptions } from './parse-source.js';

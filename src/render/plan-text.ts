@@ -1,4 +1,4 @@
-import { tryParseDuration } from '../dsl/duration.js';
+import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from '../dsl/schema/action.js';
 import type { LocalizedText } from '../dsl/schema/common.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';

@@ -1,4 +1,4 @@
-import { parseDuration } from '../dsl/duration.js';
+import { parseDuration } from '../compile/duration.js';
 
 /**
  * Where the engine reads the time. `schedule`, when present, lets the engine wake itself for

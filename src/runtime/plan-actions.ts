@@ -1,4 +1,4 @@
-import type { Action } from '../dsl/schema/action.js';
+import type { PlanAction as Action } from '../compile/compiled-plan.js';
 import type { IncidentChange } from './change.js';
 import type { TimelineEntry } from './incident.js';
 import { setSeverity } from './severity.js';

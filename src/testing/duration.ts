@@ -1,4 +1,4 @@
-import { parseDuration } from '../dsl/duration.js';
+import { parseDuration } from '../compile/duration.js';
 
 const SECOND = 1000;
 

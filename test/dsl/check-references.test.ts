@@ -132,7 +132,7 @@ describe('check-references module graph', () => {
   }
 
   it('imports neither yaml nor the parser, so the runtime can reuse it', () => {
-    for (const entry of ['src/dsl/check-references.ts', 'src/dsl/duration.ts']) {
+    for (const entry of ['src/dsl/check-references.ts', 'src/compile/duration.ts']) {
       const { files, packages } = walk(join(root, entry));
       expect([...packages].sort()).toEqual(entry.endsWith('duration.ts') ? [] : ['zod']);
       expect(files.filter((f) => /parse-source|check-plan|resolve-includes|node:/.test(f))).toEqual([]);

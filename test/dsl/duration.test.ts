@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, parseDuration, tryParseDuration } from '../../src/dsl/duration.js';
+import { DurationError, parseDuration, tryParseDuration } from '../../src/compile/duration.js';
 import { Duration } from '../../src/dsl/schema/common.js';
 
 const MIN = 60_000;

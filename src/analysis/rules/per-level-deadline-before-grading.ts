@@ -1,4 +1,4 @@
-import { tryParseDuration } from '../../dsl/duration.js';
+import { tryParseDuration } from '../../compile/duration.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import { defineRule } from '../rule.js';
 import type { StageGraph } from '../stage-graph.js';

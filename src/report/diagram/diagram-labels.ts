@@ -1,4 +1,4 @@
-import { tryParseDuration } from '../../dsl/duration.js';
+import { tryParseDuration } from '../../compile/duration.js';
 import type { Condition, FieldOperand } from '../../dsl/schema/condition.js';
 import type { ByValue } from '../../dsl/by-entries.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';

@@ -1,4 +1,4 @@
-import { parseDuration } from '../../dsl/duration.js';
+import { parseDuration } from '../../compile/duration.js';
 import type { Measure, MeasureKind } from '../../dsl/schema/measure.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { DeadlineInstance, Incident } from '../../runtime/incident.js';

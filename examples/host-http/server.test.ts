@@ -2,7 +2,7 @@
 // planwright/fastify, planwright/report: run `npm run build` first): the service on 127.0.0.1 (a free port) with the seed plan's bundle
 // and a file store, driven over HTTP from open to closed, with a restart between two events while
 // a deadline falls due, and every error code answered with its HTTP status.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -85,6 +85,17 @@ describe('examples/host-http', () => {
   afterAll(async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('imports planwright only by its package name, never from the source tree', () => {
+    const folder = new URL('.', import.meta.url);
+    const sources = readdirSync(folder).filter((name) => name.endsWith('.ts'));
+    expect(sources.sort()).toEqual(['main.ts', 'server.test.ts', 'server.ts']);
+    for (const name of sources) {
+      const specifiers = [...readFileSync(new URL(name, folder), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]!);
+      expect(specifiers.filter((specifier) => specifier.startsWith('../')), name).toEqual([]);
+      expect(specifiers.filter((specifier) => specifier.startsWith('planwright')).length, name).toBeGreaterThan(0);
+    }
   });
 
   test("answers every engine error code with its HTTP status (planwright/fastify's HTTP_STATUS)", () => {

@@ -67,6 +67,7 @@ export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './compil
 export type { RenderedTemplate, TemplateValues } from './compile/render-template.js';
 export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';
+export { readBundle } from './bundle/read-bundle.js';
 export { BundleError, type BundleErrorCode } from './bundle/bundle-error.js';
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle } from './bundle/bundle-format.js';
 export { PLANWRIGHT_VERSION } from './bundle/version.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import type { EffectHandler } from '../../src/runtime/index.js';
+import type { EffectHandler } from 'planwright/runtime';
 import { startServer } from './server.js';
 
 const { values } = parseArgs({

@@ -1,20 +1,16 @@
-// The host example end to end: the service on 127.0.0.1 (a free port) with the seed plan's bundle
+// The host example end to end, through the published entries (planwright, planwright/runtime,
+// planwright/fastify, planwright/report: run `npm run build` first): the service on 127.0.0.1 (a free port) with the seed plan's bundle
 // and a file store, driven over HTTP from open to closed, with a restart between two events while
 // a deadline falls due, and every error code answered with its HTTP status.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBundle, loadPlan } from '../../src/index.js';
-import {
-  createManualClock,
-  SEND_ERROR_CODES,
-  verifyTimeline,
-  type Incident,
-  type PendingEffect,
-} from '../../src/runtime/index.js';
-import type { AfterActionJson } from '../../src/report/index.js';
-import { HTTP_STATUS, startServer, type IncidentSummary, type RunningServer } from './server.js';
+import { createBundle, loadPlan } from 'planwright';
+import { HTTP_STATUS, type ErrorBody, type IncidentSummary } from 'planwright/fastify';
+import type { AfterActionJson } from 'planwright/report';
+import { createManualClock, SEND_ERROR_CODES, verifyTimeline, type Incident, type PendingEffect } from 'planwright/runtime';
+import { startServer, type RunningServer } from './server.js';
 
 const bundle = createBundle(loadPlan({ file: new URL('../../plans/public-opinion.plan.yaml', import.meta.url).pathname }));
 
@@ -34,11 +30,13 @@ interface Reply<T = unknown> {
   headers: Headers;
 }
 
-async function call<T = unknown>(server: RunningServer, method: string, path: string, options: { as?: Person; body?: unknown; raw?: string } = {}): Promise<Reply<T>> {
+/** One call, as `as` (default wang; `as: undefined` for nobody). */
+async function call<T = unknown>(server: RunningServer, method: string, path: string, options: { as?: Person | undefined; body?: unknown; raw?: string } = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
-  if (options.as !== undefined) {
-    headers['x-person-id'] = options.as;
-    headers['x-person-roles'] = people[options.as];
+  const as = 'as' in options ? options.as : 'wang';
+  if (as !== undefined) {
+    headers['x-person-id'] = as;
+    headers['x-person-roles'] = people[as];
   }
   let body: string | undefined;
   if (options.raw !== undefined) body = options.raw;
@@ -50,7 +48,6 @@ async function call<T = unknown>(server: RunningServer, method: string, path: st
   return { status: response.status, body: (type.startsWith('application/json') ? JSON.parse(text) : text) as T, headers: response.headers };
 }
 
-type ErrorBody = { error: { code: string; message: string; details: Record<string, unknown> } };
 
 describe('examples/host-http', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'planwright-host-http-'));
@@ -70,7 +67,7 @@ describe('examples/host-http', () => {
   const rejected = async (as: Person | undefined, type: string, data: Record<string, unknown> | undefined, status: number, code: string) => {
     const reply =
       as === undefined
-        ? await call<ErrorBody>(server, 'POST', `/incidents/${id}/events`, { body: { type, data } })
+        ? await call<ErrorBody>(server, 'POST', `/incidents/${id}/events`, { as: undefined, body: { type, data } })
         : ((await event(as, type, data)) as unknown as Reply<ErrorBody>);
     expect([reply.status, reply.body.error.code]).toEqual([status, code]);
     return reply.body.error;
@@ -90,7 +87,18 @@ describe('examples/host-http', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('answers every engine error code with its HTTP status', () => {
+  test('imports planwright only by its package name, never from the source tree', () => {
+    const folder = new URL('.', import.meta.url);
+    const sources = readdirSync(folder).filter((name) => name.endsWith('.ts'));
+    expect(sources.sort()).toEqual(['main.ts', 'server.test.ts', 'server.ts']);
+    for (const name of sources) {
+      const specifiers = [...readFileSync(new URL(name, folder), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]!);
+      expect(specifiers.filter((specifier) => specifier.startsWith('../')), name).toEqual([]);
+      expect(specifiers.filter((specifier) => specifier.startsWith('planwright')).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  test("answers every engine error code with its HTTP status (planwright/fastify's HTTP_STATUS)", () => {
     expect(Object.fromEntries(SEND_ERROR_CODES.map((c) => [c, HTTP_STATUS[c]]))).toEqual({
       'unknown-event': 400,
       'not-in-stage': 409,
@@ -118,7 +126,7 @@ describe('examples/host-http', () => {
   });
 
   test('refuses bad opens: no person, bad JSON, bad body, unknown category, wrong method', async () => {
-    const noPerson = await call<ErrorBody>(server, 'POST', '/incidents', { body: { title: 't', category: 'media' } });
+    const noPerson = await call<ErrorBody>(server, 'POST', '/incidents', { as: undefined, body: { title: 't', category: 'media' } });
     expect([noPerson.status, noPerson.body.error.code]).toEqual([401, 'unauthenticated']);
     const badJson = await call<ErrorBody>(server, 'POST', '/incidents', { as: 'wang', raw: '{"title": "t",' });
     expect([badJson.status, badJson.body.error.code]).toEqual([400, 'bad-request']);
@@ -142,7 +150,7 @@ describe('examples/host-http', () => {
     });
     expect([outsider.status, ((await outsider.json()) as ErrorBody).error.code]).toEqual([403, 'unauthorized']);
     const method = await call<ErrorBody>(server, 'DELETE', '/incidents');
-    expect([method.status, method.body.error.code, method.body.error.details['allow']]).toEqual([405, 'method-not-allowed', ['GET', 'POST']]);
+    expect([method.status, method.body.error.code, method.body.error.details['allow']]).toEqual([405, 'method-not-allowed', ['POST', 'GET']]);
     // Only the one incident was opened.
     expect((await call<{ incidents: IncidentSummary[] }>(server, 'GET', '/incidents')).body.incidents.map((i) => i.id)).toEqual([id]);
   });

@@ -5,7 +5,7 @@
  * this copy must accept exactly what `PlanSchema` accepts, produce the same output (defaults
  * applied) and name the same issues: test/bundle/definition-validator.test.ts compares the two
  * on the seed plan, every fixture and property-generated mutations of them. Patterns, messages
- * and value lists come from src/dsl/schema/patterns.ts, shared with the zod schemas.
+ * and value lists come from src/plan-format/patterns.ts, shared with the zod schemas.
  * A change to a zod schema under src/dsl/schema needs the same change here (the test says where).
  * @internal
  */
@@ -32,7 +32,7 @@ import {
   RESOURCE_KINDS,
   SEMVER_MESSAGE,
   SEMVER_PATTERN,
-} from '../dsl/schema/patterns.js';
+} from '../plan-format/patterns.js';
 import {
   array,
   bool,

@@ -3,7 +3,7 @@ import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Transition } from '../dsl/schema/transition.js';
 import { BUILTIN_PLACEHOLDERS } from '../dsl/schema/template.js';
-import { CHANGE_FIELDS, IMMEDIATELY } from '../dsl/schema/patterns.js';
+import { CHANGE_FIELDS, IMMEDIATELY } from '../plan-format/patterns.js';
 import { isTimeZone } from '../dsl/time-zone.js';
 import type { CompileProblem } from './compile-error.js';
 import { conditionFields } from './conditions.js';

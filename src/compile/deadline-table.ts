@@ -1,5 +1,5 @@
-import { dueDurationMs } from '../dsl/due-duration.js';
-import { CHANGE_FIELDS } from '../dsl/schema/patterns.js';
+import { dueDurationMs } from '../plan-format/due-duration.js';
+import { CHANGE_FIELDS } from '../plan-format/patterns.js';
 import { conditionFields } from './conditions.js';
 import { nextWallClock } from './wall-clock.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';

@@ -53,6 +53,27 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/**
+ * Formats milliseconds compactly (`1h30m`, `2d3h`, `45s`, `0m`), the inverse of {@link parseDuration}
+ * for whole seconds. Negative values get a leading `-`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(5_400_000); // '1h30m'
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 0) return `-${formatDuration(-ms)}`;
+  let rest = Math.round(ms / UNIT_MS.s);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const q = Math.floor(rest / size);
+    if (q > 0) parts.push(`${q}${unit}`);
+    rest -= q * size;
+  }
+  return parts.length === 0 ? '0m' : parts.join('');
+}
+
 function num(part: string | undefined): number {
   return part === undefined ? 0 : Number.parseInt(part, 10);
 }

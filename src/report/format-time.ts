@@ -1,4 +1,4 @@
-import { formatDuration } from '../testing/duration.js';
+import { formatDuration } from '../compile/duration.js';
 
 /**
  * An offset from a start time as `+1h30m` (`+0m` at the start).

@@ -1,5 +1,5 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { formatDuration } from '../testing/duration.js';
+import { formatDuration } from '../compile/duration.js';
 import { seriesChart } from './charts/series-chart.js';
 import { timelineChart } from './charts/timeline-chart.js';
 import type { IncidentFacts } from './incident-facts.js';

@@ -1,4 +1,4 @@
-import { dueDurationMs } from '../dsl/due-duration.js';
+import { dueDurationMs } from '../plan-format/due-duration.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Actor, DeadlineInstance, Incident, TimelineEntry } from '../runtime/incident.js';
 

@@ -1,4 +1,4 @@
-import { byEntries } from '../dsl/by-entries.js';
+import { byEntries } from '../plan-format/by-entries.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 
 /**

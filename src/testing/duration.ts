@@ -1,7 +1,5 @@
 import { parseDuration } from '../compile/duration.js';
 
-const SECOND = 1000;
-
 /**
  * Parses a duration as plans and drill files write it (`30m`, `1h30m`, `2d`, `45s`, or ISO 8601
  * such as `PT30M`, `P1DT2H`) into milliseconds. Returns `undefined` for anything else
@@ -22,23 +20,4 @@ export function durationToMs(text: string): number | undefined {
   }
 }
 
-/**
- * Formats milliseconds compactly (`1h30m`, `2d3h`, `45s`, `0m`), the inverse of {@link durationToMs}
- * for whole seconds. Negative values get a leading `-`.
- *
- * @example
- * ```ts
- * formatDuration(5_400_000); // '1h30m'
- * ```
- */
-export function formatDuration(ms: number): string {
-  if (ms < 0) return `-${formatDuration(-ms)}`;
-  let rest = Math.round(ms / SECOND);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const q = Math.floor(rest / size);
-    if (q > 0) parts.push(`${q}${unit}`);
-    rest -= q * size;
-  }
-  return parts.length === 0 ? '0m' : parts.join('');
-}
+export { formatDuration } from '../compile/duration.js';

@@ -43,7 +43,7 @@ describe('built package', () => {
   });
 
   test('CommonJS consumers can require every entry', () => {
-    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres']) {
+    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres', 'planwright/report', 'planwright/fastify', 'planwright/express']) {
       const mod = require(entry) as Record<string, unknown>;
       expect(Object.keys(mod).length, entry).toBeGreaterThan(0);
     }
@@ -70,5 +70,33 @@ describe('built package', () => {
   test('the shipped schema.json is exported', () => {
     const schema = require('planwright/schema.json') as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['stages', 'deadlines', 'teams', 'roles']));
+  });
+});
+
+describe('the report and HTTP adapter entries', () => {
+  test('planwright/report imports no package at all (no DSL, YAML parser or zod), in ESM and CJS', () => {
+    for (const entry of ['report.js', 'report.cjs']) {
+      const { files, bare } = moduleGraph(join(dist, entry));
+      expect(files.size, entry).toBeGreaterThan(1);
+      // (the graph's regex also catches code text such as `from: String(data['…` — not a package name)
+      const packages = [...bare].filter((name) => /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(name) && !isBuiltin(name));
+      expect(packages, entry).toEqual([]);
+      expect([...bare].some((name) => ['yaml', 'zod'].includes(name)), entry).toBe(false);
+    }
+    const report = require('planwright/report') as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual(['BundleError', 'afterActionReport', 'evaluate', 'readBundle']);
+  });
+
+  test('planwright/fastify needs fastify only for its types; planwright/express imports express', () => {
+    const fastify = moduleGraph(join(dist, 'fastify.js'));
+    expect([...fastify.bare].filter((name) => !isBuiltin(name)).sort()).not.toContain('fastify');
+    expect([...fastify.bare]).not.toContain('yaml');
+    const express = moduleGraph(join(dist, 'express.js'));
+    expect([...express.bare]).toContain('express');
+    expect([...express.bare]).not.toContain('yaml');
+    for (const entry of ['planwright/fastify', 'planwright/express']) {
+      const mod = require(entry) as { HTTP_STATUS: Record<string, number> };
+      expect(mod.HTTP_STATUS['not-in-stage'], entry).toBe(409);
+    }
   });
 });

@@ -19,6 +19,9 @@ const ENTRY_POINTS: Record<string, string> = {
   '../../../src/report/index.js': 'planwright',
   '../../../src/testing/index.js': 'planwright/testing',
   '../../../src/postgres/index.js': 'planwright/postgres',
+  '../../../src/fastify/index.js': 'planwright/fastify',
+  '../../../src/express/index.js': 'planwright/express',
+  '../../../src/report/report-entry.js': 'planwright/report',
 };
 
 function dedent(lines: string[]): string[] {

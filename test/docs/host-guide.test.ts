@@ -1,6 +1,8 @@
 // docs/host-guide.md: its TypeScript blocks are the regions of test/docs/samples/host-*.ts (checked
 // here), and those samples do what the guide says they do (run here against the seed plan).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,6 +27,9 @@ import { audit, report, streamToAudit } from './samples/host-audit.js';
 import { createIncidentEngine, reportRumour, shutDown } from './samples/host-embed.js';
 import { notifyHandler } from './samples/host-effects.js';
 import { statusFor } from './samples/host-errors.js';
+import { startService, type Sessions } from './samples/host-fastify.js';
+import { expressApp } from './samples/host-express.js';
+import { sendEvent, startInstance } from './samples/host-instances.js';
 import { actorOf, allowedEvents } from './samples/host-people.js';
 import { postgresEngine } from './samples/host-postgres.js';
 import { engineWithTelemetry } from './samples/host-telemetry.js';
@@ -361,5 +366,92 @@ describe('host guide: telemetry', () => {
     });
     expect(result.ok && result.incident.stage).toBe('assess');
     await engine.dispose();
+  });
+});
+
+describe('host guide: serving over HTTP and running several instances', () => {
+  const tokens: Record<string, Actor> = { 'Bearer wang-token': people.wang, 'Bearer li-token': people.li };
+  const sessions: Sessions = { actorFor: async (authorization) => (authorization === undefined ? undefined : tokens[authorization]) };
+  const post = (url: string, authorization: string | undefined, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) }, body: JSON.stringify(body) });
+
+  test('the Fastify sample: signed-in people open and send, nobody else; closing the app disposes the engine', async () => {
+    const app = await startService(bundle, { clock: createManualClock('2026-03-02T01:00:00Z') }, sessions);
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      expect((await post(`${url}/api/incidents`, undefined, { title: 't', category: 'media' })).status).toBe(401);
+      const opened = await post(`${url}/api/incidents`, 'Bearer wang-token', { title: 't', category: 'media' });
+      const incident = (await opened.json()) as { id: string; timeline: TimelineEntry[] };
+      expect([opened.status, incident.timeline[0]?.by]).toEqual([201, people.wang]);
+      const sent = await sendEvent(`${url}/api/incidents/${incident.id}/events`, 'Bearer wang-token', { type: 'REPORT', data: REPORT });
+      expect([sent.status, (sent.answer as { stage?: string }).stage]).toEqual([200, 'assess']);
+      const refused = await sendEvent(`${url}/api/incidents/${incident.id}/events`, 'Bearer li-token', { type: 'REPORT', data: REPORT });
+      expect([refused.status, refused.answer.error?.code]).toEqual([409, 'not-in-stage']);
+    } finally {
+      await app.close();
+    }
+    expect(app.server.listening).toBe(false);
+  });
+
+  test('the Express sample: the router under /api, 413 over its body limit, close() then server.close()', async () => {
+    const engine = createEngine(bundle, { clock: createManualClock('2026-03-02T01:00:00Z') });
+    const { app, planwright } = expressApp(engine, sessions);
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const opened = await post(`${url}/api/incidents`, 'Bearer wang-token', { title: 't', category: 'media' });
+      expect(opened.status).toBe(201);
+      const large = await post(`${url}/api/incidents`, 'Bearer wang-token', { title: 'x'.repeat(300 * 1024), category: 'media' });
+      expect([large.status, ((await large.json()) as { error: { code: string } }).error.code]).toEqual([413, 'payload-too-large']);
+    } finally {
+      planwright.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.dispose();
+    }
+  });
+
+  test('the retry sample retries 409 conflict only, up to its attempts', async () => {
+    const answers = [
+      { status: 409, body: { error: { code: 'conflict' } } },
+      { status: 409, body: { error: { code: 'conflict' } } },
+      { status: 200, body: { stage: 'assess' } },
+    ];
+    const original = globalThis.fetch;
+    let calls = 0;
+    globalThis.fetch = (async () => {
+      const next = answers[calls++]!;
+      return new Response(JSON.stringify(next.body), { status: next.status, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      expect((await sendEvent('http://x/api/incidents/i/events', 'Bearer t', { type: 'REPORT' })).status).toBe(200);
+      expect(calls).toBe(3);
+      calls = 0;
+      answers.splice(0, 3, { status: 409, body: { error: { code: 'closed' } } });
+      expect((await sendEvent('http://x/api/incidents/i/events', 'Bearer t', { type: 'REPORT' })).answer.error?.code).toBe('closed');
+      expect(calls).toBe(1);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  test('the several-instances sample: two instances over one schema serve each other\'s incidents', async () => {
+    await requirePostgres();
+    const schema = testSchemaName('pw_guide_instances');
+    const first = await startInstance(bundle, PG_URL, schema, sessions);
+    const second = await startInstance(bundle, PG_URL, schema, sessions);
+    try {
+      const [urlA, urlB] = [await first.app.listen({ port: 0, host: '127.0.0.1' }), await second.app.listen({ port: 0, host: '127.0.0.1' })];
+      const opened = (await (await post(`${urlA}/api/incidents`, 'Bearer wang-token', { title: 't', category: 'media' })).json()) as { id: string };
+      const sent = await sendEvent(`${urlB}/api/incidents/${opened.id}/events`, 'Bearer wang-token', { type: 'REPORT', data: REPORT });
+      expect([sent.status, (sent.answer as { version?: number }).version]).toEqual([200, 2]);
+      const onA = await fetch(`${urlA}/api/incidents/${opened.id}`, { headers: { authorization: 'Bearer li-token' } });
+      expect([onA.headers.get('etag'), ((await onA.json()) as { stage: string }).stage]).toEqual(['"2"', 'assess']);
+      expect(first.counts.unfiredClaims + second.counts.unfiredClaims).toBe(0);
+    } finally {
+      await first.app.close();
+      await second.app.close();
+      await dropSchema(schema);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { byEntries, byText } from '../../dsl/by-entries.js';
+import { byEntries, byText } from '../../plan-format/by-entries.js';
 import { resolveBy } from '../resolve-by.js';
 import { defineRule } from '../rule.js';
 

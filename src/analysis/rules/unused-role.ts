@@ -1,4 +1,4 @@
-import { byEntries } from '../../dsl/by-entries.js';
+import { byEntries } from '../../plan-format/by-entries.js';
 import { planActions } from '../plan-actions.js';
 import { defineRule } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../testing/duration.js';
+import { formatDuration } from '../../compile/duration.js';
 
 const MIN = 60_000;
 const STEPS = [1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * MIN);

@@ -1,6 +1,6 @@
 import { tryParseDuration } from '../../compile/duration.js';
 import type { Condition, FieldOperand } from '../../dsl/schema/condition.js';
-import type { ByValue } from '../../dsl/by-entries.js';
+import type { ByValue } from '../../plan-format/by-entries.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import { localize } from '../plan-definition-of.js';

@@ -5,7 +5,7 @@ import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
 import { localize } from '../plan-definition-of.js';
 import { conditionText, diagramLocaleOf, diagramWords } from './diagram-labels.js';
-import { byEntries } from '../../dsl/by-entries.js';
+import { byEntries } from '../../plan-format/by-entries.js';
 
 /** A stage of a {@link PlanGraph}. */
 export interface PlanGraphStage {

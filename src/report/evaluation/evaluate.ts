@@ -1,5 +1,5 @@
 import type { Incident } from '../../runtime/incident.js';
-import { formatDuration } from '../../testing/duration.js';
+import { formatDuration } from '../../compile/duration.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
 import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/runtime/index.js';
 import { verifyTimeline, type TimelineEntry } from '../../../src/runtime/index.js';
 // #endregion
 // #region doc:report
-import { afterActionReport } from '../../../src/report/index.js';
+import { afterActionReport } from '../../../src/report/report-entry.js';
 // #endregion
 
 export interface AuditLog {

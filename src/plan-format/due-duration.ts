@@ -1,6 +1,6 @@
 import { tryParseDuration } from '../compile/duration.js';
-import { IMMEDIATELY } from './schema/patterns.js';
-import type { Timing } from './schema/timing.js';
+import { IMMEDIATELY } from './patterns.js';
+import type { Timing } from '../dsl/schema/timing.js';
 
 /**
  * The milliseconds of a deadline's duration text: a duration, or `immediately` (the plan's

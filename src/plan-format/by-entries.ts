@@ -1,4 +1,4 @@
-import type { Transition } from './schema/transition.js';
+import type { Transition } from '../dsl/schema/transition.js';
 
 /** A transition's `by`: the v1 list, or (DSL v2) a map from severity level to a list. */
 export type ByValue = Transition['by'];

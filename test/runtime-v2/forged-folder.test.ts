@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as runtime from '../../src/runtime/index.js';
 import { createEngine, createManualClock, fileStore, memoryStore, type Engine, type Incident } from '../../src/runtime/index.js';
-import { clerk, integrityPlan, lead, T0 } from './integrity-plan.js';
+import { clerk, integrityPlan, T0 } from './integrity-plan.js';
 import { deleteLastTimelineEntry, editSnapshot } from './stored-files.js';
 
 const plan = integrityPlan();

@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const prepared = await prepare(sizes, withPostgres);
   try {
     const kinds = ['memory', 'file', ...(withPostgres ? ['postgres'] : [])];
-    const rounds: Record<string, number> = { memory: 15, file: 5, postgres: 5 };
+    const rounds: Record<string, number> = { memory: 15, file: 3, postgres: 3 };
     const results = new Map<string, Measured[]>();
     for (let pair = 0; pair < pairs; pair++) {
       for (const kind of kinds) {

@@ -187,10 +187,12 @@ async function main(): Promise<void> {
     }
     const loadAtEnd = os.loadavg()[0] ?? 0;
     const figure = (kind: string, size: number, key: keyof Measured): number => median((results.get(`${kind}/${size}`) ?? []).map((m) => m[key]));
+    /** Memory is judged on CPU time (it waits for nothing but the CPU, which other work on this shared machine takes); file and PostgreSQL on wall time. */
+    const judged = (kind: string): keyof Measured => (kind === 'memory' ? 'cpuMs' : 'wallMs');
     const targets = kinds.map((kind) => ({
       id: `list-${kind}-10000-vs-1000`,
-      description: `${kind} store: wall ms per page of ${PAGE} with 10,000 incidents ÷ with 1,000 (flat: at most 1.2×, issue #16)`,
-      value: figure(kind, 10_000, 'wallMs') / figure(kind, 1000, 'wallMs'),
+      description: `${kind} store: ${judged(kind) === 'cpuMs' ? 'CPU' : 'wall'} ms per page of ${PAGE} with 10,000 incidents ÷ with 1,000 (flat: at most 1.2×, issue #16)`,
+      value: figure(kind, 10_000, judged(kind)) / figure(kind, 1000, judged(kind)),
       limit: 1.2,
       unit: '×',
       better: 'lower' as const,

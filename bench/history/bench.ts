@@ -10,8 +10,9 @@
  * one schema per run, dropped afterwards.
  *
  * Each event is a NOTE of the seed plan (allowed in every stage, it adds one timeline entry and
- * changes nothing else), sent one after another (spread over several incidents for short histories). Each measurement runs alone in a
- * fresh process pinned to one CPU with `taskset` (as bench/engine does), the sides alternating.
+ * changes nothing else), sent one after another (spread over several incidents for short
+ * histories). Each measurement runs alone in a fresh process pinned to one CPU with `taskset` (as
+ * bench/engine does), the sides alternating.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';

@@ -5,7 +5,9 @@
  *
  * Run: `npm run bench` (all areas) or `npx tsx bench/run.ts engine`.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +38,7 @@ const events: RawEvent[] = LIFECYCLE.map((type) => ({ type, by: sender[type] ?? 
  */
 const distRuntime = new URL('../../dist/runtime.js', import.meta.url);
 if (!existsSync(distRuntime)) throw new Error('bench: dist/runtime.js is missing; run `npm run build` first (`npm run bench` does)');
-const { createEngine, createManualClock, memoryStore, loadBundle } = (await import(distRuntime.href)) as typeof import('../../src/runtime/index.js');
+const { createEngine, createManualClock, memoryStore, fileStore, loadBundle } = (await import(distRuntime.href)) as typeof import('../../src/runtime/index.js');
 const plan = loadBundle(JSON.parse(readFileSync(new URL('../../dist/plans/public-opinion.json', import.meta.url), 'utf8')));
 const effects = { notify: async () => {}, publish: async () => {} };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -268,6 +270,73 @@ async function rawRestore(incidents: number, keep = true): Promise<{ totalNs: nu
   return { totalNs: total, ops: incidents };
 }
 
+/**
+ * The folder the file restore rows read (set by the parent before it starts the measuring
+ * processes): `engine/` holds the half-way incidents as a `fileStore` folder, `raw/<i>.json` the raw
+ * actors' persisted snapshots.
+ */
+const RESTORE_DIR_VARIABLE = 'PLANWRIGHT_BENCH_RESTORE_DIR';
+
+/**
+ * Writes the folders of the file restore rows for `incidents` incidents: the engine's as `<id>.json`
+ * documents (the fileStore layout before runtime v2, which v2 migrates on open; the folder is opened
+ * once here so that no measurement pays for a migration) and the raw snapshots; returns the folder.
+ */
+async function writeRestoreFolders(incidents: number): Promise<string> {
+  const root = mkdtempSync(join(os.tmpdir(), 'planwright-bench-restore-'));
+  const engineDir = join(root, 'engine');
+  const rawDir = join(root, 'raw');
+  mkdirSync(engineDir);
+  mkdirSync(rawDir);
+  const { store, ids } = await writtenIncidents(incidents);
+  for (const id of ids) writeFileSync(join(engineDir, `${id}.json`), store.raw.get(id) as string);
+  rawPersisted(incidents).forEach((text, i) => writeFileSync(join(rawDir, `${i}.json`), text));
+  const opened = fileStore(engineDir);
+  for (const id of ids) if ((await opened.get(id))?.stage !== 'respond') throw new Error('bench: the file restore folder lost a stage');
+  await opened.close();
+  return root;
+}
+
+/**
+ * File restore, engine side: a fresh engine on a `fileStore` over the folder (its opening and the
+ * engine's start-up done before timing) reads every incident, as after a restart. What a read
+ * costs is the store's and the engine's business: today the whole document, after runtime v2 the
+ * snapshot only (issue #16: "restore (snapshot only) ≤ 2× raw restore").
+ */
+async function engineRestoreFile(incidents: number): Promise<{ totalNs: number; ops: number }> {
+  const root = process.env[RESTORE_DIR_VARIABLE];
+  if (root === undefined) throw new Error(`bench: ${RESTORE_DIR_VARIABLE} is not set`);
+  const store = fileStore(join(root, 'engine'));
+  const reader: Engine = createEngine(plan, { clock: createManualClock('2024-05-01T08:00:00Z'), store, effects });
+  await reader.runDue();
+  const start = cpuNs();
+  for (let i = 1; i <= incidents; i++) {
+    const incident = await reader.get(`R-${i}`);
+    if (incident?.stage !== 'respond') throw new Error('bench: file restore lost the stage');
+  }
+  const total = cpuNs() - start;
+  await reader.dispose();
+  await store.close();
+  return { totalNs: total, ops: incidents };
+}
+
+/** File restore, raw side: read each persisted snapshot file (fs/promises, as the store does), `JSON.parse`, `createActor(...).start()`, kept in a map. */
+async function rawRestoreFile(incidents: number): Promise<{ totalNs: number; ops: number }> {
+  const root = process.env[RESTORE_DIR_VARIABLE];
+  if (root === undefined) throw new Error(`bench: ${RESTORE_DIR_VARIABLE} is not set`);
+  const held = new Map<number, ReturnType<typeof createActor<typeof rawSeedMachine>>>();
+  const start = cpuNs();
+  for (let i = 0; i < incidents; i++) {
+    const text = await readFile(join(root, 'raw', `${i}.json`), 'utf8');
+    const actor = createActor(rawSeedMachine, { snapshot: JSON.parse(text) as never }).start();
+    if (typeof actor.getSnapshot().value !== 'object') throw new Error('bench: raw file restore lost the stage');
+    held.set(i, actor);
+  }
+  const total = cpuNs() - start;
+  if (held.size !== incidents) throw new Error('bench: raw file restore lost actors');
+  return { totalNs: total, ops: incidents };
+}
+
 async function memoryPerIncident(
   incidents: number,
   steps: number,
@@ -322,6 +391,8 @@ const MEASURES: Record<string, (incidents: number) => Promise<{ totalNs: number;
   'engine-restore-no-cache': (n) => engineRestore(n, 0),
   'raw-restore': (n) => rawRestore(n),
   'raw-restore-drop': (n) => rawRestore(n, false),
+  'engine-restore-file': (n) => engineRestoreFile(n),
+  'raw-restore-file': (n) => rawRestoreFile(n),
 };
 
 const median = (v: number[]): number => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)] as number;
@@ -391,6 +462,10 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--restore-only')) {
+    await restoreOnly(quick);
+    return;
+  }
   const N = quick ? 200 : 1000;
   const P = quick ? 3 : 5;
   if (PIN_CPU === undefined) console.warn('bench: no taskset here; measuring processes are not pinned to one CPU (figures vary more)');
@@ -526,6 +601,53 @@ async function main(): Promise<void> {
   if (next >= 0) next += 1;
   const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(next)}`}`;
   writeFileSync(results, updated.endsWith('\n') ? updated : `${updated}\n`);
+}
+
+/**
+ * `--restore-only`: the restore rows alone (from a store of JSON text, and from a file-store folder
+ * against raw snapshot files), written to their own "restore" section of bench/results.md and to
+ * bench/engine/restore.json, leaving the engine section as it is. Issue #16's target is "restore
+ * (snapshot only) ≤ 2× raw restore": the file row measures what the store reads, whatever its layout.
+ */
+async function restoreOnly(quick: boolean): Promise<void> {
+  const N = quick ? 200 : 1000;
+  const pairs = quick ? 3 : 7;
+  const root = await writeRestoreFolders(N);
+  process.env[RESTORE_DIR_VARIABLE] = root;
+  try {
+    const fromText = isolatedPairs('engine-restore', 'raw-restore', N, pairs);
+    const fromFiles = isolatedPairs('engine-restore-file', 'raw-restore-file', N, pairs);
+    const f = (x: number) => x.toFixed(1);
+    const spread = (v: number[]) => `${f(Math.min(...v))}–${f(Math.max(...v))}`;
+    const targets = [
+      { id: 'restore-text-2x', description: 'restore from a store of JSON text vs raw XState restore, at most 2× (issue #16, snapshot only)', value: fromText.engineUs / fromText.rawUs, limit: 2, unit: '×', better: 'lower' as const },
+      { id: 'restore-file-2x', description: 'restore through fileStore vs raw snapshot files, at most 2× (issue #16, snapshot only)', value: fromFiles.engineUs / fromFiles.rawUs, limit: 2, unit: '×', better: 'lower' as const },
+    ];
+    const figures = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, loadAverage: os.loadavg()[0] }, incidents: N, pairs, fromText, fromFiles, targets };
+    console.log(JSON.stringify(figures, null, 2));
+    if (process.argv.includes('--no-write')) return;
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    writeFileSync(`${here}restore.json`, `${JSON.stringify(figures, null, 2)}\n`);
+    const { writeSection } = await import('../check/results-md.js');
+    writeSection(
+      'restore',
+      [
+        '## restore',
+        '',
+        `Measured ${figures.date.slice(0, 16).replace('T', ' ')} UTC by \`npx tsx bench/engine/bench.ts --restore-only${quick ? ' --quick' : ''}\` (figures in bench/engine/restore.json), ${os.cpus().length} cores, Node ${process.version}, 1-minute load average ${os.loadavg()[0]?.toFixed(2)} at the end (the machine is shared with other work). Method of the engine section: each side alone in a fresh process${PIN_CPU === undefined ? '' : ' pinned to one CPU with `taskset`'}, engine and raw alternating, ${pairs} pairs, 3 warm-up rounds then the median of 7 rounds of ${N} half-way incidents (seed plan, 5 events) per process; medians of the process medians.`,
+        '',
+        'From text: a fresh engine reads every incident from a store that keeps JSON text (the engine section\'s restore row); raw: `createActor(machine, { snapshot: JSON.parse(text) }).start()`. From files: a fresh engine on a `fileStore` (its folder opened and the engine started before timing) reads every incident; raw: `readFile` + `JSON.parse` + `createActor(...).start()` of persisted snapshot files. Files are read from the page cache after the first round. Both keep what they restored until the round ends.',
+        '',
+        '| restore | engine µs/incident (process range) | raw µs/incident (process range) | ratio | target |',
+        '| --- | ---: | ---: | ---: | --- |',
+        `| from JSON text | ${f(fromText.engineUs)} (${spread(fromText.engineProcesses)}) | ${f(fromText.rawUs)} (${spread(fromText.rawProcesses)}) | **${targets[0]?.value.toFixed(2)}×** | ≤ 2×: ${(targets[0]?.value ?? Infinity) <= 2 ? 'met' : '**missed**'} |`,
+        `| through fileStore / from snapshot files | ${f(fromFiles.engineUs)} (${spread(fromFiles.engineProcesses)}) | ${f(fromFiles.rawUs)} (${spread(fromFiles.rawProcesses)}) | **${targets[1]?.value.toFixed(2)}×** | ≤ 2×: ${(targets[1]?.value ?? Infinity) <= 2 ? 'met' : '**missed**'} |`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -11,6 +11,7 @@ import {
   EngineError,
   fileStore,
   InvalidIncidentIdError,
+  loadBundle,
   systemClock,
   type Actor,
   type Clock,
@@ -232,7 +233,7 @@ function summary(incident: Incident): IncidentSummary {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = fileStore(options.dataDir);
-  const engine = createEngine(options.bundle, {
+  const engine = createEngine(loadBundle(options.bundle), {
     clock: options.clock ?? systemClock,
     store,
     ...(options.effects === undefined ? {} : { effects: options.effects }),

@@ -68,8 +68,16 @@ export type { RenderedTemplate, TemplateValues } from './compile/render-template
 export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';
 export { BundleError, type BundleErrorCode } from './bundle/bundle-error.js';
-export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle } from './bundle/bundle-format.js';
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle, type BundleJson } from './bundle/bundle-format.js';
 export { PLANWRIGHT_VERSION } from './bundle/version.js';
+
+// Plan types for TypeScript hosts (`planwright types`)
+export {
+  planTypesDeclaration,
+  planTypeName,
+  isTypeName,
+  type PlanTypesDeclarationOptions,
+} from './typegen/plan-types-declaration.js';
 
 // Runtime (also available alone as `planwright/runtime`)
 export {

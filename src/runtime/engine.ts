@@ -10,7 +10,7 @@ import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
 import type { EngineInspection } from './engine-inspection.js';
 import type { LoosePlanTypes, PlanTypes } from './typed-plan.js';
-import type { PlanBundle } from '../bundle/bundle-format.js';
+import type { BundleJson, PlanBundle } from '../bundle/bundle-format.js';
 import { nextDueMs } from './deadlines.js';
 import type { Incident, TimelineEntry } from './incident.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -35,7 +35,8 @@ function isCompiledPlan(value: unknown): value is CompiledPlan {
 }
 
 /**
- * Creates an engine for one plan, from a bundle (parsed JSON, verified) or a compiled plan.
+ * Creates an engine for one plan, from a bundle (parsed or imported JSON, verified) or a compiled
+ * plan (`loadBundle` turns JSON of unknown shape into one, or throws a `BundleError`).
  * Incidents live in `store`; deadlines fire on `clock` (call `runDue()` with a manual clock);
  * effects go to the host's `effects` handlers after each save. Give the plan's types
  * (`createEngine<FloodPlan>(…)`, from `planwright types` or `PlanTypesOf`) to type events,
@@ -46,13 +47,13 @@ function isCompiledPlan(value: unknown): value is CompiledPlan {
  * const incident = await engine.open({ by: { id: 'u1', roles: ['info-officer'] }, title: 'Rumour', category: 'media' });
  * const result = await engine.send(incident.id, { type: 'REPORT', by: { id: 'u1', roles: ['info-officer'] }, data: { summary: '…', source: '…', publicReaction: '…' } });
  */
-export function createEngine<T extends PlanTypes = LoosePlanTypes>(source: PlanBundle | CompiledPlan, options: EngineOptions<T> = {}): Engine<T> {
+export function createEngine<T extends PlanTypes = LoosePlanTypes>(source: PlanBundle | BundleJson | CompiledPlan, options: EngineOptions<T> = {}): Engine<T> {
   // The plan's types only narrow what callers pass and see (the handlers of `options` are typed by
   // them, and are handed only effects of this plan); the engine itself runs any plan, untyped.
   return planEngine(source, options as unknown as EngineOptions) as unknown as Engine<T>;
 }
 
-function planEngine(source: PlanBundle | CompiledPlan, options: EngineOptions): Engine {
+function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: EngineOptions): Engine {
   const plan = isCompiledPlan(source) ? source : loadBundle(source);
   const clock = options.clock ?? systemClock;
   const store: IncidentStore = options.store ?? memoryStore();

@@ -50,5 +50,5 @@ export type {
 export { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
-export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle } from '../bundle/index.js';
+export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle, type BundleJson } from '../bundle/index.js';
 export type { CompiledPlan } from '../compile/compiled-plan.js';

@@ -27,6 +27,7 @@ export {
   type StageIdOf,
   type TeamIdOf,
 } from './dsl/define-plan.js';
+export type { PlanTypesOf } from './dsl/plan-types-of.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
 export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/reference-sites.js';
 export { parseDuration, tryParseDuration, DurationError } from './compile/duration.js';

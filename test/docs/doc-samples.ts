@@ -19,6 +19,8 @@ const ENTRY_POINTS: Record<string, string> = {
   '../../../src/report/index.js': 'planwright',
   '../../../src/testing/index.js': 'planwright/testing',
   '../../../src/postgres/index.js': 'planwright/postgres',
+  // the declarations `planwright types` wrote for the seed plan, as a host keeps them beside its code
+  '../../types/generated/public-opinion-types.js': './plan-types.js',
 };
 
 function dedent(lines: string[]): string[] {

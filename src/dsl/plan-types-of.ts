@@ -2,10 +2,10 @@ import type { LoosePlanTypes } from '../runtime/typed-plan.js';
 import type { SectionIds } from './define-plan.js';
 
 /** The items of section `K` of a plan object (one union of their types). */
-type ItemOf<T, K extends string> = T extends { readonly [P in K]?: infer L } ? (L extends ReadonlyArray<infer I> ? I : never) : never;
+type PlanItemOf<T, K extends string> = T extends { readonly [P in K]?: infer L } ? (L extends ReadonlyArray<infer I> ? I : never) : never;
 
 /** The id of an item type. */
-type IdOf<I> = I extends { readonly id: infer S extends string } ? S : never;
+type ItemIdOf<I> = I extends { readonly id: infer S extends string } ? S : never;
 
 /** The ids an item type lists under `K` (`requires`, `optional`). */
 type ListedIds<I, K extends string> = I extends { readonly [P in K]?: ReadonlyArray<infer S extends string> } ? S : never;
@@ -14,7 +14,7 @@ type ListedIds<I, K extends string> = I extends { readonly [P in K]?: ReadonlyAr
 type Flat<O> = { [K in keyof O]: O[K] };
 
 /** The type of a field's value, as the engine accepts it. */
-type ValueOf<T, F> = F extends { readonly type: 'text' | 'datetime' }
+type FieldValueType<T, F> = F extends { readonly type: 'text' | 'datetime' }
   ? string
   : F extends { readonly type: 'number' }
     ? number
@@ -27,23 +27,23 @@ type ValueOf<T, F> = F extends { readonly type: 'text' | 'datetime' }
           : unknown;
 
 /** The value type of field `Id` of plan object `T`. */
-type FieldValueOf<T, Id extends string> = ValueOf<T, Extract<ItemOf<T, 'fields'>, { readonly id: Id }>>;
+type FieldValueOf<T, Id extends string> = FieldValueType<T, Extract<PlanItemOf<T, 'fields'>, { readonly id: Id }>>;
 
 /** Every transition of a plan object: its stages' own, their tracks', and the shared ones. */
 type TransitionOf<T> =
-  | ItemOf<T, 'transitions'>
-  | ItemOf<ItemOf<T, 'stages'>, 'on'>
-  | ItemOf<ItemOf<ItemOf<T, 'stages'>, 'tracks'>, 'on'>;
+  | PlanItemOf<T, 'transitions'>
+  | PlanItemOf<PlanItemOf<T, 'stages'>, 'on'>
+  | PlanItemOf<PlanItemOf<PlanItemOf<T, 'stages'>, 'tracks'>, 'on'>;
 
 /** Fields a transition on event `Id` requires (besides the event's own). */
 type TransitionRequires<T, Id extends string> = ListedIds<Extract<TransitionOf<T>, { readonly event: Id }>, 'requires'>;
 
 /** The data an event item carries: required fields, then optional ones (its own, and those a transition requires). */
-type EventDataOfItem<T, E> = [ListedIds<E, 'requires'> | ListedIds<E, 'optional'> | TransitionRequires<T, IdOf<E>>] extends [never]
+type EventDataType<T, E> = [ListedIds<E, 'requires'> | ListedIds<E, 'optional'> | TransitionRequires<T, ItemIdOf<E>>] extends [never]
   ? Record<string, never>
   : Flat<
       { [K in ListedIds<E, 'requires'>]: FieldValueOf<T, K> } & {
-        [K in Exclude<ListedIds<E, 'optional'> | TransitionRequires<T, IdOf<E>>, ListedIds<E, 'requires'>>]?: FieldValueOf<T, K>;
+        [K in Exclude<ListedIds<E, 'optional'> | TransitionRequires<T, ItemIdOf<E>>, ListedIds<E, 'requires'>>]?: FieldValueOf<T, K>;
       }
     >;
 
@@ -60,7 +60,7 @@ type EventDataOfItem<T, E> = [ListedIds<E, 'requires'> | ListedIds<E, 'optional'
 export type PlanTypesOf<T> = T extends { readonly include: unknown }
   ? LoosePlanTypes
   : {
-      events: { [E in ItemOf<T, 'events'> as IdOf<E>]: EventDataOfItem<T, E> };
+      events: { [E in PlanItemOf<T, 'events'> as ItemIdOf<E>]: EventDataType<T, E> };
       stages: SectionIds<T, 'stages'>;
       roles: SectionIds<T, 'roles'>;
       categories: SectionIds<T, 'categories'>;
@@ -68,5 +68,5 @@ export type PlanTypesOf<T> = T extends { readonly include: unknown }
       deadlines: SectionIds<T, 'deadlines'>;
       effects: SectionIds<T, 'effects'>;
       templates: SectionIds<T, 'templates'>;
-      fields: { [F in ItemOf<T, 'fields'> as IdOf<F>]: ValueOf<T, F> };
+      fields: { [F in PlanItemOf<T, 'fields'> as ItemIdOf<F>]: FieldValueType<T, F> };
     };

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    // Type tests (`npm run test:types` = vitest run --typecheck.only): compiled, never run.
+    typecheck: { include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

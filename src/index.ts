@@ -27,6 +27,7 @@ export {
   type StageIdOf,
   type TeamIdOf,
 } from './dsl/define-plan.js';
+export type { PlanTypesOf } from './dsl/plan-types-of.js';
 export { planJsonSchema } from './dsl/plan-json-schema.js';
 export { referenceSites, type ReferenceSite, type ReferenceKind } from './dsl/reference-sites.js';
 export { parseDuration, tryParseDuration, DurationError } from './compile/duration.js';
@@ -69,8 +70,16 @@ export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';
 export { readBundle } from './bundle/read-bundle.js';
 export { BundleError, type BundleErrorCode } from './bundle/bundle-error.js';
-export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle } from './bundle/bundle-format.js';
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type PlanBundle, type BundleJson } from './bundle/bundle-format.js';
 export { PLANWRIGHT_VERSION } from './bundle/version.js';
+
+// Plan types for TypeScript hosts (`planwright types`)
+export {
+  planTypesDeclaration,
+  planTypeName,
+  isTypeName,
+  type PlanTypesDeclarationOptions,
+} from './typegen/plan-types-declaration.js';
 
 // Runtime (also available alone as `planwright/runtime`)
 export {
@@ -92,10 +101,30 @@ export {
   type EffectContext,
   type EffectHandler,
   type EffectHandlers,
+  type LooseEffectHandlers,
   type Engine,
   type EngineChange,
   type EngineEvent,
+  type EngineEventOf,
   type EngineInspection,
+  type ClaimedItem,
+  type EffectOutcome,
+  type EngineFailure,
+  type PlanTypes,
+  type LoosePlanTypes,
+  type IsLoosePlan,
+  type EventTypeOf,
+  type EventDataOf,
+  type IncidentDataOf,
+  type DeadlineTrigger,
+  type DeclaredEffectPayload,
+  type EffectNameOf,
+  type EffectTrigger,
+  type NotifyPayload,
+  type PlanText,
+  type RenderedText,
+  type TypedPendingEffect,
+  type LoosePendingEffect,
   type EngineOptions,
   type Incident,
   type IncidentStore,

@@ -5,7 +5,7 @@
 // to the built package (dist/, by the package's self-reference): run `npm run build` first.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { planwrightFrameworkErrors, planwrightPlugin } from 'planwright/fastify';
-import { createEngine, fileStore, systemClock, type Actor, type Clock, type EffectHandlers, type Engine } from 'planwright/runtime';
+import { createEngine, fileStore, loadBundle, systemClock, type Actor, type Clock, type EffectHandlers, type Engine } from 'planwright/runtime';
 
 /**
  * Who is making a request. This is where a real deployment plugs in its own authentication:
@@ -67,7 +67,7 @@ export function personFromHeaders(request: FastifyRequest): Actor | undefined {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = fileStore(options.dataDir);
-  const engine = createEngine(options.bundle, {
+  const engine = createEngine(loadBundle(options.bundle), {
     clock: options.clock ?? systemClock,
     store,
     ...(options.effects === undefined ? {} : { effects: options.effects }),

@@ -19,6 +19,24 @@ export interface PlanBundle {
   definition: PlanDefinition;
 }
 
+/**
+ * A bundle as a JSON module import types it (strings widened, the definition any object): what
+ * `createEngine` and `loadBundle` accept besides a {@link PlanBundle}. Checked in full on the way in.
+ *
+ * @example
+ * import bundle from 'planwright/plans/public-opinion.json' with { type: 'json' };
+ * const engine = createEngine(bundle);
+ */
+export interface BundleJson {
+  readonly format: string;
+  readonly formatVersion: number;
+  readonly planwright: string;
+  readonly planId: string;
+  readonly planVersion: string;
+  readonly hash: string;
+  readonly definition: object;
+}
+
 /** What the envelope check lets through (the format version is checked next, the definition after). */
 export interface BundleEnvelopeData {
   format: typeof BUNDLE_FORMAT;

@@ -66,8 +66,12 @@ function planSetup() {
   });
 }
 
-/** The XState machine compiled from a plan (its states come from plan data, so the state value is untyped). */
-export type PlanMachine = StateMachine<
+/**
+ * The XState machine compiled from a plan, with its XState types (its states come from plan data,
+ * so the state value is untyped). Internal: the public {@link PlanMachine} is opaque.
+ * @internal
+ */
+export type XStatePlanMachine = StateMachine<
   PlanMachineContext,
   PlanMachineEvent,
   Record<string, AnyActorRef | undefined>,
@@ -83,6 +87,28 @@ export type PlanMachine = StateMachine<
   MetaObject,
   StateSchema
 >;
+
+declare const planMachineBrand: unique symbol;
+
+/**
+ * The plan's XState machine, opaque to hosts: the engine runs it, and XState's own types stay out
+ * of planwright's public declarations (they do not compile under `exactOptionalPropertyTypes`
+ * without `skipLibCheck`). See docs/host-guide.md, "Typed plans".
+ */
+export interface PlanMachine {
+  readonly [planMachineBrand]: 'planwright-plan-machine';
+}
+
+/**
+ * The XState machine behind an opaque {@link PlanMachine} (for the runtime and tests).
+ * @internal
+ *
+ * @example
+ * const [snapshot] = initialTransition(xstateMachine(plan.machine), { data: {}, severity: null });
+ */
+export function xstateMachine(machine: PlanMachine): XStatePlanMachine {
+  return machine as unknown as XStatePlanMachine;
+}
 
 type GuardRef =
   | { type: 'authorized'; params: { roles: readonly string[] } }

@@ -118,6 +118,22 @@ export const CLI_MESSAGES = {
     en: (p: { file: string; id: string; version: string; hash: string }) => `${p.file}: bundle of plan ${p.id} ${p.version} (sha256 ${p.hash}…)`,
     'zh-CN': (p: { file: string; id: string; version: string; hash: string }) => `${p.file}：预案 ${p.id} ${p.version} 的打包文件（sha256 ${p.hash}…）`,
   },
+  typesNeedsArguments: {
+    en: 'give one plan or bundle and the output file, e.g. planwright types plans/my.plan.yaml -o plan-types.d.ts',
+    'zh-CN': '请给出一个预案或打包文件，以及输出文件，例如 planwright types plans/my.plan.yaml -o plan-types.d.ts',
+  },
+  typesBadName: {
+    en: (p: { name: string }) => `--name "${p.name}" is not a TypeScript type name (letters, digits, _ and $, not starting with a digit, not a reserved word)`,
+    'zh-CN': (p: { name: string }) => `--name “${p.name}”不能用作类型名（只能用字母、数字、下划线和美元符号，不能以数字开头，也不能是保留字）`,
+  },
+  typesBadBundle: {
+    en: (p: { file: string; code: string; message: string }) => `${p.file}: error ${p.code}: ${p.message}`,
+    'zh-CN': (p: { file: string; code: string; message: string }) => `${p.file}：错误 ${p.code}：${p.message}`,
+  },
+  typesWritten: {
+    en: (p: { file: string; id: string; version: string; name: string }) => `${p.file}: types of plan ${p.id} ${p.version} (interface ${p.name})`,
+    'zh-CN': (p: { file: string; id: string; version: string; name: string }) => `${p.file}：预案 ${p.id} ${p.version} 的类型（接口 ${p.name}）`,
+  },
   drillNeedsArguments: {
     en: 'give the plan and at least one scenario, e.g. planwright drill plans/my.plan.yaml drills/*.drill.yaml',
     'zh-CN': '请给出预案和至少一个演练文件，例如 planwright drill plans/my.plan.yaml drills/*.drill.yaml',

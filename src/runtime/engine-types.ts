@@ -1,45 +1,49 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Clock } from './clock.js';
+import type { EngineInspection } from './engine-inspection.js';
 import type { Actor, Incident, PendingEffect, TimelineEntry } from './incident.js';
 import type { SendError } from './send-error.js';
 import type { IncidentStore } from './stores/store.js';
 import type { EngineTelemetry } from './telemetry.js';
+import type { EventDataOf, EventTypeOf, IncidentDataOf, IsLoosePlan, LoosePlanTypes, PlanTypes } from './typed-plan.js';
+import type { EffectNameOf } from './effect-payload.js';
 
 /** What an effect handler is given besides the effect: the incident (as saved) and the plan. */
-export interface EffectContext {
-  incident: Incident;
+export interface EffectContext<T extends PlanTypes = LoosePlanTypes> {
+  incident: Incident<T>;
   plan: CompiledPlan;
 }
 
-/** A host function that carries out an effect (notify, publish, …). A throw is recorded as `effect-failed`. */
-export type EffectHandler = (effect: PendingEffect, context: EffectContext) => Promise<void> | void;
+/**
+ * A host function that carries out an effect (notify, publish, …). A throw is recorded as
+ * `effect-failed`. With a plan's types, `Name` narrows the effect (and its payload) to one name.
+ */
+export type EffectHandler<T extends PlanTypes = LoosePlanTypes, Name extends string = string> = (
+  effect: IsLoosePlan<T> extends true ? PendingEffect : Extract<PendingEffect<T>, { name: Name }>,
+  context: EffectContext<T>,
+) => Promise<void> | void;
 
-/** Effect handlers by effect name: `notify`, and any effect the plan declares. */
-export interface EffectHandlers {
+/** Effect handlers by effect name, for any plan: `notify`, and any effect the plan declares. */
+export interface LooseEffectHandlers {
   notify?: EffectHandler;
   [name: string]: EffectHandler | undefined;
 }
 
 /**
- * Something the engine did, for logging and tracing (`inspect` option). `claim-unfired`: the store
- * listed (or leased to this engine) a due deadline of an incident, but the incident as stored had
- * nothing to fire — a store whose deadline rows disagree with its documents, or a race already
- * settled by another engine; `detail.items` names the listed deadlines.
+ * Effect handlers by effect name: `notify`, and any effect the plan declares. With a plan's types,
+ * only those names, each handler given its own effect's payload.
  */
-export interface EngineInspection {
-  type: 'opened' | 'accepted' | 'rejected' | 'fired' | 'claim-unfired' | 'effect' | 'conflict' | 'migrated' | 'error';
-  incidentId?: string;
-  detail?: Record<string, unknown>;
-}
+export type EffectHandlers<T extends PlanTypes = LoosePlanTypes> =
+  IsLoosePlan<T> extends true ? LooseEffectHandlers : { [Name in EffectNameOf<T>]?: EffectHandler<T, Name> };
 
 /** Options of {@link createEngine}. */
-export interface EngineOptions {
+export interface EngineOptions<T extends PlanTypes = LoosePlanTypes> {
   /** Time source; default `systemClock` (the engine then wakes itself for due deadlines). */
   clock?: Clock;
   /** Where incidents live; default a new `memoryStore()`. */
   store?: IncidentStore;
   /** Host effect handlers by name. */
-  effects?: EffectHandlers;
+  effects?: EffectHandlers<T>;
   /** Called for everything the engine does (never affects the result). */
   inspect?: (event: EngineInspection) => void;
   /** Makes incident ids; default `crypto.randomUUID()`. */
@@ -55,30 +59,39 @@ export interface EngineOptions {
 }
 
 /** What `engine.open` takes. */
-export interface OpenIncidentInput {
-  by: Actor;
+export interface OpenIncidentInput<T extends PlanTypes = LoosePlanTypes> {
+  by: Actor<T['roles']>;
   title: string;
-  category: string;
+  category: T['categories'];
   /** Initial field values. */
-  data?: Record<string, unknown>;
+  data?: IncidentDataOf<T>;
   /** Severity level, if already known. */
-  severity?: string;
+  severity?: T['severities'];
 }
 
-/** An event for `engine.send` (the engine stamps the time from its clock). */
-export interface EngineEvent {
-  type: string;
-  by: Actor;
-  data?: Record<string, unknown>;
-}
+/**
+ * An event of type `E` for `engine.send`: who sends it and its data (optional when the event
+ * requires no field).
+ */
+export type EngineEventOf<T extends PlanTypes, E extends EventTypeOf<T>> = {} extends EventDataOf<T, E>
+  ? { type: E; by: Actor<T['roles']>; data?: EventDataOf<T, E> }
+  : { type: E; by: Actor<T['roles']>; data: EventDataOf<T, E> };
+
+/**
+ * An event for `engine.send` (the engine stamps the time from its clock). With a plan's types, a
+ * union told apart by `type`: only the plan's events, each with its own data fields.
+ */
+export type EngineEvent<T extends PlanTypes = LoosePlanTypes> = { [E in EventTypeOf<T>]: EngineEventOf<T, E> }[EventTypeOf<T>];
 
 /** The result of `engine.send`. */
-export type SendResult = { ok: true; incident: Incident } | { ok: false; error: SendError; incident?: Incident };
+export type SendResult<T extends PlanTypes = LoosePlanTypes> =
+  | { ok: true; incident: Incident<T> }
+  | { ok: false; error: SendError; incident?: Incident<T> };
 
 /** Filters of `engine.list`. */
-export interface ListFilter {
+export interface ListFilter<T extends PlanTypes = LoosePlanTypes> {
   /** Only incidents in this stage. */
-  stage?: string;
+  stage?: T['stages'];
   /** `true`: only open incidents; `false`: only closed ones. */
   open?: boolean;
   /** `true`: only open incidents with a breached or past-due deadline; `false`: only those without. */
@@ -89,20 +102,20 @@ export interface ListFilter {
  * A saved change, as listeners see it: made by this engine, or — with a store that has a change
  * feed (`postgresStore`) — by another process.
  */
-export interface EngineChange {
-  incident: Incident;
+export interface EngineChange<T extends PlanTypes = LoosePlanTypes> {
+  incident: Incident<T>;
   /** Timeline entries the change added (for a change made elsewhere: those this engine had not seen). */
   entries: readonly TimelineEntry[];
 }
 
-/** The engine: incidents of one plan, with durable deadlines and effects. */
-export interface Engine {
+/** The engine: incidents of one plan, with durable deadlines and effects (`T`: the plan's types, see {@link PlanTypes}). */
+export interface Engine<T extends PlanTypes = LoosePlanTypes> {
   readonly plan: CompiledPlan;
-  open(input: OpenIncidentInput): Promise<Incident>;
-  send(incidentId: string, event: EngineEvent): Promise<SendResult>;
-  get(incidentId: string): Promise<Incident | undefined>;
-  list(filter?: ListFilter): Promise<Incident[]>;
-  subscribe(listener: (change: EngineChange) => void): () => void;
+  open(input: OpenIncidentInput<T>): Promise<Incident<T>>;
+  send(incidentId: string, event: EngineEvent<T>): Promise<SendResult<T>>;
+  get(incidentId: string): Promise<Incident<T> | undefined>;
+  list(filter?: ListFilter<T>): Promise<Incident<T>[]>;
+  subscribe(listener: (change: EngineChange<T>) => void): () => void;
   /**
    * For health checks: resolves once start-up (delivery of effects left pending, scheduling of
    * stored deadlines) is done and the store answers (`store.ping()`, where the store has one);

@@ -7,7 +7,10 @@ import { isEngineIncident } from './deep-freeze.js';
 import { IncidentChange, iso, lastEntryMs, msOf, withVersion } from './change.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
-import type { Engine, EngineChange, EngineEvent, EngineInspection, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
+import type { Engine, EngineChange, EngineEvent, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
+import type { EngineInspection } from './engine-inspection.js';
+import type { LoosePlanTypes, PlanTypes } from './typed-plan.js';
+import type { BundleJson, PlanBundle } from '../bundle/bundle-format.js';
 import { nextDueMs } from './deadlines.js';
 import type { Incident, TimelineEntry } from './incident.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -32,16 +35,25 @@ function isCompiledPlan(value: unknown): value is CompiledPlan {
 }
 
 /**
- * Creates an engine for one plan, from a bundle (parsed JSON, verified) or a compiled plan.
+ * Creates an engine for one plan, from a bundle (parsed or imported JSON, verified) or a compiled
+ * plan (`loadBundle` turns JSON of unknown shape into one, or throws a `BundleError`).
  * Incidents live in `store`; deadlines fire on `clock` (call `runDue()` with a manual clock);
- * effects go to the host's `effects` handlers after each save.
+ * effects go to the host's `effects` handlers after each save. Give the plan's types
+ * (`createEngine<FloodPlan>(…)`, from `planwright types` or `PlanTypesOf`) to type events,
+ * incidents and effect payloads; without them ids are strings and data records.
  *
  * @example
  * const engine = createEngine(bundle, { clock: createManualClock('2024-05-01T08:00:00Z'), effects: { notify } });
  * const incident = await engine.open({ by: { id: 'u1', roles: ['info-officer'] }, title: 'Rumour', category: 'media' });
  * const result = await engine.send(incident.id, { type: 'REPORT', by: { id: 'u1', roles: ['info-officer'] }, data: { summary: '…', source: '…', publicReaction: '…' } });
  */
-export function createEngine(source: CompiledPlan | unknown, options: EngineOptions = {}): Engine {
+export function createEngine<T extends PlanTypes = LoosePlanTypes>(source: PlanBundle | BundleJson | CompiledPlan, options: EngineOptions<T> = {}): Engine<T> {
+  // The plan's types only narrow what callers pass and see (the handlers of `options` are typed by
+  // them, and are handed only effects of this plan); the engine itself runs any plan, untyped.
+  return planEngine(source, options as unknown as EngineOptions) as unknown as Engine<T>;
+}
+
+function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: EngineOptions): Engine {
   const plan = isCompiledPlan(source) ? source : loadBundle(source);
   const clock = options.clock ?? systemClock;
   const store: IncidentStore = options.store ?? memoryStore();
@@ -227,11 +239,11 @@ export function createEngine(source: CompiledPlan | unknown, options: EngineOpti
         continue;
       }
       if (options.inspect !== undefined || instruments !== undefined) {
-        inspect({
-          type: applied.error === undefined ? 'accepted' : 'rejected',
-          incidentId: id,
-          detail: { event: event.type, ...(applied.error === undefined ? {} : { code: applied.error.code }) },
-        });
+        inspect(
+          applied.error === undefined
+            ? { type: 'accepted', incidentId: id, detail: { event: event.type } }
+            : { type: 'rejected', incidentId: id, detail: { event: event.type, code: applied.error.code } },
+        );
       }
       const delivered = applied.incident.outbox.length === 0 ? applied.incident : await deliver(applied.incident);
       schedule();

@@ -1,19 +1,22 @@
-/** The person acting: an id and the plan roles they hold. */
-export interface Actor {
+import type { DeclaredEffectPayload, EffectNameOf, NotifyPayload, TypedPendingEffect } from './effect-payload.js';
+import type { IncidentDataOf, IsLoosePlan, LoosePlanTypes, PlanTypes } from './typed-plan.js';
+
+/** The person acting: an id and the plan roles they hold (`Role`: the plan's role ids, when typed). */
+export interface Actor<Role extends string = string> {
   id: string;
-  roles: readonly string[];
+  roles: readonly Role[];
   /** The principal this person acts for under delegation (委托), when the plan allows it (`delegable`). */
-  onBehalfOf?: { id: string; roles: readonly string[] };
+  onBehalfOf?: { id: string; roles: readonly Role[] };
 }
 
 /** A deadline instance of an incident. Recurring deadlines have one instance per arming. */
-export interface DeadlineInstance {
+export interface DeadlineInstance<T extends PlanTypes = LoosePlanTypes> {
   /** The plan's deadline id. */
-  id: string;
+  id: T['deadlines'];
   /** 1 for the first arming of this deadline id, 2 for the next, … */
   instance: number;
   /** The stage the incident was in when the deadline was armed. */
-  stage: string;
+  stage: T['stages'];
   /** When it was armed (ISO 8601, UTC). */
   armedAt: string;
   /**
@@ -78,7 +81,7 @@ export interface TimelineEntry {
  * crash between saving and delivering loses nothing (delivery is at least once; `id` is stable
  * so a host can de-duplicate).
  */
-export interface PendingEffect {
+export interface LoosePendingEffect {
   /** Stable id: `<incident id>:<timeline seq that caused it>:<index>`. */
   id: string;
   /** Effect name: `notify` or an effect the plan declares. */
@@ -89,27 +92,35 @@ export interface PendingEffect {
   payload: Record<string, unknown>;
 }
 
-/** An incident: one run of a plan, a plain JSON document. */
-export interface Incident {
+/**
+ * A pending effect of a plan (see {@link LoosePendingEffect}). With a plan's types, a union told
+ * apart by `name`: `notify` with a {@link NotifyPayload}, each declared effect with a
+ * {@link DeclaredEffectPayload}.
+ */
+export type PendingEffect<T extends PlanTypes = LoosePlanTypes> =
+  IsLoosePlan<T> extends true ? LoosePendingEffect : { [Name in EffectNameOf<T>]: TypedPendingEffect<T, Name> }[EffectNameOf<T>];
+
+/** An incident: one run of a plan, a plain JSON document (`T`: the plan's types, see {@link PlanTypes}). */
+export interface Incident<T extends PlanTypes = LoosePlanTypes> {
   id: string;
   planId: string;
   planVersion: string;
   planHash: string;
   title: string;
-  category: string;
+  category: T['categories'];
   /** Active top-level stage id. */
-  stage: string;
+  stage: T['stages'];
   /** Full XState state value (stage, and track states inside a stage with tracks). */
   state: unknown;
   /** Track ids of the active stage that are not done yet. */
   tracks: string[];
   /** Severity level id, or null while unknown. */
-  severity: string | null;
+  severity: T['severities'] | null;
   /** Field values set so far (last value wins). */
-  data: Record<string, unknown>;
-  deadlines: DeadlineInstance[];
+  data: IncidentDataOf<T>;
+  deadlines: DeadlineInstance<T>[];
   /** Effects saved but not yet delivered. */
-  outbox: PendingEffect[];
+  outbox: PendingEffect<T>[];
   timeline: TimelineEntry[];
   /** Optimistic-concurrency version: 1 after open, +1 per saved change. */
   version: number;

@@ -7,15 +7,28 @@ export type {
   EffectContext,
   EffectHandler,
   EffectHandlers,
+  LooseEffectHandlers,
   Engine,
   EngineChange,
   EngineEvent,
-  EngineInspection,
+  EngineEventOf,
   EngineOptions,
   ListFilter,
   OpenIncidentInput,
   SendResult,
 } from './engine-types.js';
+export type { EngineInspection, ClaimedItem, EffectOutcome, EngineFailure } from './engine-inspection.js';
+export type { PlanTypes, LoosePlanTypes, IsLoosePlan, EventTypeOf, EventDataOf, IncidentDataOf } from './typed-plan.js';
+export type {
+  DeadlineTrigger,
+  DeclaredEffectPayload,
+  EffectNameOf,
+  EffectTrigger,
+  NotifyPayload,
+  PlanText,
+  RenderedText,
+  TypedPendingEffect,
+} from './effect-payload.js';
 export { EngineError, SEND_ERROR_CODES, type EngineErrorCode, type SendError, type SendErrorCode } from './send-error.js';
 export { PlanwrightError, isPlanwrightError } from '../errors/planwright-error.js';
 export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from './stores/incident-id.js';
@@ -29,6 +42,7 @@ export type {
   Actor,
   DeadlineInstance,
   Incident,
+  LoosePendingEffect,
   PendingEffect,
   TimelineEntry,
   TimelineEntryType,
@@ -36,5 +50,5 @@ export type {
 export { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
-export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle } from '../bundle/index.js';
+export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle, type BundleJson } from '../bundle/index.js';
 export type { CompiledPlan } from '../compile/compiled-plan.js';

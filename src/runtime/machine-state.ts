@@ -1,7 +1,7 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
-import type { PlanMachineContext, PlanMachineEvent } from '../compile/to-machine.js';
+import { xstateMachine, type PlanMachineContext, type PlanMachineEvent } from '../compile/to-machine.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { Incident } from './incident.js';
 import { PlanwrightError } from '../errors/planwright-error.js';
@@ -71,7 +71,7 @@ export function snapshotOf(plan: CompiledPlan, incident: Pick<Incident, 'id' | '
   let snapshot = byValue.get(key);
   if (snapshot === undefined) {
     try {
-      snapshot = plan.machine.resolveState({ value: incident.state as never, context: { data: {}, severity: null } }) as AnyMachineSnapshot;
+      snapshot = xstateMachine(plan.machine).resolveState({ value: incident.state as never, context: { data: {}, severity: null } }) as AnyMachineSnapshot;
     } catch (error) {
       throw new IncidentDataError(incident.id, `state ${key} is not a state of plan ${plan.definition.id}`, { cause: error });
     }
@@ -145,7 +145,7 @@ export function machineStep(
   snapshot: AnyMachineSnapshot,
   event: PlanMachineEvent,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const machine = plan.machine as AnyStateMachine;
+  const machine: AnyStateMachine = xstateMachine(plan.machine);
   return collected(machine, (scope) => machine.transition(snapshot, event, scope as never) as AnyMachineSnapshot);
 }
 
@@ -162,6 +162,6 @@ export function machineStart(
   plan: CompiledPlan,
   input: PlanMachineContext,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const machine = plan.machine as AnyStateMachine;
+  const machine: AnyStateMachine = xstateMachine(plan.machine);
   return collected(machine, (scope) => machine.getInitialSnapshot(scope as never, input) as AnyMachineSnapshot);
 }

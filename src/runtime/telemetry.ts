@@ -1,4 +1,4 @@
-import type { EngineInspection } from './engine-types.js';
+import type { EngineInspection } from './engine-inspection.js';
 
 /** Attribute values as OpenTelemetry takes them. */
 export type TelemetryAttributes = Record<string, string | number | boolean>;
@@ -61,13 +61,13 @@ export function engineInstruments(telemetry: EngineTelemetry | undefined): Engin
   const tracer = telemetry.tracer;
   return {
     count(event) {
-      if (event.type === 'accepted') accepted?.add(1, { 'planwright.event': String(event.detail?.['event']) });
-      else if (event.type === 'rejected') refused?.add(1, { 'planwright.event': String(event.detail?.['event']), 'planwright.code': String(event.detail?.['code']) });
+      if (event.type === 'accepted') accepted?.add(1, { 'planwright.event': event.detail.event });
+      else if (event.type === 'rejected') refused?.add(1, { 'planwright.event': event.detail.event, 'planwright.code': event.detail.code });
       else if (event.type === 'fired') {
-        fired?.add(Number(event.detail?.['fired'] ?? 0));
-        breached?.add(Number(event.detail?.['breached'] ?? 0));
+        fired?.add(event.detail.fired);
+        breached?.add(event.detail.breached);
       } else if (event.type === 'conflict') conflicts?.add(1);
-      else if (event.type === 'effect' && event.detail?.['ok'] === false) effectsFailed?.add(1, { 'planwright.effect': String(event.detail['name']) });
+      else if (event.type === 'effect' && !event.detail.ok) effectsFailed?.add(1, { 'planwright.effect': event.detail.name });
     },
     async span(name, attributes, run, describe) {
       if (tracer === undefined) return run();

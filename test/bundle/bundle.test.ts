@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BundleError, createBundle, loadBundle, PLANWRIGHT_VERSION } from '../../src/bundle/index.js';
+import { BundleError, createBundle, loadBundle, PLANWRIGHT_VERSION, type PlanBundle } from '../../src/bundle/index.js';
 import { compilePlan } from '../../src/compile/compile-plan.js';
 import { createEngine, createManualClock } from '../../src/runtime/index.js';
 import { loadSeedDefinition } from '../compile/seed.js';
@@ -30,7 +30,7 @@ describe('bundle', () => {
     const plan = loadBundle(roundTrip(createBundle(definition)));
     expect(plan.hash).toBe(compilePlan(definition).hash);
     expect(plan.definition).toEqual(definition);
-    const engine = createEngine(roundTrip(createBundle(definition)), { clock: createManualClock('2024-05-01T08:00:00Z') });
+    const engine = createEngine(roundTrip(createBundle(definition)) as unknown as PlanBundle, { clock: createManualClock('2024-05-01T08:00:00Z') });
     const incident = await engine.open({ by: { id: 'u', roles: ['info-officer'] }, title: 't', category: 'event' });
     expect(incident.planHash).toBe(plan.hash);
     expect(incident.deadlines[0]).toMatchObject({ id: 'report', dueAt: '2024-05-01T08:30:00.000Z' });

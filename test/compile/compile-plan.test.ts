@@ -5,6 +5,7 @@ import type { Condition } from '../../src/dsl/schema/condition.js';
 import type { PlanDefinition } from '../../src/dsl/schema/plan.js';
 import { hashCanonical, sha256Hex } from '../../src/compile/hash.js';
 import { loadSeedDefinition } from './seed.js';
+import { xstateMachine } from '../../src/compile/to-machine.js';
 
 const definition = loadSeedDefinition();
 const plan = compilePlan(definition);
@@ -80,10 +81,10 @@ describe('compilePlan on the seed plan', () => {
 
   it('the machine: stages are states, tracks parallel regions whose completion goes to done, closed is final', () => {
     const by = (...roles: string[]) => ({ id: 'u', roles });
-    let [s] = initialTransition(plan.machine, { data: {}, severity: null });
+    let [s] = initialTransition(xstateMachine(plan.machine), { data: {}, severity: null });
     expect(s.value).toBe('report');
     const step = (type: string, roles: string[], data: Record<string, unknown> = {}) => {
-      [s] = transition(plan.machine, s, { type, by: by(...roles), data });
+      [s] = transition(xstateMachine(plan.machine), s, { type, by: by(...roles), data });
       return s.value;
     };
     expect(step('REPORT', ['department-head'])).toBe('report'); // guard: not authorized

@@ -22,6 +22,8 @@ const ENTRY_POINTS: Record<string, string> = {
   '../../../src/fastify/index.js': 'planwright/fastify',
   '../../../src/express/index.js': 'planwright/express',
   '../../../src/report/report-entry.js': 'planwright/report',
+  // the declarations `planwright types` wrote for the seed plan, as a host keeps them beside its code
+  '../../types/generated/public-opinion-types.js': './plan-types.js',
 };
 
 function dedent(lines: string[]): string[] {

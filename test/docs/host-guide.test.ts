@@ -35,6 +35,7 @@ import { postgresEngine } from './samples/host-postgres.js';
 import { engineWithTelemetry } from './samples/host-telemetry.js';
 import { downPastADeadline } from './samples/host-restart.js';
 import { keyValueStore, memoryKeyValue } from './samples/host-store.js';
+import { actorOf as typedActorOf, sirenEngine, typedEngine } from './samples/host-typed.js';
 
 const SEED = new URL('../../plans/public-opinion.plan.yaml', import.meta.url).pathname;
 const seedText = readFileSync(SEED, 'utf8');
@@ -453,5 +454,40 @@ describe('host guide: serving over HTTP and running several instances', () => {
       await second.app.close();
       await dropSchema(schema);
     }
+  });
+});
+
+describe('host guide: typed plans (§11)', () => {
+  test('typed handlers describe reminders, breaches and published statements from their payloads', async () => {
+    const clock = createManualClock('2024-05-01T08:00:00Z');
+    const outbox: string[] = [];
+    const plan = loadBundle(bundle);
+    const engine = typedEngine(plan, clock, outbox);
+    const wang = typedActorOf(plan, 'wang', ['info-officer', 'intranet-user']);
+    expect(wang).toEqual({ id: 'wang', roles: ['info-officer'] });
+    const incident = await engine.open({ by: wang, title: '网传某服务大厅拒绝办理业务', category: 'media' });
+    clock.advance('21m');
+    expect(await engine.runDue()).toBe(1);
+    clock.advance('10m');
+    expect(await engine.runDue()).toBe(1);
+    await engine.send(incident.id, { type: 'REPORT', by: wang, data: REPORT });
+    await engine.send(incident.id, { type: 'ASSESS', by: typedActorOf(plan, 'li', ['it-head']), data: { ...ASSESS, severity: 'II' } });
+    await engine.send(incident.id, { type: 'APPROVE_STRATEGY', by: typedActorOf(plan, 'zhang', ['department-head']), data: STRATEGY });
+    const published = await engine.send(incident.id, { type: 'PUBLISH_STATEMENT', by: typedActorOf(plan, 'chen', ['publicity-head']), data: { statement: '经核查，当日窗口正常受理。', channel: 'weibo' } });
+    expect(published.ok).toBe(true);
+    expect(outbox.slice(0, 2)).toEqual([
+      '网传某服务大厅拒绝办理业务 → info-officer: deadline report due soon',
+      '网传某服务大厅拒绝办理业务 → it-head: deadline report missed',
+    ]);
+    expect(outbox.find((line) => line.startsWith('publish holding-statement: '))).toContain('经核查，当日窗口正常受理。');
+    await engine.dispose();
+  });
+
+  test('PlanTypesOf types an engine of a definePlan plan, which runs it', async () => {
+    const engine = sirenEngine();
+    const incident = await engine.open({ by: { id: 'o', roles: ['operator'] }, title: 'test', category: 'drill' });
+    const result = await engine.send(incident.id, { type: 'SOUNDED', by: { id: 'o', roles: ['operator'] }, data: { zone: 'north' } });
+    expect(result.ok && result.incident.stage).toBe('done');
+    await engine.dispose();
   });
 });

@@ -151,6 +151,8 @@ describe('planwright in zh-CN: no English left in what people read', () => {
       (await cli('lint', SEED, '--format', 'xml', '--locale', 'zh-CN')).text,
       (await cli('drill', SEED, '--locale', 'zh-CN')).text,
       (await cli('bundle', SEED, '--locale', 'zh-CN')).text,
+      (await cli('types', SEED, '--locale', 'zh-CN')).text,
+      (await cli('types', SEED, '-o', join(tmp, 'types.d.ts'), '--name', 'no-such', '--locale', 'zh-CN')).text,
       (await cli('readiness', SEED, '--locale', 'zh-CN')).text,
       (await cli('diagram', SEED, '--view', 'x', '--locale', 'zh-CN')).text,
     ];

@@ -10,7 +10,7 @@
  * Arguments: <store dir> <bundle file> <clock start ms> <random seed>.
  */
 import { readFileSync } from 'node:fs';
-import { createEngine, createManualClock, type Actor, type Incident } from '../../src/runtime/index.js';
+import { createEngine, createManualClock, type Actor, type Incident, type PlanBundle } from '../../src/runtime/index.js';
 import { fileStore } from '../../src/runtime/stores/file-store.js';
 
 const [dir, bundleFile, startArg, seedArg] = process.argv.slice(2);
@@ -70,7 +70,7 @@ function ack(incident: Incident, now: number): void {
   process.stdout.write(`ack ${incident.id} ${incident.version} ${incident.timeline.length} ${last?.hash ?? '-'} ${now}\n`);
 }
 
-const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as unknown;
+const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as PlanBundle;
 const clock = createManualClock(Number(startArg));
 const store = fileStore(dir);
 let made = 0;

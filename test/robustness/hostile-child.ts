@@ -16,7 +16,7 @@ import { compilePlan } from '../../src/compile/compile-plan.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkPlan } from '../../src/dsl/check-plan.js';
 import { MAX_FILE_BYTES } from '../../src/dsl/limits.js';
-import { createEngine, createManualClock, EngineError } from '../../src/runtime/index.js';
+import { createEngine, createManualClock, EngineError, type PlanBundle } from '../../src/runtime/index.js';
 import { compactPlanYaml } from '../fixtures/robustness/compact-plan.js';
 
 const [seedFile, bundleFile, ...only] = process.argv.slice(2);
@@ -90,7 +90,7 @@ const CASES: Record<string, () => Result | Promise<Result>> = {
   'byte order mark and CRLF line ends': () => plan(`\uFEFF${seedText.replace(/\n/g, '\r\n')}`),
   'lone surrogates': () => plan(seedText.replace('en: Public Service', 'en: Public \uD800 Service \uDFFF')),
   'event payloads': async () => {
-    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as unknown;
+    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as PlanBundle;
     const engine = createEngine(bundle, { clock: createManualClock('2024-05-01T08:00:00Z') });
     const by = { id: 'wang', roles: ['info-officer'] };
     const incident = await engine.open({ by, title: 'Hostile payloads', category: 'media' });

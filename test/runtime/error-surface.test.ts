@@ -36,7 +36,7 @@ describe('the engine error surface (issue #19 §3)', () => {
     const incident = await openSeed(engine);
     clock.advance('31m');
     expect(await engine.runDue()).toBeGreaterThanOrEqual(1); // the report deadline's breach notifies
-    const effects = seen.filter((event) => event.type === 'effect' && event.incidentId === incident.id);
+    const effects = seen.filter((event) => event.type === 'effect').filter((event) => event.incidentId === incident.id);
     expect(effects.length).toBeGreaterThan(0);
     expect(effects[0]?.detail).toMatchObject({ name: 'notify', ok: false, error: 'no handler for effect "notify"' });
   });

@@ -1,6 +1,6 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
-import type { PlanMachineContext, PlanMachineEvent } from '../../src/compile/to-machine.js';
+import { xstateMachine, type PlanMachineContext, type PlanMachineEvent } from '../../src/compile/to-machine.js';
 import type { MachineAction } from '../../src/runtime/machine-state.js';
 
 // XState's own `transition()` / `initialTransition()`: the oracles `machineStep` and
@@ -17,7 +17,7 @@ export function machineStepReference(
   snapshot: AnyMachineSnapshot,
   event: PlanMachineEvent,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const [next, actions] = transition(plan.machine as AnyStateMachine, snapshot, event);
+  const [next, actions] = transition(xstateMachine(plan.machine) as AnyStateMachine, snapshot, event);
   return { snapshot: next as AnyMachineSnapshot, value: next.value, actions: actions as unknown as MachineAction[] };
 }
 
@@ -31,6 +31,6 @@ export function machineStartReference(
   plan: CompiledPlan,
   input: PlanMachineContext,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const [snapshot, actions] = initialTransition(plan.machine as AnyStateMachine, input);
+  const [snapshot, actions] = initialTransition(xstateMachine(plan.machine) as AnyStateMachine, input);
   return { snapshot: snapshot as AnyMachineSnapshot, value: snapshot.value, actions: actions as unknown as MachineAction[] };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { machineStart, machineStep, snapshotOf } from '../../src/runtime/machine-state.js';
+import { xstateMachine } from '../../src/compile/to-machine.js';
 import { machineStartReference, machineStepReference } from './machine-step-reference.js';
 import { eventData, people, seedPlan } from './seed-fixtures.js';
 
@@ -17,7 +18,7 @@ describe('machineStep', () => {
       fc.property(
         fc.array(fc.record({ type: fc.constantFrom(...Object.keys(eventData)), by: fc.constantFrom(...Object.values(people)) }), { maxLength: 40 }),
         (steps) => {
-          let [snapshot] = initialTransition(plan.machine, { data: {}, severity: null }) as unknown as [AnyMachineSnapshot];
+          let [snapshot] = initialTransition(xstateMachine(plan.machine), { data: {}, severity: null }) as unknown as [AnyMachineSnapshot];
           let moved = 0;
           for (const step of steps) {
             const event = { type: step.type, by: step.by, data: eventData[step.type] ?? {} };
@@ -52,7 +53,7 @@ describe('machineStep', () => {
       fc.property(
         fc.array(fc.record({ type: fc.constantFrom(...Object.keys(eventData)), by: fc.constantFrom(...Object.values(people)) }), { maxLength: 30 }),
         (steps) => {
-          let [snapshot] = initialTransition(plan.machine, { data: {}, severity: null }) as unknown as [AnyMachineSnapshot];
+          let [snapshot] = initialTransition(xstateMachine(plan.machine), { data: {}, severity: null }) as unknown as [AnyMachineSnapshot];
           let n = 0;
           for (const step of steps) {
             const event = { type: step.type, by: step.by, data: eventData[step.type] ?? {} };

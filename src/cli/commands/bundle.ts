@@ -1,14 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createBundle } from '../../bundle/create-bundle.js';
-import { CompileError } from '../../compile/compile-error.js';
-import { compilePlan } from '../../compile/compile-plan.js';
 import { CLI_MESSAGES } from '../../messages/cli-messages.js';
 import { messagesIn } from '../../messages/message-table.js';
-import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
-import { diagnosticsReport, formatDiagnosticsText } from '../diagnostic-output.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { compiledPlanArgument } from '../compiled-plan-argument.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 /** `planwright bundle <plan> -o <file>`: check, compile and write the plan's bundle (one JSON file). */
 export const bundleCommand: CliCommand = {
@@ -44,27 +41,10 @@ export const bundleCommand: CliCommand = {
       io.stderr(`${t.badArguments({ command: 'bundle', reason: t.bundleNeedsArguments() })}\n`);
       return EXIT_USAGE;
     }
-    const checked = checkPlanArgument(context, positionals[0] as string);
-    const { locale } = checked;
-    const said = messagesIn(CLI_MESSAGES, locale);
-    if (!checked.readable) {
-      io.stderr(formatDiagnosticsText(checked.result.diagnostics, { locale }).split('\n')[0] + '\n');
-      return EXIT_USAGE;
-    }
-    const plan = checked.result.plan;
-    if (!checked.result.ok || plan === undefined) {
-      if (values['json'] === true) io.stdout(`${JSON.stringify(diagnosticsReport(false, checked.result.diagnostics), null, 2)}\n`);
-      else io.stdout(formatDiagnosticsText(checked.result.diagnostics, { sources: new Map(checked.result.sources), frames: io.isTTY === true, color: io.isTTY === true, locale }));
-      return EXIT_FAILED;
-    }
-    try {
-      compilePlan(plan);
-    } catch (error) {
-      if (!(error instanceof CompileError)) throw error;
-      for (const p of error.problems) io.stdout(`${said.compileProblem({ file: checked.file, code: p.code, path: p.path.join('.'), message: p.message })}\n`);
-      return EXIT_FAILED;
-    }
-    const bundle = createBundle(plan);
+    const compiled = compiledPlanArgument(context, positionals[0] as string);
+    if (typeof compiled === 'number') return compiled;
+    const said = messagesIn(CLI_MESSAGES, compiled.locale);
+    const bundle = createBundle(compiled.plan.definition);
     const target = resolve(context.cwd, output);
     try {
       mkdirSync(dirname(target), { recursive: true });

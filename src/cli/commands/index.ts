@@ -10,6 +10,7 @@ import { studioCommand } from './studio.js';
 import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
 import { initCommand } from './init.js';
+import { typesCommand } from './types.js';
 
 /**
  * Every `planwright` command, in the order `planwright --help` lists them.
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   lintCommand,
   bundleCommand,
+  typesCommand,
   diagramCommand,
   readinessCommand,
   drillCommand,

@@ -3,7 +3,7 @@
 // that they match, with `../../../src/runtime/index.js` written as `planwright/runtime`).
 // #region doc:engine
 import { readFileSync } from 'node:fs';
-import { createEngine, fileStore, type EffectHandler } from '../../../src/runtime/index.js';
+import { createEngine, fileStore, loadBundle, type EffectHandler } from '../../../src/runtime/index.js';
 // #endregion
 import type { Actor, Engine, FileStore } from '../../../src/runtime/index.js';
 
@@ -14,7 +14,8 @@ export interface HostQueue {
 
 export function createIncidentEngine(bundlePath: string, dataDir: string, queue: HostQueue): { engine: Engine; store: FileStore } {
   // #region doc:engine
-  const bundle: unknown = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  // loadBundle checks the JSON (format, hash, plan) and throws a BundleError naming what is wrong.
+  const plan = loadBundle(JSON.parse(readFileSync(bundlePath, 'utf8')));
   const store = fileStore(dataDir);
 
   // Hand each effect to your own durable queue; the effect id makes the insert idempotent.
@@ -22,7 +23,7 @@ export function createIncidentEngine(bundlePath: string, dataDir: string, queue:
     await queue.enqueue(effect.id, effect.name, effect.payload);
   };
 
-  const engine = createEngine(bundle, {
+  const engine = createEngine(plan, {
     store,
     effects: { notify: deliver, publish: deliver },
     inspect: (event) => {

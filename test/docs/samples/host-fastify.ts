@@ -9,10 +9,10 @@ export interface Sessions {
 // #region doc:fastify
 import Fastify from 'fastify';
 import { planwrightFrameworkErrors, planwrightPlugin } from '../../../src/fastify/index.js';
-import { createEngine } from '../../../src/runtime/index.js';
+import { createEngine, loadBundle } from '../../../src/runtime/index.js';
 
 export async function startService(bundle: unknown, options: EngineOptions, sessions: Sessions) {
-  const engine = createEngine(bundle, options);
+  const engine = createEngine(loadBundle(bundle), options);
   await engine.ready(); // fails fast when the store cannot be reached
   await engine.runDue(); // deadlines that fell due while the service was down fire now, once
 

@@ -6,7 +6,7 @@ import type { Clock } from '../../../src/runtime/index.js';
 import Fastify from 'fastify';
 import { planwrightPlugin } from '../../../src/fastify/index.js';
 import { postgresStore } from '../../../src/postgres/index.js';
-import { createEngine, type EngineInspection } from '../../../src/runtime/index.js';
+import { createEngine, loadBundle, type EngineInspection } from '../../../src/runtime/index.js';
 
 /** One instance; start as many as you like with the same connection string and schema. */
 export async function startInstance(bundle: unknown, connectionString: string, schema: string, sessions: Sessions, clock?: Clock) {
@@ -16,7 +16,7 @@ export async function startInstance(bundle: unknown, connectionString: string, s
     if (event.type === 'conflict') counts.conflicts += 1; // another instance saved first; retried
     if (event.type === 'claim-unfired') counts.unfiredClaims += 1; // a claimed deadline had nothing to fire
   };
-  const engine = createEngine(bundle, { store, inspect, ...(clock === undefined ? {} : { clock }) });
+  const engine = createEngine(loadBundle(bundle), { store, inspect, ...(clock === undefined ? {} : { clock }) });
   await engine.ready();
   const app = Fastify();
   await app.register(planwrightPlugin, { prefix: '/api', engine, authenticate: (request) => sessions.actorFor(request.headers.authorization) });

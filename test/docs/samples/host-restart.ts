@@ -2,9 +2,10 @@
 // #region doc:restart
 import { createEngine, createManualClock, fileStore, type EffectHandler } from '../../../src/runtime/index.js';
 // #endregion
+import type { PlanBundle } from '../../../src/runtime/index.js';
 import type { Incident } from '../../../src/runtime/index.js';
 
-export async function downPastADeadline(bundle: unknown, dir: string, notify: EffectHandler): Promise<{ incident: Incident | undefined; fired: number }> {
+export async function downPastADeadline(bundle: PlanBundle, dir: string, notify: EffectHandler): Promise<{ incident: Incident | undefined; fired: number }> {
   // #region doc:restart
   const clock = createManualClock('2026-03-02T01:00:00Z');
   const wang = { id: 'wang', roles: ['info-officer'] };

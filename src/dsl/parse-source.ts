@@ -468,8 +468,9 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
   /** The top-level list the following item segments go on. */
   let list: { values: unknown[]; name: string; node: SourceNode; start: number } | undefined;
   const cached = options.cache?.segments;
-  const used = new Map<string, Document>();
-  if (options.cache !== undefined) options.cache.segments = used;
+  // The trees this parse uses become the cache's content (those of older texts are let go).
+  const used = options.cache === undefined ? undefined : new Map<string, Document>();
+  if (options.cache !== undefined && used !== undefined) options.cache.segments = used;
   for (const segment of segments) {
     const source = text.slice(segment.start, segment.end);
     let doc = cached?.get(source);
@@ -480,7 +481,7 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
         return undefined;
       }
     }
-    used.set(source, doc);
+    used?.set(source, doc);
     if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
     if (reader === undefined) {
       reader = new Reader(doc, lines, options);

@@ -190,7 +190,7 @@ function dueAsWritten(due: Deadline['due']): string {
  * Every deadline × severity level as rows (due, from, metBy, reminders, breach actions), in the
  * plan's order: the table a planner holds against the paper plan. A deadline whose due time does
  * not depend on the level (one duration, a clock time, bands of a measured field) is one row
- * (`level: null`). Titles and words come from {@link DiagramLabels}, as in the diagrams.
+ * (`level: null`). Titles and words come from the same labels as the Mermaid diagrams (DiagramLabels).
  *
  * @example
  * deadlineMatrix(plan, { locale: 'en' }).filter((r) => r.deadline === 'strategy').map((r) => r.due); // ['1h', '1h', '2h', '4h']

@@ -13,6 +13,7 @@
 export { checkPlan, type CheckPlanResult } from './dsl/check-plan.js';
 export { loadPlan } from './dsl/load-plan.js';
 export type { CheckPlanOptions, PlanFileInput, PlanSource, PlanTextInput } from './dsl/plan-input.js';
+export { createParseCache, type ParseCache } from './dsl/parse-source.js';
 export {
   definePlan,
   type Checked,
@@ -221,9 +222,6 @@ export {
   planDiagramsMarkdown,
   planGraph,
   deadlineMatrix,
-  durationWords,
-  dueWords,
-  byWords,
   type PlanGraph,
   type PlanGraphStage,
   type PlanGraphLabel,
@@ -251,3 +249,14 @@ export {
   type DataFileLocator,
   type ReadDataFileOptions,
 } from './readiness/index.js';
+
+// Starter files: what `planwright init` writes, and the studio offers in a folder without a plan
+export {
+  starterFiles,
+  STARTER_EXAMPLES,
+  STARTER_PATHS,
+  type StarterExample,
+  type StarterFile,
+  type StarterLocale,
+  type StarterOptions,
+} from './starter/starter-files.js';

@@ -100,7 +100,7 @@ function readRoot(input: PlanSource, options: CheckPlanOptions, locale: Locale, 
       }
     }
     if (display !== undefined) sources.set(display, text);
-    const parsed = parseSource(text, display === undefined ? { locale } : { file: display, locale });
+    const parsed = parseSource(text, { locale, ...(display === undefined ? {} : { file: display }), ...(options.parseCache === undefined ? {} : { cache: options.parseCache }) });
     for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.value === undefined) return undefined;
     const root: Root = { value: parsed.value, map: parsed.map, anchor, display, planDir: realDir(path.dirname(anchor)), bytes: Buffer.byteLength(text, 'utf8'), text };

@@ -24,6 +24,31 @@ export interface ParseSourceOptions {
   /** File name put into diagnostics and positions. */
   file?: string;
   locale?: Locale;
+  /** Syntax trees of the last parse's segments, reused for segments whose text is unchanged (see {@link ParseCache}). */
+  cache?: ParseCache;
+}
+
+/**
+ * What an editor keeps between checks of a large text so that a keystroke re-parses only the
+ * segment it falls in: the YAML syntax tree of each segment of the last parse, by the segment's
+ * text. A segment's tree does not depend on where the segment starts (positions are offsets into
+ * the segment; the walk adds the segment's start), so an unchanged segment reads the same wherever
+ * it moved to. Each parse keeps only the trees it used, so the cache holds one text's trees at most.
+ * Texts parsed whole (short ones, or those the segmented parse gives up on) do not use it.
+ *
+ * @example
+ * const cache = createParseCache();
+ * checkPlan({ text, file }, { parseCache: cache }); // parses every segment
+ * checkPlan({ text: edited, file }, { parseCache: cache }); // re-parses only the edited segment
+ */
+export interface ParseCache {
+  /** @internal Segment text → its parsed document. */
+  segments: Map<string, Document>;
+}
+
+/** A new, empty {@link ParseCache}. */
+export function createParseCache(): ParseCache {
+  return { segments: new Map() };
 }
 
 /** Nesting the quick pre-scan refuses before the YAML parser sees the text (the walk checks {@link MAX_DEPTH} exactly). */
@@ -442,13 +467,21 @@ function parseSegmented(text: string, lines: LineIndex, options: ParseSourceOpti
   let rootEnd = -1;
   /** The top-level list the following item segments go on. */
   let list: { values: unknown[]; name: string; node: SourceNode; start: number } | undefined;
+  const cached = options.cache?.segments;
+  // The trees this parse uses become the cache's content (those of older texts are let go).
+  const used = options.cache === undefined ? undefined : new Map<string, Document>();
+  if (options.cache !== undefined && used !== undefined) options.cache.segments = used;
   for (const segment of segments) {
-    let doc: Document;
-    try {
-      doc = parseDocument(text.slice(segment.start, segment.end), YAML_OPTIONS);
-    } catch {
-      return undefined;
+    const source = text.slice(segment.start, segment.end);
+    let doc = cached?.get(source);
+    if (doc === undefined) {
+      try {
+        doc = parseDocument(source, YAML_OPTIONS);
+      } catch {
+        return undefined;
+      }
     }
+    used?.set(source, doc);
     if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
     if (reader === undefined) {
       reader = new Reader(doc, lines, options);

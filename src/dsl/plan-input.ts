@@ -1,3 +1,4 @@
+import type { ParseCache } from './parse-source.js';
 import type { Locale } from '../diagnostics/locale.js';
 import type { PlanInput } from './schema/plan.js';
 
@@ -34,4 +35,9 @@ export interface CheckPlanOptions {
    * map are read from disk; the folder and size limits apply either way.
    */
   files?: ReadonlyMap<string, string>;
+  /**
+   * Kept by an editor between checks of the same plan text as it changes: a large plan is then
+   * re-parsed only where it changed (see `createParseCache`). Included files are parsed as usual.
+   */
+  parseCache?: ParseCache;
 }

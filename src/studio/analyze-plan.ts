@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   checkPlan,
+  type ParseCache,
   deadlineMatrix,
   lint,
   planGraph,
@@ -70,16 +71,16 @@ function isLocale(value: string): value is Locale {
  * Checks the plan from the page's current texts (the plan file and any included file the page
  * holds; other includes are read from disk): `checkPlan` then, when it passes, `lint` — the same
  * codes and positions as `planwright lint` — plus the graph, the deadline matrix and where each
- * stage is defined.
+ * stage is defined. `parseCache`, kept across calls, re-parses a large plan only where it changed.
  */
-export function analyzePlan(workspace: Workspace, planFile: string, texts: ReadonlyMap<string, string>, locale: string): AnalysisResult {
+export function analyzePlan(workspace: Workspace, planFile: string, texts: ReadonlyMap<string, string>, locale: string, parseCache?: ParseCache): AnalysisResult {
   const started = performance.now();
   const messageLocale: Locale = isLocale(locale) ? locale : 'en';
   const planAbsolute = workspace.resolve(planFile);
   const planText = texts.get(planFile) ?? '';
   const overlay = new Map<string, string>();
   for (const [name, text] of texts) if (name !== planFile) overlay.set(workspace.resolve(name), text);
-  const checked = checkPlan({ text: planText, file: planAbsolute }, { locale: messageLocale, files: overlay });
+  const checked = checkPlan({ text: planText, file: planAbsolute }, { locale: messageLocale, files: overlay, ...(parseCache === undefined ? {} : { parseCache }) });
   const relative = (file: string | undefined): string => (file === undefined ? planFile : workspace.relative(path.resolve(workspace.root, file)));
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   let definition: PlanDefinition | undefined;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { planJsonSchema, RosterSchema, type PlanDefinition, type ReferenceKind } from '../index.js';
+import { createParseCache, planJsonSchema, RosterSchema, STARTER_PATHS, starterFiles, type PlanDefinition, type ReferenceKind, type StarterLocale } from '../index.js';
 import { analyzePlan, referencePatterns } from './analyze-plan.js';
 import { completeIds } from './complete-ids.js';
 import { runDrills } from './drill-runs.js';
@@ -18,8 +18,14 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Options of {@link startStudio}. */
 export interface StudioOptions {
-  /** The plan file (absolute or relative to `cwd`). */
-  planFile: string;
+  /**
+   * The plan file (absolute or relative to `cwd`). Without one, the studio works in `cwd` and the
+   * page offers a starter plan (what `planwright init` writes) that saving turns into
+   * `emergency.plan.yaml` there.
+   */
+  planFile?: string;
+  /** Language of the starter plan offered when there is no plan file (default `en`). */
+  starterLocale?: StarterLocale;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   /** Folder the plan file is relative to (default `process.cwd()`). */
@@ -62,6 +68,12 @@ function defaultAssetsDir(): string {
     if (existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return path.join(here, 'studio');
+}
+
+/** The starter plan `planwright init` writes, in a language, with the schema hint of a project that installed planwright. */
+function starterPlanText(locale: StarterLocale): string {
+  const plan = starterFiles({ locale, example: 'basic', schemaPath: 'node_modules/planwright/schema.json' }).find((file) => file.path === STARTER_PATHS.plan);
+  return plan?.content ?? '';
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -133,14 +145,25 @@ function localeOf(body: Record<string, unknown>): 'en' | 'zh-CN' {
  */
 export async function startStudio(options: StudioOptions): Promise<StudioServer> {
   const cwd = options.cwd ?? process.cwd();
-  const planAbsolute = path.resolve(cwd, options.planFile);
-  if (!existsSync(planAbsolute) || !statSync(planAbsolute).isFile()) throw new StudioError(404, 'not-found', `plan file "${options.planFile}" does not exist`);
+  const planAbsolute = path.resolve(cwd, options.planFile ?? STARTER_PATHS.plan);
+  if (options.planFile !== undefined && (!existsSync(planAbsolute) || !statSync(planAbsolute).isFile())) throw new StudioError(404, 'not-found', `plan file "${options.planFile}" does not exist`);
+  if (options.planFile === undefined && existsSync(planAbsolute)) throw new StudioError(409, 'plan-exists', `"${STARTER_PATHS.plan}" already exists here; open it: planwright studio ${STARTER_PATHS.plan}`);
+  // No plan yet: the page starts from the starter text, in either language, until it is saved.
+  const starter: Record<StarterLocale, string> | undefined =
+    options.planFile === undefined
+      ? {
+          en: starterPlanText('en'),
+          'zh-CN': starterPlanText('zh-CN'),
+        }
+      : undefined;
   const planDir = path.dirname(planAbsolute);
   const workspace = new Workspace(planDir, [path.join(planDir, 'drills'), ...(options.drillFolders ?? []).map((d) => path.resolve(cwd, d))]);
   const planFile = workspace.relative(workspace.resolve(path.basename(planAbsolute)));
   const token = options.token ?? randomBytes(24).toString('hex');
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const rehearsals = new Rehearsals();
+  // The plan file's parsed segments, kept between checks: a keystroke in a large plan re-parses one segment.
+  const parseCache = createParseCache();
   const patterns = new Map<string, ReferenceKind>();
   let lastDefinition: PlanDefinition | undefined;
   const rosterFiles = (options.rosterFiles ?? []).map((file) => workspace.relative(workspace.resolve(path.relative(workspace.root, path.resolve(cwd, file)))));
@@ -194,10 +217,19 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     const body = request.method === 'POST' ? await readBody(request) : {};
     switch (route) {
       case 'session': {
-        const plan = workspace.read(planFile);
+        let plan: VersionedText;
+        let version: string | null;
+        if (starter !== undefined && !existsSync(planAbsolute)) {
+          // Not on disk yet: the starter text, with no version (saving creates the file).
+          plan = { path: planFile, text: starter[options.starterLocale ?? 'en'], version: '' };
+          version = null;
+        } else {
+          plan = workspace.read(planFile);
+          version = plan.version;
+        }
         watchFile(plan.path, plan.version);
-        const first = analyzePlan(workspace, planFile, new Map([[planFile, plan.text]]), 'en');
-        const files: VersionedText[] = [plan];
+        const first = analyzePlan(workspace, planFile, new Map([[planFile, plan.text]]), 'en', parseCache);
+        const files: Array<Omit<VersionedText, 'version'> & { version: string | null }> = [{ ...plan, version }];
         for (const name of first.analysis.files.slice(1)) {
           try {
             const included = workspace.read(name);
@@ -217,13 +249,21 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
             // Unreadable rosters are skipped; people can be typed in.
           }
         }
-        sendJson(response, 200, { planFile, files, schema: planJsonSchema(), drills: drillFiles(), rosters, locales: first.definition?.locales ?? first.analysis.locales });
+        sendJson(response, 200, {
+          planFile,
+          files,
+          schema: planJsonSchema(),
+          drills: drillFiles(),
+          rosters,
+          locales: first.definition?.locales ?? first.analysis.locales,
+          ...(version === null && starter !== undefined ? { starter } : {}),
+        });
         return;
       }
       case 'check': {
         const texts = textsOf(body);
         if (!texts.has(planFile)) throw new StudioError(400, 'bad-request', `"texts" must hold the plan file "${planFile}"`);
-        const result = analyzePlan(workspace, planFile, texts, localeOf(body));
+        const result = analyzePlan(workspace, planFile, texts, localeOf(body), parseCache);
         if (result.definition !== undefined) {
           lastDefinition = result.definition;
           referencePatterns(result.definition, patterns);
@@ -265,7 +305,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
       case 'drills/run': {
         const texts = textsOf(body);
         const locale = localeOf(body);
-        const result = analyzePlan(workspace, planFile, texts, locale);
+        const result = analyzePlan(workspace, planFile, texts, locale, parseCache);
         if (result.definition === undefined) throw new StudioError(422, 'plan-invalid', 'fix the plan\'s errors before running drills');
         const names = Array.isArray(body['drills']) ? (body['drills'] as unknown[]).filter((d): d is string => typeof d === 'string') : drillFiles();
         const drillTexts = body['drillTexts'] as Record<string, unknown> | undefined;
@@ -277,7 +317,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
         return;
       }
       case 'rehearsal/open': {
-        const result = analyzePlan(workspace, planFile, textsOf(body), localeOf(body));
+        const result = analyzePlan(workspace, planFile, textsOf(body), localeOf(body), parseCache);
         if (result.definition === undefined) throw new StudioError(422, 'plan-invalid', 'fix the plan\'s errors before a rehearsal');
         const severity = typeof body['severity'] === 'string' ? body['severity'] : undefined;
         const start = typeof body['start'] === 'string' && body['start'] !== '' ? body['start'] : undefined;

@@ -1,19 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
 import { run } from '../../src/cli/run.js';
 import { documentHtml } from '../../src/render/document-html.js';
 import { planDocument } from '../../src/render/plan-document.js';
 import { captureIo } from '../cli/capture-io.js';
 import { loadPlan, SEED_FILE, WATER_FILE } from './render-fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// In CI (.ci/run installs chromium) the test must run; elsewhere it skips when chromium is absent.
-const skip = !available && !process.env['CI'];
-if (skip) console.warn(`[skip] plan document rendering: ${CHROMIUM} not found (apt-get install chromium); set CI=1 to make this a failure`);
+const skip = skipWithoutChromium('plan document rendering');
 
 /** Screenshots and PDFs are kept here (gitignored), beside the other Chromium tests' artifacts. */
 const OUT = resolve('reports/test/render');
@@ -22,10 +19,7 @@ let browser: Browser;
 describe.skipIf(skip)('plan documents in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

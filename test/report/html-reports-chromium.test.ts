@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
 import { afterActionReport } from '../../src/report/after-action/after-action-report.js';
 import { drillReport } from '../../src/report/drill/drill-report.js';
 import { evaluate } from '../../src/report/evaluation/evaluate.js';
@@ -10,11 +11,7 @@ import type { DrillResult } from '../../src/testing/drill/drill-result.js';
 import { runSeedDrill, runSeedDrills } from '../testing/seed-drills.js';
 import { seedPlanDefinition } from '../testing/seed-plan.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// In CI (.ci/run installs chromium) the test must run; elsewhere it skips when chromium is absent.
-const skip = !available && !process.env['CI'];
-if (skip) console.warn(`[skip] HTML report rendering: ${CHROMIUM} not found (apt-get install chromium); set CI=1 to make this a failure`);
+const skip = skipWithoutChromium('HTML report rendering');
 
 const OUT = resolve('reports/test');
 const plan = seedPlanDefinition();
@@ -42,10 +39,7 @@ async function boxes(page: Page, selector: string): Promise<Array<{ width: numbe
 
 describe.skipIf(skip)('HTML reports in headless Chromium', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

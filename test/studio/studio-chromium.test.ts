@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import { tmpdir } from 'node:os';
+import { checkPlan, lint, planGraph, starterFiles, STARTER_PATHS } from '../../src/index.js';
 import { startStudio, versionOf, type StudioServer } from '../../src/studio/studio-server.js';
 import { copyFolder, seedStudio, studioAssets } from './studio-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// In CI (.ci/run installs chromium) the test must run; elsewhere it skips when chromium is absent.
-const skip = !available && !process.env['CI'];
-if (skip) console.warn(`[skip] studio in Chromium: ${CHROMIUM} not found (apt-get install chromium); set CI=1 to make this a failure`);
+const skip = skipWithoutChromium('studio in Chromium');
 
 /** Screenshots of each view, kept as test artifacts (reports/ is gitignored). */
 const SHOTS = resolve('reports/studio');
@@ -64,10 +63,7 @@ async function resetPlan(): Promise<void> {
 describe.skipIf(skip)('planner studio in headless Chromium', () => {
   beforeAll(async () => {
     await studioAssets();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     seed = await seedStudio();
     page = await openStudio(seed.studio);
   }, 90_000);
@@ -304,6 +300,66 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
       await studio.close();
     }
   }, 60_000);
+
+  it('in a folder without a plan, offers the starter plan in the chosen language; saving it creates a plan that checks clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studio-empty-'));
+    const starter = (locale: 'en' | 'zh-CN'): string => starterFiles({ locale, example: 'basic', schemaPath: 'node_modules/planwright/schema.json' }).find((f) => f.path === STARTER_PATHS.plan)!.content;
+    const titles = (locale: 'en' | 'zh-CN'): string[] => planGraph(checkPlan({ text: starter(locale) }).plan!, { locale }).stages.map((s) => s.title);
+    const studio = await startStudio({ cwd: dir, starterLocale: 'zh-CN', assetsDir: await studioAssets() });
+    const fresh = await openStudio(studio);
+    const file = join(dir, STARTER_PATHS.plan);
+    try {
+      // What the planner sees: a notice saying there is no plan yet, the starter text, its diagram, no problems.
+      expect(await fresh.locator('#starter-notice').textContent()).toBe('此文件夹中还没有预案。下面是入门预案（与 planwright init 生成的相同）：修改后保存，即新建 emergency.plan.yaml。');
+      expect(await fresh.locator('#starter-save').textContent()).toBe('保存为新预案');
+      expect(await fresh.locator('.cm-line').nth(9).textContent()).toBe('title: 突发事件应急预案');
+      expect(await fresh.locator('#diagram [data-stage] .stage-title').allTextContents()).toEqual(titles('zh-CN'));
+      expect(await fresh.locator('#problems li.empty').count()).toBe(1);
+      expect(await fresh.locator(`#file-tabs button.dirty[data-file="${STARTER_PATHS.plan}"]`).count()).toBe(1);
+      expect(existsSync(file)).toBe(false);
+      await shot('10-starter', fresh);
+
+      // Untouched, the starter follows the language switch, notice and diagram included.
+      await fresh.locator('#locale').selectOption('en');
+      await fresh.locator('.cm-line', { hasText: 'title: Emergency Response Plan' }).waitFor({ timeout: 10_000 });
+      expect(await fresh.locator('#starter-notice').textContent()).toBe('There is no plan in this folder yet. This is a starter plan, as planwright init writes it: edit it, and save it to create emergency.plan.yaml.');
+      await expect.poll(() => fresh.locator('#diagram [data-stage] .stage-title').allTextContents(), { timeout: 10_000 }).toEqual(titles('en'));
+      await fresh.locator('#locale').selectOption('zh-CN');
+      await fresh.locator('.cm-line', { hasText: 'title: 突发事件应急预案' }).waitFor({ timeout: 10_000 });
+
+      // Edited, it is the planner's text: a language switch leaves it alone.
+      await fresh.locator('.cm-content').click();
+      await fresh.keyboard.press('Control+Home');
+      await fresh.keyboard.type('# 本单位预案\n');
+      await fresh.locator('#locale').selectOption('en');
+      await fresh.locator('#starter-notice').waitFor();
+      expect(await fresh.locator('.cm-line').first().textContent()).toBe('# 本单位预案');
+      await fresh.locator('#locale').selectOption('zh-CN');
+
+      // Saved, it is a plan file that validates and lints clean, and the notice goes.
+      await fresh.locator('#starter-save').click();
+      await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(`# 本单位预案\n${starter('zh-CN')}`);
+      await fresh.locator('#banner').waitFor({ state: 'hidden', timeout: 10_000 });
+      await expect.poll(() => fresh.locator('#file-tabs button.dirty').count(), { timeout: 10_000 }).toBe(0);
+      const checked = checkPlan({ file });
+      expect(checked.diagnostics).toEqual([]);
+      expect(lint(checked.plan!, { locator: checked.source })).toEqual([]);
+      expect(readdirSync(dir).filter((name) => !name.startsWith('.'))).toEqual([STARTER_PATHS.plan]);
+
+      // A second save is an ordinary save of the file now on disk (no conflict).
+      await fresh.locator('.cm-content').click();
+      await fresh.keyboard.press('Control+Home');
+      await fresh.keyboard.type('# 第二次保存\n');
+      await fresh.keyboard.press('Control+s');
+      await expect.poll(() => readFileSync(file, 'utf8').startsWith('# 第二次保存\n# 本单位预案\n'), { timeout: 10_000 }).toBe(true);
+      expect(await fresh.locator('#banner').isHidden()).toBe(true);
+    } finally {
+      await fresh.close();
+      await studio.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('no request left the studio', () => {
     expect(requested.length).toBeGreaterThan(3);

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 
-function captureIo(): { io: Parameters<typeof run>[1]; out: () => string; err: () => string } {
+function captureIo(cwd?: string): { io: Parameters<typeof run>[1]; out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
-    io: { stdout: (text: string) => void (out += text), stderr: (text: string) => void (err += text), isTTY: false },
+    io: { stdout: (text: string) => void (out += text), stderr: (text: string) => void (err += text), isTTY: false, ...(cwd === undefined ? {} : { cwd }) },
     out: () => out,
     err: () => err,
   };
@@ -51,4 +54,28 @@ describe('planwright studio (command)', () => {
     expect(await exit).toBe(0);
     expect(out).toContain('planwright studio: stopped');
   }, 90_000);
+
+  it('in a folder without a plan, offers the starter plan in the chosen language and writes nothing until saved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studio-empty-'));
+    const io = captureIo(dir);
+    const running = run(['studio', '--locale', 'zh-CN'], io.io);
+    try {
+      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.test(io.out()), { timeout: 30_000 }).toBe(true);
+      expect(io.out()).toContain('此文件夹中没有 *.plan.yaml；网页中给出入门预案，保存即新建 emergency.plan.yaml');
+      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(io.out())![0]);
+      const response = await fetch(new URL('/api/session', url), { headers: { 'x-studio-token': url.searchParams.get('token') ?? '' } });
+      const session = (await response.json()) as { planFile: string; files: Array<{ path: string; text: string; version: string | null }>; starter?: Record<string, string>; locales: string[] };
+      expect(session.planFile).toBe('emergency.plan.yaml');
+      expect(session.files).toHaveLength(1);
+      expect(session.files[0]!.version).toBeNull();
+      expect(session.files[0]!.text).toBe(session.starter?.['zh-CN']);
+      expect(session.starter?.['en']).toContain('id: ');
+      expect(session.locales[0]).toBe('zh-CN');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      process.emit('SIGINT');
+      expect(await running).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

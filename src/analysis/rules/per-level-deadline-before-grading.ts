@@ -13,16 +13,37 @@ export interface GradingTime {
   readonly stages: readonly string[];
 }
 
-/** The least due, in ms, of the single-duration deadlines matching `match` and met by `event`; 0 when none. */
-function pace(plan: PlanDefinition, event: string, match: (from: 'open' | 'enter', stage: string | undefined) => boolean): number {
-  let best: number | undefined;
+/**
+ * The least dues, in ms, of the single-duration deadlines by the event that meets them: from open
+ * (`open`), and from entering each stage (`enter`, keyed by stage then event). Built once per check,
+ * so each step of the path search below is a lookup, not a pass over every deadline.
+ */
+interface PaceTable {
+  readonly open: Map<string, number>;
+  readonly enter: Map<string, Map<string, number>>;
+}
+
+function paceTable(plan: PlanDefinition): PaceTable {
+  const open = new Map<string, number>();
+  const enter = new Map<string, Map<string, number>>();
+  const keepLeast = (into: Map<string, number>, event: string, ms: number): void => {
+    const known = into.get(event);
+    if (known === undefined || ms < known) into.set(event, ms);
+  };
   for (const deadline of plan.deadlines) {
-    if (deadline.from !== 'open' && deadline.from !== 'enter') continue; // DSL v2 starts (an event, a condition) pace no step
-    if (typeof deadline.due !== 'string' || !deadline.metBy.includes(event) || !match(deadline.from, deadline.stage)) continue;
+    // DSL v2 starts (an event, a condition) pace no step.
+    if ((deadline.from !== 'open' && deadline.from !== 'enter') || typeof deadline.due !== 'string') continue;
     const ms = tryParseDuration(deadline.due);
-    if (ms !== undefined && (best === undefined || ms < best)) best = ms;
+    if (ms === undefined) continue;
+    let into = open;
+    if (deadline.from === 'enter') {
+      const stage = deadline.stage ?? '';
+      into = enter.get(stage) ?? new Map<string, number>();
+      enter.set(stage, into);
+    }
+    for (const event of deadline.metBy) keepLeast(into, event, ms);
   }
-  return best ?? 0;
+  return { open, enter };
 }
 
 /**
@@ -39,35 +60,45 @@ export function quickestGrading(plan: PlanDefinition, graph: StageGraph): Gradin
   if (severityField === undefined || graph.opening === undefined) return undefined;
   const grading = new Set(plan.events.filter((e) => e.requires.includes(severityField) || (e.optional ?? []).includes(severityField)).map((e) => e.id));
   if (grading.size === 0) return undefined;
+  const pace = paceTable(plan);
   const arrival = (from: string, at: number, event: string | undefined): number => {
     if (event === undefined) return at;
-    const enter = pace(plan, event, (kind, stage) => kind === 'enter' && stage === from);
-    return Math.max(at + enter, pace(plan, event, (kind) => kind === 'open'));
+    const enter = pace.enter.get(from)?.get(event) ?? 0;
+    return Math.max(at + enter, pace.open.get(event) ?? 0);
   };
-  // Dijkstra over stages (step times are never negative); the graph is small.
-  const best = new Map<string, { ms: number; stages: string[] }>([[graph.opening, { ms: 0, stages: [graph.opening] }]]);
+  // Dijkstra over stages (step times are never negative); each stage keeps the one it was reached
+  // from, and the path is spelled out only for the answer.
+  const best = new Map<string, { ms: number; previous?: string }>([[graph.opening, { ms: 0 }]]);
   const done = new Set<string>();
-  let answer: GradingTime | undefined;
+  let answer: { ms: number; event: string; stage: string } | undefined;
   for (;;) {
     let current: string | undefined;
-    for (const [stage, entry] of best) if (!done.has(stage) && (current === undefined || entry.ms < (best.get(current)?.ms ?? Infinity))) current = stage;
+    let currentMs = Infinity;
+    for (const [stage, entry] of best) {
+      if (!done.has(stage) && entry.ms < currentMs) {
+        current = stage;
+        currentMs = entry.ms;
+      }
+    }
     if (current === undefined) break;
     done.add(current);
-    const here = best.get(current);
-    if (here === undefined || graph.finals.has(current)) continue;
+    if (graph.finals.has(current)) continue;
     for (const site of graph.sites.get(current) ?? []) {
       const event = site.declaration.transition.event;
       if (!grading.has(event)) continue;
-      const ms = arrival(current, here.ms, event);
-      if (answer === undefined || ms < answer.ms) answer = { ms, event, stages: here.stages };
+      const ms = arrival(current, currentMs, event);
+      if (answer === undefined || ms < answer.ms) answer = { ms, event, stage: current };
     }
     for (const edge of graph.edges.get(current) ?? []) {
-      const ms = arrival(current, here.ms, edge.event);
+      const ms = arrival(current, currentMs, edge.event);
       const known = best.get(edge.to);
-      if (!done.has(edge.to) && (known === undefined || ms < known.ms)) best.set(edge.to, { ms, stages: [...here.stages, edge.to] });
+      if (!done.has(edge.to) && (known === undefined || ms < known.ms)) best.set(edge.to, { ms, previous: current });
     }
   }
-  return answer;
+  if (answer === undefined) return undefined;
+  const stages: string[] = [];
+  for (let stage: string | undefined = answer.stage; stage !== undefined && stages.length <= best.size; stage = best.get(stage)?.previous) stages.push(stage);
+  return { ms: answer.ms, event: answer.event, stages: stages.reverse() };
 }
 
 /** `90m` → `1h30m`: a duration in the plan's short form. */

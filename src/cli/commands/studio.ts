@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { STARTER_PATHS } from '../../index.js';
 import { startStudio, type StudioServer } from '../../studio/studio-server.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -29,7 +30,8 @@ export const studioCommand: CliCommand = {
     'Starts a web server on 127.0.0.1 (a free port unless --port) and prints its URL with a per-run token.',
     'The page edits the plan (and the files it includes) with checks as you type, draws the state and',
     'swimlane diagrams, shows the deadline matrix, runs and steps through drills, and rehearses incidents',
-    'on a manual clock. Without a plan argument, the only *.plan.yaml of the current folder is opened.',
+    'on a manual clock. Without a plan argument, the only *.plan.yaml of the current folder is opened;',
+    `with none there, the page offers a starter plan (as "planwright init" writes it) that saving turns into ${STARTER_PATHS.plan}.`,
     'Files are read and written only inside the plan\'s folder, its drills/ folder and --drills folders.',
     'Drill files are the *.drill.yaml files in those folders; without --drills, examples/drills/<plan name>/',
     'of the current folder is used when it exists. Stop with Ctrl+C.',
@@ -41,7 +43,8 @@ export const studioCommand: CliCommand = {
       description: [
         '在 127.0.0.1 上启动网页服务（未给 --port 时用空闲端口），并打印带本次运行令牌的网址。',
         '网页中可编辑预案（及其包含的文件）并随输入检查，绘制状态图和泳道图，显示时限矩阵，',
-        '运行和逐步回放演练，并在手动时钟上推演事件。未给预案参数时，打开当前文件夹中唯一的 *.plan.yaml。',
+        '运行和逐步回放演练，并在手动时钟上推演事件。未给预案参数时，打开当前文件夹中唯一的 *.plan.yaml；',
+        `若没有，网页中给出入门预案（与 planwright init 生成的相同），保存即新建 ${STARTER_PATHS.plan}。`,
         '只读写预案所在文件夹、其 drills/ 文件夹和 --drills 所给文件夹中的文件。',
         '演练文件是这些文件夹中的 *.drill.yaml；未给 --drills 时，若当前文件夹有 examples/drills/<预案名>/ 则使用它。',
         '按下 Ctrl 和 C 两键停止。',
@@ -76,8 +79,9 @@ export const studioCommand: CliCommand = {
     let planFile = positionals[0];
     if (planFile === undefined) {
       const candidates = readdirSync(cwd).filter((name) => name.endsWith('.plan.yaml'));
-      if (candidates.length !== 1) return fail(candidates.length === 0 ? 'no *.plan.yaml in this folder; give the plan file' : `several plans here (${candidates.join(', ')}); give one`);
-      planFile = candidates[0] as string;
+      if (candidates.length > 1) return fail(`several plans here (${candidates.join(', ')}); give one`);
+      // None: the page offers the starter plan (as planwright init writes it) to save as the new plan.
+      planFile = candidates[0];
     }
     let port = 0;
     if (values['port'] !== undefined) {
@@ -87,15 +91,22 @@ export const studioCommand: CliCommand = {
     const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
     const drillFolders = list(values['drills']);
     // The project convention (examples/drills/<plan>/ under the current folder) is granted when no --drills is given.
-    const conventional = join('examples', 'drills', basename(planFile).replace(/\.plan\.(ya?ml|json)$/, ''));
+    const conventional = join('examples', 'drills', basename(planFile ?? STARTER_PATHS.plan).replace(/\.plan\.(ya?ml|json)$/, ''));
     if (drillFolders.length === 0 && existsSync(resolve(cwd, conventional))) drillFolders.push(conventional);
     let studio: StudioServer;
     try {
-      studio = await startStudio({ planFile, port, cwd, drillFolders, rosterFiles: list(values['roster']) });
+      studio = await startStudio({ ...(planFile === undefined ? { starterLocale: context.locale === 'zh-CN' ? 'zh-CN' : 'en' } : { planFile }), port, cwd, drillFolders, rosterFiles: list(values['roster']) });
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }
-    io.stdout(`planwright studio: ${planFile}${drillFolders.length > 0 ? ` (drills: ${drillFolders.join(', ')})` : ''}\n  ${studio.url}\nPress Ctrl+C to stop.\n`);
+    const zh = context.locale === 'zh-CN';
+    const opened =
+      planFile !== undefined
+        ? planFile
+        : zh
+          ? `此文件夹中没有 *.plan.yaml；网页中给出入门预案，保存即新建 ${STARTER_PATHS.plan}`
+          : `no *.plan.yaml here; the page offers a starter plan, and saving it creates ${STARTER_PATHS.plan}`;
+    io.stdout(`planwright studio: ${opened}${drillFolders.length > 0 ? ` (drills: ${drillFolders.join(', ')})` : ''}\n  ${studio.url}\n${zh ? '按下 Ctrl 和 C 两键停止。' : 'Press Ctrl+C to stop.'}\n`);
     if (values['open'] === true) openBrowser(studio.url, (line) => io.stderr(line));
     await new Promise<void>((resolve) => {
       const stop = (): void => {

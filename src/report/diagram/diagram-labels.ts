@@ -39,6 +39,18 @@ export interface DiagramWords {
   readonly position: (team: string, position: 'leader' | 'deputy' | 'members') => string;
   /** A duration from its parts (days, hours, minutes, seconds): `1 h 30 min` / `1小时30分钟`. */
   readonly duration: (parts: DurationParts) => string;
+  /** A breach action that notifies: `notify` / `通知`. */
+  readonly notify: string;
+  /** A breach action that records a line: `record` / `记录`. */
+  readonly record: string;
+  /** A breach action that changes the level: `regrade` / `调整等级`. */
+  readonly regrade: string;
+  /** A reminder's lead time: `10 min before` / `10分钟前`. */
+  readonly before: (duration: string) => string;
+  /** Where a deadline counts from: the open of the incident. */
+  readonly fromOpen: string;
+  /** Where a deadline counts from: entering a stage (`enter decide the response` / `进入 制定策略`). */
+  readonly fromEntering: (stage: string) => string;
 }
 
 /** A duration cut into whole days, hours, minutes and seconds. */
@@ -78,6 +90,12 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     anyRole: 'any role',
     position: (team, position) => `${team} ${position}`,
     duration: (parts) => joinParts(parts, { d: ' d', h: ' h', m: ' min', s: ' s' }, ' '),
+    notify: 'notify',
+    record: 'record',
+    regrade: 'regrade',
+    before: (duration) => `${duration} before`,
+    fromOpen: 'open',
+    fromEntering: (stage) => `enter ${stage}`,
   },
   'zh-CN': {
     by: '由',
@@ -102,6 +120,12 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     anyRole: '任一角色',
     position: (team, position) => `${team}${{ leader: '组长', deputy: '副组长', members: '组员' }[position]}`,
     duration: (parts) => joinParts(parts, { d: '天', h: '小时', m: '分钟', s: '秒' }, ''),
+    notify: '通知',
+    record: '记录',
+    regrade: '调整等级',
+    before: (duration) => `${duration}前`,
+    fromOpen: '事件开始',
+    fromEntering: (stage) => `进入 ${stage}`,
   },
 };
 

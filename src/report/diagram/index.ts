@@ -5,9 +5,6 @@ export { planDiagramsMarkdown, type PlanDiagramsMarkdownOptions } from './plan-d
 export {
   planGraph,
   deadlineMatrix,
-  durationWords,
-  dueWords,
-  byWords,
   type PlanGraph,
   type PlanGraphStage,
   type PlanGraphLabel,

@@ -1,11 +1,9 @@
-import { tryParseDuration } from '../../compile/duration.js';
 import type { Action } from '../../dsl/schema/action.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
-import { localize } from '../plan-definition-of.js';
-import { conditionText, diagramLocaleOf, diagramWords } from './diagram-labels.js';
 import { byEntries } from '../../plan-format/by-entries.js';
+import { DiagramLabels, diagramLocaleOf } from './diagram-labels.js';
 
 /** A stage of a {@link PlanGraph}. */
 export interface PlanGraphStage {
@@ -57,103 +55,17 @@ export interface PlanGraph {
   everywhere: PlanGraphLabel[];
 }
 
-const POSITION_WORDS: Record<string, Record<string, string>> = {
-  en: { leader: 'leader', deputy: 'deputy', members: 'members', any: 'any role' },
-  'zh-CN': { leader: '组长', deputy: '副组长', members: '组员', any: '任何角色' },
-};
-
-const UNIT_WORDS: Record<string, Array<[number, string]>> = {
-  en: [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'min'],
-    [1000, 's'],
-  ],
-  'zh-CN': [
-    [86_400_000, '天'],
-    [3_600_000, '小时'],
-    [60_000, '分钟'],
-    [1000, '秒'],
-  ],
-};
-
-/**
- * A duration in words of a locale: `30m` → `30分钟` (zh-CN) or `30 min` (en), `1h30m` → `1小时30分钟`.
- * Text that is not a duration is returned as it is.
- *
- * @example
- * durationWords('1h30m', 'zh-CN'); // '1小时30分钟'
- */
-export function durationWords(text: string, locale: string): string {
-  const ms = tryParseDuration(text);
-  if (ms === undefined || ms <= 0) return text;
-  const units = UNIT_WORDS[locale === 'zh-CN' ? 'zh-CN' : 'en'] ?? [];
-  const parts: string[] = [];
-  let rest = ms;
-  for (const [size, word] of units) {
-    const count = Math.floor(rest / size);
-    if (count > 0) {
-      parts.push(locale === 'zh-CN' ? `${count}${word}` : `${count} ${word}`);
-      rest -= count * size;
-    }
-  }
-  return parts.length === 0 ? text : parts.join(locale === 'zh-CN' ? '' : ' ');
-}
-
-/**
- * A deadline's due time in words: one duration, or one per severity level in the plan's order
- * (`I 1小时, II 1小时, III 2小时`).
- *
- * @example
- * dueWords({ I: '1h', II: '2h' }, ['I', 'II'], 'en'); // 'I 1 h, II 2 h'
- */
-export function dueWords(due: Deadline['due'], levels: readonly string[], locale: string): string {
-  if (typeof due === 'string') return durationWords(due, locale);
-  if ('clock' in due && typeof due.clock === 'string') return due.clock;
-  if ('band' in due && typeof due.band === 'string') {
-    const banded = due as { band: string; bands: ReadonlyArray<{ below?: number; due: string }> };
-    return banded.bands.map((band) => `${band.below === undefined ? '' : `${banded.band} < ${band.below} `}${durationWords(band.due, locale)}`).join(', ');
-  }
-  const perLevel = due as Record<string, string>;
-  const keys = [...levels.filter((l) => Object.hasOwn(perLevel, l)), ...Object.keys(perLevel).filter((k) => !levels.includes(k))];
-  return keys.map((k) => `${k} ${durationWords(perLevel[k] ?? '', locale)}`).join(', ');
-}
-
-/**
- * The words for a `by` entry: a role's title, a team's title, or a team position
- * (`command.leader` → `command group leader`, `舆情应急指挥小组 组长`).
- *
- * @example
- * byWords(plan, 'command.leader', 'zh-CN'); // e.g. '指挥小组 组长'
- */
-export function byWords(plan: PlanDefinition, entry: string, locale: string): string {
-  const words = POSITION_WORDS[locale === 'zh-CN' ? 'zh-CN' : 'en'] ?? {};
-  if (entry === 'any-role') return words['any'] ?? entry;
-  const role = plan.roles.find((r) => r.id === entry);
-  if (role !== undefined) return localize(role.title, locale, entry);
-  const team = plan.teams.find((t) => t.id === entry);
-  if (team !== undefined) return localize(team.title, locale, entry);
-  const dot = entry.indexOf('.');
-  if (dot > 0) {
-    const owner = plan.teams.find((t) => t.id === entry.slice(0, dot));
-    const position = entry.slice(dot + 1);
-    if (owner !== undefined) return `${localize(owner.title, locale, owner.id)} ${words[position] ?? position}`;
-  }
-  return entry;
-}
-
-function label(plan: PlanDefinition, t: Transition | SharedTransition, locale: string): PlanGraphLabel {
-  const event = plan.events.find((e) => e.id === t.event);
+function label(labels: DiagramLabels, t: Transition | SharedTransition): PlanGraphLabel {
   const out: PlanGraphLabel = {
     event: t.event,
-    title: localize(event?.title, locale, t.event),
+    title: labels.event(t.event),
     by: byEntries(t.by),
     // A per-level `by` (DSL v2): one line per level.
     byTitles: Array.isArray(t.by)
-      ? t.by.map((entry) => byWords(plan, entry, locale))
-      : Object.entries(t.by).map(([level, entries]) => `${level}: ${entries.map((entry) => byWords(plan, entry, locale)).join(', ')}`),
+      ? t.by.map((entry) => labels.who(entry))
+      : Object.entries(t.by).map(([level, entries]) => `${level}: ${labels.whoList(entries)}`),
   };
-  if (t.when !== undefined) out.condition = conditionText(t.when, diagramWords(locale));
+  if (t.when !== undefined) out.condition = labels.condition(t.when);
   return out;
 }
 
@@ -170,44 +82,43 @@ function label(plan: PlanDefinition, t: Transition | SharedTransition, locale: s
  */
 export function planGraph(plan: PlanDefinition, options: { locale?: string } = {}): PlanGraph {
   const locale = diagramLocaleOf(plan, options.locale);
-  const words = diagramWords(locale);
+  // One source of titles and words for every diagram (DiagramLabels), without ids: the page shows ids on hover.
+  const labels = new DiagramLabels(plan, locale, false);
+  const words = labels.words;
   const known = new Set(plan.stages.map((s) => s.id));
-  const teamTitle = (id: string | undefined): { id: string; title: string } | undefined => {
-    if (id === undefined) return undefined;
-    const team = plan.teams.find((t) => t.id === id);
-    return { id, title: localize(team?.title, locale, id) };
-  };
-  const levels = plan.severity.map((l) => l.id);
+  const teams = new Map(plan.teams.map((team) => [team.id, team]));
   const opening = plan.stages[0]?.id;
+  // The deadlines each stage arms: `from: enter` ones by their stage, every other start at the opening stage.
+  const armed = new Map<string, Deadline[]>();
+  for (const deadline of plan.deadlines) {
+    const stage = deadline.from === 'enter' ? deadline.stage : opening;
+    if (stage === undefined) continue;
+    const list = armed.get(stage) ?? [];
+    list.push(deadline);
+    armed.set(stage, list);
+  }
   const stages: PlanGraphStage[] = plan.stages.map((stage) => {
-    const owner = teamTitle(stage.owner);
     const out: PlanGraphStage = {
       id: stage.id,
-      title: localize(stage.title, locale, stage.id),
+      title: labels.item(stage),
       final: stage.final === true,
       initial: stage.id === opening,
-      tracks: (stage.tracks ?? []).map((track) => ({
-        id: track.id,
-        title: localize(track.title, locale, track.id),
-        events: track.on.map((t) => label(plan, t, locale)),
-      })),
+      tracks: (stage.tracks ?? []).map((track) => ({ id: track.id, title: labels.item(track), events: track.on.map((t) => label(labels, t)) })),
       stays: [],
-      deadlines: plan.deadlines
-        .filter((d) => (d.from === 'enter' && d.stage === stage.id) || (d.from !== 'enter' && stage.id === opening))
-        .map((d) => ({ id: d.id, title: localize(d.title, locale, d.id), due: dueWords(d.due, levels, locale) })),
+      deadlines: (armed.get(stage.id) ?? []).map((d) => ({ id: d.id, title: labels.item(d), due: labels.due(d.due) })),
     };
-    if (owner !== undefined) out.owner = owner;
+    if (stage.owner !== undefined) out.owner = { id: stage.owner, title: labels.item(teams.get(stage.owner) ?? { id: stage.owner }) };
     return out;
   });
   const byId = new Map(stages.map((s) => [s.id, s]));
   const edges: PlanGraphEdge[] = [];
   const everywhere: PlanGraphLabel[] = [];
   const add = (from: string, t: Transition | SharedTransition, kind: 'event' | 'shared'): void => {
-    const base = label(plan, t, locale);
+    const base = label(labels, t);
     if (t.targets !== undefined && t.targets.length > 0) {
       for (const branch of t.targets) {
         if (!known.has(branch.target)) continue;
-        const condition = branch.when === undefined ? words.otherwise : conditionText(branch.when, words);
+        const condition = branch.when === undefined ? words.otherwise : labels.condition(branch.when);
         edges.push({ ...base, from, to: branch.target, kind, condition: base.condition === undefined ? condition : `${base.condition} · ${condition}` });
       }
       return;
@@ -224,13 +135,13 @@ export function planGraph(plan: PlanDefinition, options: { locale?: string } = {
   }
   for (const t of plan.transitions) {
     if (t.in === '*' && t.target === undefined && t.targets === undefined) {
-      everywhere.push(label(plan, t, locale));
+      everywhere.push(label(labels, t));
       continue;
     }
     const where = t.in === '*' ? plan.stages.filter((s) => s.final !== true).map((s) => s.id) : t.in.filter((s) => known.has(s));
     for (const s of where) add(s, t, 'shared');
   }
-  return { locale, stages, edges, teams: plan.teams.map((t) => ({ id: t.id, title: localize(t.title, locale, t.id) })), everywhere };
+  return { locale, stages, edges, teams: plan.teams.map((t) => ({ id: t.id, title: labels.item(t) })), everywhere };
 }
 
 /** One row of a {@link deadlineMatrix}: a deadline at one severity level (or at every level when its due time is fixed). */
@@ -255,51 +166,64 @@ export interface DeadlineMatrixRow {
   breach: string[];
 }
 
-function actionWords(plan: PlanDefinition, action: Action, locale: string): string {
-  if ('notify' in action) return `${locale === 'zh-CN' ? '通知' : 'notify'} ${action.notify.map((r) => byWords(plan, r, locale)).join(', ')}`;
-  if ('record' in action) return `${locale === 'zh-CN' ? '记录' : 'record'} “${localize(action.record, locale)}”`;
-  if ('regrade' in action) return `${locale === 'zh-CN' ? '调整等级' : 'regrade'} ${action.regrade}`;
-  if ('effect' in action) {
-    const effect = plan.effects.find((e) => e.id === action.effect);
-    return localize(effect?.title, locale, action.effect);
-  }
+function actionWords(labels: DiagramLabels, effects: ReadonlyMap<string, { id: string; title?: Parameters<DiagramLabels['item']>[0]['title'] }>, action: Action): string {
+  const words = labels.words;
+  if ('notify' in action) return `${words.notify} ${action.notify.map((r) => labels.who(r)).join(words.list)}`;
+  if ('record' in action) return `${words.record} “${labels.item({ id: '', title: action.record })}”`;
+  if ('regrade' in action) return `${words.regrade} ${action.regrade}`;
+  if ('effect' in action) return labels.item(effects.get(action.effect) ?? { id: action.effect });
   return JSON.stringify(action);
+}
+
+/** A due time as written in the plan: `30m`, `21:00` (a clock time), `rainfall: 12h, 6h` (by band). */
+function dueAsWritten(due: Deadline['due']): string {
+  if (typeof due === 'string') return due;
+  if ('clock' in due && typeof due.clock === 'string') return due.clock;
+  if ('band' in due && typeof due.band === 'string') {
+    const banded = due as { band: string; bands: ReadonlyArray<{ below?: number; due: string }> };
+    return `${banded.band}: ${banded.bands.map((band) => (band.below === undefined ? band.due : `< ${band.below} ${band.due}`)).join(', ')}`;
+  }
+  return JSON.stringify(due);
 }
 
 /**
  * Every deadline × severity level as rows (due, from, metBy, reminders, breach actions), in the
- * plan's order: the table a planner holds against the paper plan. A deadline with a fixed due
- * time is one row (`level: null`).
+ * plan's order: the table a planner holds against the paper plan. A deadline whose due time does
+ * not depend on the level (one duration, a clock time, bands of a measured field) is one row
+ * (`level: null`). Titles and words come from the same labels as the Mermaid diagrams (DiagramLabels).
  *
  * @example
  * deadlineMatrix(plan, { locale: 'en' }).filter((r) => r.deadline === 'strategy').map((r) => r.due); // ['1h', '1h', '2h', '4h']
  */
 export function deadlineMatrix(plan: PlanDefinition, options: { locale?: string } = {}): DeadlineMatrixRow[] {
   const locale = diagramLocaleOf(plan, options.locale);
-  const words = diagramWords(locale);
-  const levels = plan.severity.map((l) => l.id);
+  const labels = new DiagramLabels(plan, locale, false);
+  const words = labels.words;
+  const stages = new Map(plan.stages.map((stage) => [stage.id, stage]));
+  const effects = new Map(plan.effects.map((effect) => [effect.id, effect]));
   const rows: DeadlineMatrixRow[] = [];
   for (const deadline of plan.deadlines) {
-    const stage = plan.stages.find((s) => s.id === deadline.stage);
-    const from = deadline.from === 'enter' ? `${locale === 'zh-CN' ? '进入' : 'enter'} ${localize(stage?.title, locale, deadline.stage ?? '')}` : locale === 'zh-CN' ? '事件开始' : 'open';
+    const stageId = deadline.stage ?? '';
+    const from = deadline.from === 'enter' ? words.fromEntering(labels.item(stages.get(stageId) ?? { id: stageId })) : words.fromOpen;
     const base = {
       deadline: deadline.id,
-      title: localize(deadline.title, locale, deadline.id),
+      title: labels.item(deadline),
       from,
       recurring: deadline.recurring === true,
-      metBy: deadline.metBy.map((e) => localize(plan.events.find((x) => x.id === e)?.title, locale, e)),
-      reminders: (deadline.remind ?? []).map((r) => `${durationWords(r.before, locale)}${locale === 'zh-CN' ? '前' : ' before'} → ${r.notify.map((n) => byWords(plan, n, locale)).join(', ')}`),
-      breach: deadline.breach.map((a) => actionWords(plan, a, locale)),
-      ...(deadline.when === undefined ? {} : { when: conditionText(deadline.when, words) }),
+      metBy: deadline.metBy.map((event) => labels.event(event)),
+      reminders: (deadline.remind ?? []).map((r) => `${words.before(labels.duration(r.before))} → ${r.notify.map((n) => labels.who(n)).join(words.list)}`),
+      breach: deadline.breach.map((action) => actionWords(labels, effects, action)),
+      ...(deadline.when === undefined ? {} : { when: labels.condition(deadline.when) }),
     };
-    if (typeof deadline.due === 'string') {
-      rows.push({ ...base, level: null, due: deadline.due, dueWords: durationWords(deadline.due, locale) });
+    const due = deadline.due;
+    if (typeof due === 'string' || 'clock' in due || 'band' in due) {
+      rows.push({ ...base, level: null, due: dueAsWritten(due), dueWords: labels.due(due) });
       continue;
     }
-    const keys = [...levels.filter((l) => Object.hasOwn(deadline.due as object, l))];
-    for (const level of keys) {
-      const due = (deadline.due as Record<string, string>)[level] ?? '';
-      rows.push({ ...base, level, due, dueWords: durationWords(due, locale) });
+    const perLevel = due as Record<string, string>;
+    for (const level of plan.severity.map((l) => l.id).filter((id) => Object.hasOwn(perLevel, id))) {
+      const text = perLevel[level] ?? '';
+      rows.push({ ...base, level, due: text, dueWords: labels.duration(text) });
     }
   }
   return rows;

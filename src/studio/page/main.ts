@@ -17,14 +17,16 @@ import { appendAll, setChildren } from './set-children.js';
 interface FileState {
   path: string;
   state: EditorState;
-  /** Version of the text on disk this buffer started from. */
-  version: string;
+  /** Version of the text on disk this buffer started from; `null` for a file not yet on disk. */
+  version: string | null;
   savedText: string;
 }
 
 interface Session {
   planFile: string;
-  files: Array<{ path: string; text: string; version: string }>;
+  files: Array<{ path: string; text: string; version: string | null }>;
+  /** The starter plan in each language, when the folder had no plan (the plan file is not on disk yet). */
+  starter?: Record<UiLocale, string>;
   schema: Parameters<typeof stateExtensions>[0];
   drills: string[];
   rosters: Array<{ file: string; people: Array<{ id: string; name?: string; roles: string[] }> }>;
@@ -93,6 +95,9 @@ function textOf(path: string): string {
 async function idCompletions(context: CompletionContext): Promise<CompletionResult | null> {
   const word = context.matchBefore(/[A-Za-z0-9_.\-]*/);
   if (word === null) return null;
+  // No ids in a comment: asking would cost the server a parse of the whole text for nothing.
+  const line = context.state.doc.lineAt(context.pos);
+  if (/(^|\s)#/.test(line.text.slice(0, context.pos - line.from))) return null;
   if (word.from === word.to && !context.explicit) {
     const before = context.state.sliceDoc(Math.max(0, context.pos - 2), context.pos);
     if (!/[[,]\s?$|:\s$|-\s$/.test(before)) return null;
@@ -177,11 +182,19 @@ function renderFileTabs(): void {
       button.dataset['version'] = files.get(path)?.version ?? '';
       button.setAttribute('role', 'tab');
       button.setAttribute('aria-selected', String(path === current));
-      if (textOf(path) !== files.get(path)?.savedText) button.classList.add('dirty');
+      if (isDirty(path)) button.classList.add('dirty');
       button.addEventListener('click', () => switchTo(path));
       return button;
     }),
   ]);
+}
+
+/** Whether a buffer differs from the text last loaded or saved (lengths first: no copy of a long text while they differ). */
+function isDirty(path: string): boolean {
+  const file = files.get(path);
+  if (file === undefined) return false;
+  const doc = path === current ? view.state.doc : file.state.doc;
+  return doc.length !== file.savedText.length || doc.toString() !== file.savedText;
 }
 
 function markDirty(): void {
@@ -212,15 +225,47 @@ function goTo(path: string, line: number, column: number): void {
 
 // ---------------------------------------------------------------- checks
 
-/** Quiet time after a keystroke before the plan is checked: a burst of typing costs one check. */
-const CHECK_DEBOUNCE_MS = 100;
+/**
+ * Quiet time after a keystroke before the plan is checked. Short, because checks never pile up:
+ * while one is on the server, edits only mark the texts as changed, and one check of the latest
+ * texts follows when it returns. A burst of typing costs one check per round trip.
+ */
+const CHECK_DEBOUNCE_MS = 30;
+/** A check is on the server. */
+let checking = false;
+/** The texts changed since the check on the server was sent: check again when it returns. */
+let checkAgain = false;
+/** Settles when no check is on the server and none is due. */
+let checksIdle: Promise<void> = Promise.resolve();
 
 function scheduleCheck(): void {
   if (checkTimer !== undefined) clearTimeout(checkTimer);
-  checkTimer = setTimeout(() => void check(), CHECK_DEBOUNCE_MS);
+  checkTimer = setTimeout(() => {
+    checkTimer = undefined;
+    void check();
+  }, CHECK_DEBOUNCE_MS);
 }
 
-async function check(): Promise<void> {
+/** Checks the current texts, or, while a check is on the server, once more when it returns; settles when the page shows the latest texts' check. */
+function check(): Promise<void> {
+  checkAgain = true;
+  if (!checking) checksIdle = runChecks();
+  return checksIdle;
+}
+
+async function runChecks(): Promise<void> {
+  checking = true;
+  try {
+    while (checkAgain) {
+      checkAgain = false;
+      await checkOnce();
+    }
+  } finally {
+    checking = false;
+  }
+}
+
+async function checkOnce(): Promise<void> {
   const serial = ++checkSerial;
   setStatus(t('checking'));
   let result: PlanAnalysis;
@@ -454,6 +499,37 @@ function listenForChanges(): void {
       ]);
     }
   });
+}
+
+// ---------------------------------------------------------------- a folder without a plan
+
+/** Whether the plan file is not on disk yet (the page holds the starter text). */
+function planIsNew(): boolean {
+  return files.get(session.planFile)?.version === null;
+}
+
+/** Tells the planner the plan is a starter not yet saved, with a button that saves it as the new plan file. */
+function showStarterNotice(): void {
+  if (!planIsNew()) return;
+  const notice = document.createElement('span');
+  notice.id = 'starter-notice';
+  notice.textContent = t('starterNotice').replace('{file}', session.planFile);
+  showBanner([notice, button(t('starterSave'), () => void save(session.planFile), 'starter-save')]);
+}
+
+/** An untouched starter text follows the language switch (an edited one is the planner's and stays). */
+function switchStarterLanguage(previous: UiLocale): void {
+  const starter = session.starter;
+  if (starter === undefined || !planIsNew() || previous === locale) return;
+  if (textOf(session.planFile) !== starter[previous]) {
+    showStarterNotice();
+    return;
+  }
+  const file = files.get(session.planFile);
+  if (file === undefined) return;
+  if (session.planFile === current) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: starter[locale] } });
+  else file.state = newState(starter[locale]);
+  showStarterNotice();
 }
 
 // ---------------------------------------------------------------- drills
@@ -789,14 +865,16 @@ async function start(): Promise<void> {
   byId<HTMLSelectElement>('locale').value = locale;
   translatePage();
   byId('plan-name').textContent = session.planFile;
-  for (const file of session.files) files.set(file.path, { path: file.path, state: EditorState.create({ doc: '' }), version: file.version, savedText: file.text });
+  for (const file of session.files) files.set(file.path, { path: file.path, state: EditorState.create({ doc: '' }), version: file.version, savedText: file.version === null ? '' : file.text });
   current = session.planFile;
   for (const file of session.files) files.get(file.path)!.state = newState(file.text);
   view = new EditorView({ state: files.get(current)!.state, parent: byId('editor') });
   renderFileTabs();
   byId<HTMLSelectElement>('locale').addEventListener('change', (event) => {
+    const previous = locale;
     locale = (event.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en';
     translatePage();
+    switchStarterLanguage(previous);
     void check().then(() => {
       renderDrills();
       renderStep();
@@ -814,6 +892,7 @@ async function start(): Promise<void> {
   byId('step-slider').addEventListener('input', renderStep);
   wireRehearsal();
   showView('diagram');
+  showStarterNotice();
   listenForChanges();
   await check();
   document.body.dataset['ready'] = 'true';

@@ -1,5 +1,5 @@
 /**
- * The files `planwright init` writes: a commented starter plan for a generic emergency (突发事件),
+ * The files `planwright init` writes (and the studio offers in a folder without a plan): a commented starter plan for a generic emergency (突发事件),
  * a roster and one drill, in English or Chinese. Text templates, not copies of any real plan; the
  * tests run validate, lint and drill on every combination, so they stay correct.
  */

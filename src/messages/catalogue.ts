@@ -3,6 +3,7 @@ import { DRILL_MESSAGES } from './drill-messages.js';
 import { FORMAT_HINT_MESSAGES } from './format-hint-messages.js';
 import type { MessageTable } from './message-table.js';
 import { REPORT_MESSAGES } from './report-messages.js';
+import { RULE_OPTION_MESSAGES } from './rule-option-messages.js';
 import { SCENARIO_FIELD_MESSAGES } from './scenario-field-messages.js';
 import { YAML_MESSAGES } from './yaml-messages.js';
 
@@ -13,7 +14,7 @@ import { YAML_MESSAGES } from './yaml-messages.js';
  * `test/messages/catalogue.test.ts` walks every id of every table.
  *
  * @example
- * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints']
+ * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints', 'ruleOption']
  */
 export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   cli: CLI_MESSAGES,
@@ -22,4 +23,5 @@ export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   scenarioFields: SCENARIO_FIELD_MESSAGES,
   report: REPORT_MESSAGES,
   formatHints: FORMAT_HINT_MESSAGES,
+  ruleOption: RULE_OPTION_MESSAGES,
 };

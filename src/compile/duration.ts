@@ -53,6 +53,30 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/** A unit of the short duration form, largest first. */
+export type ShortUnit = keyof typeof UNIT_MS;
+
+const SHORT_UNITS: readonly ShortUnit[] = ['d', 'h', 'm', 's'];
+
+/**
+ * Writes milliseconds in the short form (`1h30m`, `2d`, `45s`; what is left below a second is
+ * dropped), the inverse of {@link parseDuration}; `largest` is the largest unit used. Zero is `0s`.
+ *
+ * @example
+ * formatShortDuration(5_400_000); // '1h30m'
+ * formatShortDuration(5_400_000, 'm'); // '90m'
+ */
+export function formatShortDuration(ms: number, largest: ShortUnit = 'd'): string {
+  let rest = ms;
+  let out = '';
+  for (const unit of SHORT_UNITS.slice(SHORT_UNITS.indexOf(largest))) {
+    const count = Math.floor(rest / UNIT_MS[unit]);
+    rest -= count * UNIT_MS[unit];
+    if (count > 0) out += `${count}${unit}`;
+  }
+  return out === '' ? '0s' : out;
+}
+
 function num(part: string | undefined): number {
   return part === undefined ? 0 : Number.parseInt(part, 10);
 }

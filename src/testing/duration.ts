@@ -1,4 +1,4 @@
-import { parseDuration } from '../compile/duration.js';
+import { formatShortDuration, parseDuration } from '../compile/duration.js';
 
 const SECOND = 1000;
 
@@ -33,12 +33,6 @@ export function durationToMs(text: string): number | undefined {
  */
 export function formatDuration(ms: number): string {
   if (ms < 0) return `-${formatDuration(-ms)}`;
-  let rest = Math.round(ms / SECOND);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const q = Math.floor(rest / size);
-    if (q > 0) parts.push(`${q}${unit}`);
-    rest -= q * size;
-  }
-  return parts.length === 0 ? '0m' : parts.join('');
+  const seconds = Math.round(ms / SECOND);
+  return seconds === 0 ? '0m' : formatShortDuration(seconds * SECOND);
 }

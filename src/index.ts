@@ -47,6 +47,7 @@ export type { LocalizedText } from './dsl/schema/common.js';
 export type { Diagnostic, DiagnosticSeverity, DocumentPath, Position, SourceLocator, SourceRange } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { LOCALES, type Locale } from './diagnostics/locale.js';
+export { REFUSAL_MESSAGES, refusalMeaning, refusalText } from './messages/refusal-messages.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { CodeFrameOptions } from './diagnostics/code-frame.js';
 export { formatDiagnosticLine } from './diagnostics/format-diagnostic-line.js';

@@ -1,3 +1,6 @@
+import type { Locale } from '../diagnostics/locale.js';
+import { messagesIn } from '../messages/message-table.js';
+import { RULE_OPTION_MESSAGES } from '../messages/rule-option-messages.js';
 import type { LintRule, RuleSetting } from './rule.js';
 
 /** The settings a rule may be given. */
@@ -10,21 +13,22 @@ export type RuleOptionResult =
 
 /**
  * Reads a command-line rule setting `id=off|warning|error` (also `id:level`), checking the id
- * against the known rules.
+ * against the known rules. A refusal's message is in `locale` (default en).
  *
  * @example
  * parseRuleOption('unused-role=off', ALL_RULES); // { ok: true, id: 'unused-role', setting: 'off' }
  * parseRuleOption('no-such=off', ALL_RULES).ok;  // false
  */
-export function parseRuleOption(text: string, rules: readonly LintRule[]): RuleOptionResult {
+export function parseRuleOption(text: string, rules: readonly LintRule[], locale: Locale = 'en'): RuleOptionResult {
+  const t = messagesIn(RULE_OPTION_MESSAGES, locale);
   const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(text.trim());
-  if (match === null) return { ok: false, message: `expected --rule <id>=off|warning|error, got "${text}"` };
+  if (match === null) return { ok: false, message: t.malformed({ text }) };
   const [, id = '', setting = ''] = match;
   if (!rules.some((r) => r.id === id)) {
-    return { ok: false, message: `unknown lint rule "${id}" (known: ${rules.map((r) => r.id).join(', ')})` };
+    return { ok: false, message: t.unknownRule({ id, known: rules.map((r) => r.id).join(', ') }) };
   }
   if (!(RULE_SETTINGS as readonly string[]).includes(setting)) {
-    return { ok: false, message: `rule "${id}": expected off, warning or error, got "${setting}"` };
+    return { ok: false, message: t.unknownSetting({ id, setting }) };
   }
   return { ok: true, id, setting: setting as RuleSetting };
 }

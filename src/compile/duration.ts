@@ -53,6 +53,30 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/** A unit of the short duration form, largest first. */
+export type ShortUnit = keyof typeof UNIT_MS;
+
+const SHORT_UNITS: readonly ShortUnit[] = ['d', 'h', 'm', 's'];
+
+/**
+ * Writes milliseconds in the short form (`1h30m`, `2d`, `45s`; what is left below a second is
+ * dropped), the inverse of {@link parseDuration}; `largest` is the largest unit used. Zero is `0s`.
+ *
+ * @example
+ * formatShortDuration(5_400_000); // '1h30m'
+ * formatShortDuration(5_400_000, 'm'); // '90m'
+ */
+export function formatShortDuration(ms: number, largest: ShortUnit = 'd'): string {
+  let rest = ms;
+  let out = '';
+  for (const unit of SHORT_UNITS.slice(SHORT_UNITS.indexOf(largest))) {
+    const count = Math.floor(rest / UNIT_MS[unit]);
+    rest -= count * UNIT_MS[unit];
+    if (count > 0) out += `${count}${unit}`;
+  }
+  return out === '' ? '0s' : out;
+}
+
 /**
  * Formats milliseconds compactly (`1h30m`, `2d3h`, `45s`, `0m`), the inverse of {@link parseDuration}
  * for whole seconds. Negative values get a leading `-`.
@@ -64,14 +88,8 @@ export function parseDuration(text: string): number {
  */
 export function formatDuration(ms: number): string {
   if (ms < 0) return `-${formatDuration(-ms)}`;
-  let rest = Math.round(ms / UNIT_MS.s);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const q = Math.floor(rest / size);
-    if (q > 0) parts.push(`${q}${unit}`);
-    rest -= q * size;
-  }
-  return parts.length === 0 ? '0m' : parts.join('');
+  const seconds = Math.round(ms / UNIT_MS.s);
+  return seconds === 0 ? '0m' : formatShortDuration(seconds * UNIT_MS.s);
 }
 
 function num(part: string | undefined): number {

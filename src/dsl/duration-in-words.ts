@@ -1,4 +1,7 @@
-import { tryParseDuration } from '../compile/duration.js';
+import { formatShortDuration, tryParseDuration, type ShortUnit } from '../compile/duration.js';
+
+/** The short form's unit for a rank of {@link UNITS} (0 seconds … 3 days and weeks). */
+const LARGEST_UNIT_BY_RANK: readonly ShortUnit[] = ['s', 'm', 'h', 'd'];
 
 /** Units written in words, in milliseconds, with the short unit a duration is then written in. */
 const UNITS: ReadonlyArray<{ words: readonly string[]; ms: number; rank: number }> = [
@@ -67,24 +70,6 @@ export function durationFromWords(text: string): string | undefined {
   }
   ms = Math.round(ms);
   if (ms <= 0 || ms % 1_000 !== 0 || !Number.isSafeInteger(ms)) return undefined;
-  return shortForm(ms, rank);
-}
-
-/** `ms` in the short form with no unit larger than `rank` (3 days, 2 hours, 1 minutes, 0 seconds). */
-function shortForm(ms: number, rank: number): string {
-  const sizes: ReadonlyArray<readonly [string, number]> = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1_000],
-  ];
-  let rest = ms;
-  let out = '';
-  sizes.forEach(([letter, size], index) => {
-    if (3 - index > rank) return;
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0) out += `${count}${letter}`;
-  });
-  return out;
+  // no unit larger than the largest the text used: 90分钟 stays 90m
+  return formatShortDuration(ms, LARGEST_UNIT_BY_RANK[rank] ?? 'd');
 }

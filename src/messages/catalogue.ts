@@ -2,7 +2,9 @@ import { CLI_MESSAGES } from './cli-messages.js';
 import { DRILL_MESSAGES } from './drill-messages.js';
 import { FORMAT_HINT_MESSAGES } from './format-hint-messages.js';
 import type { MessageTable } from './message-table.js';
+import { REFUSAL_MESSAGES } from './refusal-messages.js';
 import { REPORT_MESSAGES } from './report-messages.js';
+import { RULE_OPTION_MESSAGES } from './rule-option-messages.js';
 import { SCENARIO_FIELD_MESSAGES } from './scenario-field-messages.js';
 import { YAML_MESSAGES } from './yaml-messages.js';
 
@@ -13,7 +15,7 @@ import { YAML_MESSAGES } from './yaml-messages.js';
  * `test/messages/catalogue.test.ts` walks every id of every table.
  *
  * @example
- * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints']
+ * Object.keys(MESSAGE_CATALOGUE); // ['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints', 'ruleOption', 'refusals']
  */
 export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   cli: CLI_MESSAGES,
@@ -22,4 +24,6 @@ export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageTable>> = {
   scenarioFields: SCENARIO_FIELD_MESSAGES,
   report: REPORT_MESSAGES,
   formatHints: FORMAT_HINT_MESSAGES,
+  ruleOption: RULE_OPTION_MESSAGES,
+  refusals: REFUSAL_MESSAGES,
 };

@@ -38,13 +38,13 @@ export const DRILL_MESSAGES = {
   },
   expectedAcceptedGotRejected: {
     en: (p: { event: string; code: string; message: string }) => `${p.event}: expected accepted, got rejected (${p.code}: ${p.message})`,
-    // The engine's own message is English; zh-CN gives the code here and the reason in words on the next line.
-    'zh-CN': (p: { event: string; code: string; message: string }) => `${p.event}：预期被接受，实际被拒绝（${p.code}）`,
+    // `message` is the refusal in the locale (refusalText): the engine's own in English, the code's meaning in zh-CN.
+    'zh-CN': (p: { event: string; code: string; message: string }) => `${p.event}：预期被接受，实际被拒绝（${p.code}：${p.message}）`,
   },
   expectedOtherRejection: {
     en: (p: { event: string; expected: string; code: string; message: string }) => `${p.event}: expected rejected (${p.expected}), got rejected (${p.code}: ${p.message})`,
     'zh-CN': (p: { event: string; expected: string; code: string; message: string }) =>
-      `${p.event}：预期以 ${p.expected} 被拒绝，实际以 ${p.code} 被拒绝`,
+      `${p.event}：预期以 ${p.expected} 被拒绝，实际以 ${p.code} 被拒绝（${p.message}）`,
   },
   openFailed: {
     en: (p: { reason: string }) => `open: ${p.reason}`,
@@ -66,10 +66,6 @@ export const DRILL_MESSAGES = {
   refusalInvalidData: {
     en: (p: { event: string }) => `the data sent with ${p.event} does not fit the event's fields`,
     'zh-CN': (p: { event: string }) => `随 ${p.event} 发送的数据不符合该事件的字段要求`,
-  },
-  refusalOther: {
-    en: (p: { code: string }) => `the engine refused it with code ${p.code}`,
-    'zh-CN': (p: { code: string }) => `引擎以代码 ${p.code} 拒绝了它`,
   },
   refusalReason: {
     en: (p: { reason: string }) => `why: ${p.reason}`,

@@ -1,5 +1,5 @@
 import type { Locale } from '../diagnostics/locale.js';
-import type { MessageTable, Translations } from './message-table.js';
+import { translationsByEnglish, type MessageTable } from './message-table.js';
 
 /**
  * What a value of a data file should look like, for patterns outside the plan schema (whose formats
@@ -10,7 +10,7 @@ export const FORMAT_HINT_MESSAGES = {
   teamPosition: { en: 'a team position such as command.leader or command.deputy', 'zh-CN': '小组职位，例如 command.leader 或 command.deputy' },
 } as const satisfies MessageTable;
 
-const BY_ENGLISH = new Map<string, Translations>(Object.values(FORMAT_HINT_MESSAGES).map((m) => [m.en, m]));
+const translated = translationsByEnglish(FORMAT_HINT_MESSAGES);
 
 /**
  * A format hint in a locale, or `undefined` when the hint has no translation.
@@ -19,7 +19,5 @@ const BY_ENGLISH = new Map<string, Translations>(Object.values(FORMAT_HINT_MESSA
  * formatHintIn('a team position such as command.leader or command.deputy', 'zh-CN'); // '小组职位，例如 command.leader 或 command.deputy'
  */
 export function formatHintIn(english: string | undefined, locale: Locale): string | undefined {
-  if (english === undefined) return undefined;
-  const text = BY_ENGLISH.get(english)?.[locale];
-  return typeof text === 'string' ? text : undefined;
+  return english === undefined ? undefined : translated(english, locale);
 }

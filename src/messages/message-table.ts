@@ -24,6 +24,24 @@ export type LocalizedMessages<Table extends MessageTable> = {
 };
 
 /**
+ * A lookup from a table's English texts to their text in a locale, for messages written in English
+ * elsewhere (a schema's error texts) and translated where they are shown: `undefined` for a text
+ * the table does not hold.
+ *
+ * @example
+ * const hint = translationsByEnglish(FORMAT_HINT_MESSAGES);
+ * hint('a team position such as command.leader or command.deputy', 'zh-CN'); // '小组职位，例如 …'
+ */
+export function translationsByEnglish(table: MessageTable): (english: string, locale: Locale) => string | undefined {
+  const byEnglish = new Map<string, Translations>();
+  for (const translations of Object.values(table)) if (typeof translations.en === 'string') byEnglish.set(translations.en, translations);
+  return (english, locale) => {
+    const text = byEnglish.get(english)?.[locale];
+    return typeof text === 'string' ? text : undefined;
+  };
+}
+
+/**
  * A table's messages in one locale, as functions (a fixed text takes no parameters).
  *
  * @example

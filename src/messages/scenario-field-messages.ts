@@ -1,5 +1,5 @@
 import type { Locale } from '../diagnostics/locale.js';
-import type { MessageTable, Translations } from './message-table.js';
+import { translationsByEnglish, type MessageTable } from './message-table.js';
 
 /**
  * What a drill file's value should look like, for the scenario schema's errors. The schema is
@@ -28,7 +28,7 @@ export const SCENARIO_FIELD_MESSAGES = {
   steps: { en: 'expected a list of steps', 'zh-CN': '应为步骤的列表' },
 } as const satisfies MessageTable;
 
-const BY_ENGLISH = new Map<string, Translations>(Object.values(SCENARIO_FIELD_MESSAGES).map((m) => [m.en, m]));
+const translated = translationsByEnglish(SCENARIO_FIELD_MESSAGES);
 
 /**
  * A scenario schema error in a locale: the translation of one of {@link SCENARIO_FIELD_MESSAGES}'s
@@ -39,7 +39,5 @@ const BY_ENGLISH = new Map<string, Translations>(Object.values(SCENARIO_FIELD_ME
  * scenarioFieldMessage('expected true or false', 'zh-CN'); // '应为 true 或 false'
  */
 export function scenarioFieldMessage(english: string, locale: Locale): string | undefined {
-  if (locale === 'en') return english;
-  const text = BY_ENGLISH.get(english)?.[locale];
-  return typeof text === 'string' ? text : undefined;
+  return locale === 'en' ? english : translated(english, locale);
 }

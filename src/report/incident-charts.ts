@@ -18,10 +18,12 @@ import { reportLabels, reportLocaleOf } from './report-labels.js';
 export function incidentTimelineSvg(facts: IncidentFacts, plan: PlanDefinition, locale: string): string {
   const stageTitle = new Map(plan.stages.map((s) => [s.id, localize(s.title, locale, s.id)]));
   const end = facts.endAt;
+  const L = reportLabels(reportLocaleOf([locale]));
   return timelineChart({
     start: facts.openedAt,
     end,
     title: facts.incident.title,
+    words: { stages: L.stages, met: L.met, breached: L.breached, due: L.due, cancelled: L.cancelled, pending: L.pending, dueAfterChartEnd: L.dueAfterChartEnd },
     dueLabels: facts.deadlines.map((d) => `+${formatDuration(Date.parse(d.dueAt) - facts.openedAt)}`),
     stages: facts.stagePeriods.map((p) => ({
       stage: p.stage,

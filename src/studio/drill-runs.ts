@@ -1,4 +1,4 @@
-import { compilePlan, type CompiledPlan, type PlanDefinition } from '../index.js';
+import { compilePlan, refusalText, type CompiledPlan, type Locale, type PlanDefinition } from '../index.js';
 import { checkScenario, drillCoverage, runDrill, type CoverageReport, type DrillResult } from '../testing/index.js';
 import type { StudioDiagnostic } from './analyze-plan.js';
 
@@ -20,7 +20,7 @@ export interface DrillStepView {
   by?: string;
   send?: string;
   accepted?: boolean;
-  /** The engine's refusal of the step's event. */
+  /** The engine's refusal of the step's event: its code, and what it means in the run's locale. */
   refusal?: { code: string; message: string };
   /** Stage after the step. */
   stage: string;
@@ -59,8 +59,8 @@ export interface DrillRunSummary {
 
 const ms = (iso: string): number => Date.parse(iso);
 
-/** Step-by-step state of a finished drill, from its incident's timeline and deadlines. */
-export function drillSteps(result: DrillResult): DrillStepView[] {
+/** Step-by-step state of a finished drill, from its incident's timeline and deadlines; refusals in `locale`. */
+export function drillSteps(result: DrillResult, locale: Locale = 'en'): DrillStepView[] {
   const incident = result.incident;
   if (incident === undefined) return [];
   const start = ms(incident.openedAt);
@@ -104,7 +104,7 @@ export function drillSteps(result: DrillResult): DrillStepView[] {
     if (step.by !== undefined) view.by = step.by;
     if (step.send !== undefined) view.send = step.send;
     if (step.accepted !== undefined) view.accepted = step.accepted;
-    if (step.error !== undefined) view.refusal = { code: step.error.code, message: step.error.message };
+    if (step.error !== undefined) view.refusal = { code: step.error.code, message: refusalText(step.error, locale) };
     views.push(view);
     previous = at;
   }
@@ -116,7 +116,7 @@ export function drillSteps(result: DrillResult): DrillStepView[] {
  * testing library — the same runner as `planwright drill` — and returns pass/fail, failures with
  * their lines, coverage and the step-by-step view of each drill.
  */
-export async function runDrills(definition: PlanDefinition, drills: ReadonlyArray<{ file: string; text: string }>, locale: 'en' | 'zh-CN'): Promise<DrillRunSummary> {
+export async function runDrills(definition: PlanDefinition, drills: ReadonlyArray<{ file: string; text: string }>, locale: Locale): Promise<DrillRunSummary> {
   let plan: CompiledPlan;
   try {
     plan = compilePlan(definition);
@@ -145,7 +145,7 @@ export async function runDrills(definition: PlanDefinition, drills: ReadonlyArra
       });
       continue;
     }
-    const result = await runDrill(plan, check.scenario);
+    const result = await runDrill(plan, check.scenario, { locale });
     results.push(result);
     views.push({
       file: drill.file,
@@ -158,7 +158,7 @@ export async function runDrills(definition: PlanDefinition, drills: ReadonlyArra
       }),
       stage: result.stage,
       breaches: [...result.breaches],
-      steps: drillSteps(result),
+      steps: drillSteps(result, locale),
     });
   }
   const summary: DrillRunSummary = { passed: views.filter((v) => v.passed).length, failed: views.filter((v) => !v.passed).length, drills: views };

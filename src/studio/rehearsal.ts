@@ -7,11 +7,14 @@ import {
   createEngine,
   createManualClock,
   memoryStore,
+  refusalMeaning,
+  refusalText,
   type Actor,
   type AvailableEvent,
   type CompiledPlan,
   type Engine,
   type Incident,
+  type Locale,
   type ManualClock,
   type PendingEffect,
   type PlanDefinition,
@@ -49,8 +52,8 @@ export interface RehearsalView {
   breaches: string[];
   /** Every notification so far, newest last. */
   notifications: Array<{ at: string; roles: string[]; reason: string; deadline?: string }>;
-  /** The timeline, newest last (type, time, who, event). */
-  log: Array<{ at: string; type: string; by?: string; event?: string; result: string }>;
+  /** The timeline, newest last (type, time, who, event; for a refused event its code and what it means). */
+  log: Array<{ at: string; type: string; by?: string; event?: string; result: string; refusal?: { code: string; message: string } }>;
 }
 
 interface SentStep {
@@ -74,6 +77,8 @@ interface Session {
   category: string;
   severity?: string;
   effects: PendingEffect[];
+  /** The language refusals are told in: the page's, as of its last request that said. */
+  locale: Locale;
 }
 
 /** Most rehearsals kept at once (the oldest is dropped). */
@@ -105,7 +110,7 @@ export class Rehearsals {
   readonly #sessions = new Map<string, Session>();
 
   /** Opens an incident at `start` (default now), acted by `by`. */
-  async open(definition: PlanDefinition, input: { by: Actor; title: string; category: string; severity?: string; start?: string }): Promise<RehearsalView> {
+  async open(definition: PlanDefinition, input: { by: Actor; title: string; category: string; severity?: string; start?: string; locale?: Locale }): Promise<RehearsalView> {
     const plan = compilePlan(definition);
     const startMs = input.start === undefined ? Date.now() : Date.parse(input.start);
     if (!Number.isFinite(startMs)) throw new StudioError(400, 'bad-time', `"${input.start}" is not a time`);
@@ -121,7 +126,7 @@ export class Rehearsals {
       throw new StudioError(400, 'open-failed', error instanceof Error ? error.message : String(error));
     }
     const id = incident.id;
-    const session: Session = { id, plan, engine, clock, incidentId: id, startMs, people: new Map([[input.by.id, [...input.by.roles]]]), steps: [], opener: input.by, openTitle: input.title, category: input.category, effects };
+    const session: Session = { id, plan, engine, clock, incidentId: id, startMs, people: new Map([[input.by.id, [...input.by.roles]]]), steps: [], opener: input.by, openTitle: input.title, category: input.category, effects, locale: input.locale ?? 'en' };
     if (openInput.severity !== undefined) session.severity = openInput.severity;
     this.#sessions.set(id, session);
     if (this.#sessions.size > MAX_SESSIONS) {
@@ -170,14 +175,15 @@ export class Rehearsals {
     });
   }
 
-  /** Sends an event as `actor`; a refusal is returned as the engine's code and message. */
-  async send(id: unknown, actor: Actor, event: string, data: Record<string, unknown>): Promise<{ ok: boolean; error?: { code: string; message: string }; view: RehearsalView }> {
+  /** Sends an event as `actor`; a refusal is returned as the engine's code and its message in `locale` (default: the rehearsal's). */
+  async send(id: unknown, actor: Actor, event: string, data: Record<string, unknown>, locale?: Locale): Promise<{ ok: boolean; error?: { code: string; message: string }; view: RehearsalView }> {
     const session = this.#session(id);
+    if (locale !== undefined) session.locale = locale;
     const result = await session.engine.send(session.incidentId, { type: event, by: actor, data });
     session.people.set(actor.id, [...actor.roles]);
     if (result.ok) session.steps.push({ atMs: session.clock.now() - session.startMs, by: actor.id, send: event, data });
     const view = await this.view(session);
-    return result.ok ? { ok: true, view } : { ok: false, error: { code: result.error.code, message: result.error.message }, view };
+    return result.ok ? { ok: true, view } : { ok: false, error: { code: result.error.code, message: refusalText(result.error, session.locale) }, view };
   }
 
   /** Moves the clock forward (`30m`, `2h`) and fires what fell due on the way, in order. */
@@ -219,8 +225,10 @@ export class Rehearsals {
         return out;
       }),
       log: incident.timeline.map((entry) => {
-        const out: { at: string; type: string; by?: string; event?: string; result: string } = { at: entry.at, type: entry.type, result: entry.result };
+        const out: RehearsalView['log'][number] = { at: entry.at, type: entry.type, result: entry.result };
         if (entry.by !== undefined) out.by = entry.by.id;
+        const code = entry.type === 'rejected' ? entry.data?.['code'] : undefined;
+        if (typeof code === 'string') out.refusal = { code, message: refusalMeaning(code, session.locale) };
         if (typeof entry.data?.['event'] === 'string') out.event = entry.data['event'];
         else if (typeof entry.data?.['deadline'] === 'string') out.event = entry.data['deadline'];
         else if (typeof entry.data?.['stage'] === 'string') out.event = entry.data['stage'];

@@ -327,6 +327,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
           category: stringField(body, 'category'),
           ...(severity === undefined ? {} : { severity }),
           ...(start === undefined ? {} : { start }),
+          locale: localeOf(body),
         });
         sendJson(response, 200, view);
         return;
@@ -338,7 +339,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
       case 'rehearsal/send': {
         const data = body['data'] ?? {};
         if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new StudioError(400, 'bad-request', '"data" must be an object of field values');
-        sendJson(response, 200, await rehearsals.send(body['id'], actorOf(body['actor']), stringField(body, 'event'), data as Record<string, unknown>));
+        sendJson(response, 200, await rehearsals.send(body['id'], actorOf(body['actor']), stringField(body, 'event'), data as Record<string, unknown>, localeOf(body)));
         return;
       }
       case 'rehearsal/advance': {

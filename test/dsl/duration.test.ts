@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, parseDuration, tryParseDuration } from '../../src/compile/duration.js';
+import { DurationError, formatShortDuration, parseDuration, tryParseDuration } from '../../src/compile/duration.js';
 import { Duration } from '../../src/dsl/schema/common.js';
 
 const MIN = 60_000;
@@ -28,5 +28,19 @@ describe('parseDuration', () => {
     expect(tryParseDuration(text)).toBeUndefined();
     expect(() => parseDuration(text)).toThrow(DurationError);
     expect(Duration.safeParse(text).success).toBe(false);
+  });
+});
+
+describe('formatShortDuration', () => {
+  it.each<[number, 'd' | 'h' | 'm' | 's' | undefined, string]>([
+    [90 * MIN, undefined, '1h30m'],
+    [90 * MIN, 'm', '90m'],
+    [26 * HOUR + 45_000, undefined, '1d2h45s'],
+    [48 * HOUR, 'h', '48h'],
+    [0, undefined, '0s'],
+    [1_500, undefined, '1s'],
+  ])('%d ms (largest unit %s) is %s, and reads back as the same whole seconds', (ms, largest, text) => {
+    expect(formatShortDuration(ms, largest)).toBe(text);
+    expect(parseDuration(text)).toBe(Math.floor(ms / 1000) * 1000);
   });
 });

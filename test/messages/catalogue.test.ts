@@ -30,7 +30,7 @@ const rows = Object.entries(MESSAGE_CATALOGUE).flatMap(([table, messages]) => Ob
 
 describe('the message catalogue', () => {
   it('has tables with messages in them', () => {
-    expect(Object.keys(MESSAGE_CATALOGUE)).toEqual(['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints']);
+    expect(Object.keys(MESSAGE_CATALOGUE)).toEqual(['cli', 'drill', 'yaml', 'scenarioFields', 'report', 'formatHints', 'ruleOption', 'refusals']);
     expect(rows.length).toBeGreaterThan(150);
   });
 

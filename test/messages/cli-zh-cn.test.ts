@@ -155,9 +155,14 @@ describe('planwright in zh-CN: no English left in what people read', () => {
       (await cli('types', SEED, '-o', join(tmp, 'types.d.ts'), '--name', 'no-such', '--locale', 'zh-CN')).text,
       (await cli('readiness', SEED, '--locale', 'zh-CN')).text,
       (await cli('diagram', SEED, '--view', 'x', '--locale', 'zh-CN')).text,
+      (await cli('lint', SEED, '--rule', 'nope=off', '--locale', 'zh-CN')).text,
+      (await cli('lint', SEED, '--rule', 'unused-role=loud', '--locale', 'zh-CN')).text,
+      (await cli('lint', SEED, '--rule', 'unused-role', '--locale', 'zh-CN')).text,
     ];
     expect(outputs[0]).toBe('planwright：未知命令“validat”。是否想输入“validate”？运行“planwright --help”查看命令列表。\n');
     expect(outputs[1]).toBe('planwright lint：未知选项“--frob”\n运行“planwright lint --help”查看它的选项。\n');
+    expect(outputs[8]).toBe('planwright lint：规则“unused-role”：级别应为 off、warning 或 error，实际为“loud”\n运行“planwright lint --help”查看它的选项。\n');
+    expect(outputs[7]).toMatch(/^planwright lint：没有名为“nope”的分析规则（已有的规则：[a-z-]+(, [a-z-]+)+）\n/);
     expect(untranslated(outputs.join(''))).toEqual([]);
   });
 });

@@ -61,6 +61,18 @@ describe('afterActionReport', () => {
     expect(refused.participation.find((t) => t.team === 'analysis')?.rejected).toBe(10);
   });
 
+  it('gives each refused attempt its code and what it means, in the report’s language', async () => {
+    const incident = (await runSeedDrill('rejected-attempts.drill.yaml')).incident!;
+    const zh = afterActionReport(incident, plan, { locale: 'zh-CN' });
+    const section = zh.markdown.slice(zh.markdown.indexOf('## 被拒绝的操作'));
+    expect(section.split('\n')[2]).toBe('| 时间 | 事件 | 人员 | 代码 | 原因 |');
+    expect(section).toContain('| not-in-stage | 当前阶段不接受这个事件，或它的条件不成立 |');
+    expect(section).toContain('| unknown-event | 预案中没有声明这个事件 |');
+    expect(zh.html).toContain('<td>closed</td><td>事件已关闭，不再接受操作</td>');
+    const en = afterActionReport(incident, plan, { locale: 'en' });
+    expect(en.markdown).toContain('| unauthorized | the sender holds none of the roles allowed to send this event here |');
+  });
+
   it('renders Markdown and a self-contained HTML page in the plan locale, or in English', async () => {
     const incident = (await runSeedDrill('dismissal.drill.yaml')).incident!;
     const zh = afterActionReport(incident, plan);

@@ -20,10 +20,20 @@ describe('drill reports', () => {
     expect(lines).toContain('- result: FAIL');
     expect(lines).toContain('- step 0: stage: expected strategy, got assess');
     expect(lines).toContain('- final: closed: expected true, got false');
-    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(/\| liu \| APPROVE_STRATEGY \| rejected \(unauthorized\) \| APPROVE_STRATEGY: expected accepted/);
+    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(/\| liu \| APPROVE_STRATEGY \| rejected \(unauthorized: the sender holds none of the roles allowed to send this event here\) \| APPROVE_STRATEGY: expected accepted/);
     expect(lines.find((l) => l.startsWith('| 2 |'))).toContain('| clock only | — | breaches: expected [], got [assess] |');
     expect(lines.find((l) => l.startsWith('| assess |'))).toMatch(/\| 1 \| \+10m \(2026-03-02 09:10\) \| \+1h10m \(2026-03-02 10:10\) \| breached \|/);
     expect(lines.find((l) => l.includes('| breach | assess |'))).toContain('department-head, deputy-head');
+  });
+
+  it('in zh-CN, each refused step says its code and what the code means in Chinese', async () => {
+    const { markdown } = drillReport(await runSeedDrill('rejected-attempts.drill.yaml'), plan, { locale: 'zh-CN' });
+    const rows = markdown.split('\n').filter((l) => l.includes('| 拒绝 ('));
+    expect(rows).toHaveLength(14);
+    expect(rows[0]).toContain('| liu | REPORT | 拒绝 (unauthorized: 发送人不担任可在此处发送这个事件的任何角色) |');
+    expect(rows[1]).toContain('| 拒绝 (invalid-data: 数据不符合这个事件的字段要求) |');
+    expect(rows.at(-1)).toContain('| 拒绝 (closed: 事件已关闭，不再接受操作) |');
+    expect(markdown).not.toMatch(/the sender|does not fit|is closed/);
   });
 
   it('writes a passing drill in the plan locale with both charts in HTML', async () => {

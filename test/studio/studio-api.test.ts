@@ -145,4 +145,34 @@ describe('studio API', () => {
     expect(exported.json['drill']).toContain('start: 2026-03-05T13:00:00.000Z');
     expect(exported.json['html']).toContain('<html');
   });
+
+  it('tells refusals in the page’s language: a rehearsal send, its log, and a drill step', async () => {
+    const session = await call('/api/session');
+    const plan = (session.json['files'] as Array<{ path: string; text: string }>)[0]!;
+    const texts = { [plan.path]: plan.text };
+    const wang = { id: 'wang', roles: ['info-officer'] };
+    const opened = await post('/api/rehearsal/open', { texts, title: '演练', category: 'media', by: wang, start: '2026-03-05T13:00:00Z', locale: 'zh-CN' });
+    const id = opened.json['id'];
+    const zh = await post('/api/rehearsal/send', { id, actor: { id: 'liu', roles: ['customer-service'] }, event: 'REPORT', data: { summary: 's', source: 's' }, locale: 'zh-CN' });
+    expect(zh.json['ok']).toBe(false);
+    expect(zh.json.error).toEqual({ code: 'unauthorized', message: '发送人不担任可在此处发送这个事件的任何角色' });
+    const log = (zh.json['view'] as { log: Array<{ type: string; refusal?: { code: string; message: string } }> }).log;
+    expect(log.at(-1)).toMatchObject({ type: 'rejected', refusal: { code: 'unauthorized', message: '发送人不担任可在此处发送这个事件的任何角色' } });
+    const en = await post('/api/rehearsal/send', { id, actor: wang, event: 'NO_SUCH_EVENT', data: {}, locale: 'en' });
+    expect(en.json.error).toEqual({ code: 'unknown-event', message: 'the plan has no event "NO_SUCH_EVENT"' });
+
+    const drill = [
+      'drill: refused',
+      'start: 2026-03-05T21:00:00+08:00',
+      'people: { wang: [info-officer], liu: [customer-service] }',
+      'open: { by: wang, title: t, category: media }',
+      'steps:',
+      '  - { at: 5m, by: liu, send: REPORT, data: { summary: s, source: s } }',
+      '',
+    ].join('\n');
+    const run = await post('/api/drills/run', { texts, drills: ['refused.drill.yaml'], drillTexts: { 'refused.drill.yaml': drill }, locale: 'zh-CN' });
+    const [result] = run.json['drills'] as Array<{ failures: Array<{ message: string }>; steps: Array<{ refusal?: { code: string; message: string } }> }>;
+    expect(result!.steps[0]!.refusal).toEqual({ code: 'unauthorized', message: '发送人不担任可在此处发送这个事件的任何角色' });
+    expect(result!.failures[0]!.message).toBe('REPORT：预期被接受，实际被拒绝（unauthorized：发送人不担任可在此处发送这个事件的任何角色）');
+  });
 });

@@ -1,4 +1,4 @@
-import { tryParseDuration } from '../../compile/duration.js';
+import { formatShortDuration, tryParseDuration } from '../../compile/duration.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import { defineRule } from '../rule.js';
 import type { StageGraph } from '../stage-graph.js';
@@ -101,24 +101,6 @@ export function quickestGrading(plan: PlanDefinition, graph: StageGraph): Gradin
   return { ms: answer.ms, event: answer.event, stages: stages.reverse() };
 }
 
-/** `90m` → `1h30m`: a duration in the plan's short form. */
-function shortDuration(ms: number): string {
-  const parts: Array<[string, number]> = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1_000],
-  ];
-  let rest = ms;
-  let out = '';
-  for (const [unit, size] of parts) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0) out += `${count}${unit}`;
-  }
-  return out === '' ? '0s' : out;
-}
-
 /**
  * A per-level `due` measured from open (`from: open`, `due: { I: 30m, … }`) is armed only once
  * the level is known, but its due time still counts from the open. When a level's duration is no
@@ -156,7 +138,7 @@ export const perLevelDeadlineBeforeGrading = defineRule({
       ctx.report(['deadlines', i, 'due', first], 'beforeGrading', {
         deadline: deadline.id,
         event: grading.event,
-        allowed: shortDuration(allowed),
+        allowed: formatShortDuration(allowed),
         path: grading.stages.join(' → '),
         levels: short.join(', '),
         stage: grading.stages[grading.stages.length - 1] ?? '',

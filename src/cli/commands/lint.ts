@@ -67,7 +67,7 @@ export const lintCommand: CliCommand = {
     const overrides: Record<string, RuleSetting> = {};
     const ruleValues = values.rule;
     for (const text of Array.isArray(ruleValues) ? ruleValues : []) {
-      const parsed = parseRuleOption(String(text), ALL_RULES);
+      const parsed = parseRuleOption(String(text), ALL_RULES, context.locale);
       if (!parsed.ok) return fail(parsed.message);
       overrides[parsed.id] = parsed.setting;
     }

@@ -9,7 +9,8 @@ import { formatLocalTime, formatOffset } from '../format-time.js';
 import { markdownSafeText } from '../markdown-safe-text.js';
 import { markdownTable } from '../markdown-table.js';
 import { planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
-import { reportLabels, reportLocaleOf, type ReportLabels } from '../report-labels.js';
+import { reportLabels, reportLocaleOf, type ReportLabels, type ReportLocale } from '../report-labels.js';
+import { refusalMeaning } from '../../messages/refusal-messages.js';
 import { afterActionData, type AfterActionJson } from './after-action-data.js';
 
 /** Options of {@link afterActionReport}. */
@@ -45,7 +46,7 @@ export function afterActionReport(incident: Incident, plan: ReportPlan, options:
   const facts = incidentFacts(incident, definition);
   const json = afterActionData(incident, definition, locale, facts);
   const tz = definition.timezone;
-  const view = rows(json, L, tz);
+  const view = rows(json, L, tz, locale);
 
   const markdown = markdownSafeText([
     `# ${L.afterAction}: ${json.incident.title}`,
@@ -118,7 +119,7 @@ interface Table {
 }
 
 /** The tables of the report as text cells, shared by Markdown and HTML. */
-function rows(json: AfterActionJson, L: ReportLabels, tz: string | undefined): Record<'measures' | 'stages' | 'deadlines' | 'breaches' | 'teams' | 'readings' | 'rejected', Table> {
+function rows(json: AfterActionJson, L: ReportLabels, tz: string | undefined, locale: ReportLocale): Record<'measures' | 'stages' | 'deadlines' | 'breaches' | 'teams' | 'readings' | 'rejected', Table> {
   const open = Date.parse(json.incident.openedAt);
   const when = (at: string): string => `${formatOffset(Date.parse(at) - open)} (${formatLocalTime(Date.parse(at), tz)})`;
   const status = (s: string): string => (L as Record<string, string>)[s] ?? s;
@@ -175,8 +176,8 @@ function rows(json: AfterActionJson, L: ReportLabels, tz: string | undefined): R
       rows: json.readings.map((r) => [`${r.field} ${r.title}`, String(r.first), String(r.last), String(r.min), String(r.max), signed(r.change)]),
     },
     rejected: {
-      headers: [L.time, L.event, L.by, L.code],
-      rows: json.rejected.map((r) => [when(r.at), r.event, r.by ? `${r.by.id} (${r.by.roles.join(', ') || L.none})` : L.none, r.code]),
+      headers: [L.time, L.event, L.by, L.code, L.reason],
+      rows: json.rejected.map((r) => [when(r.at), r.event, r.by ? `${r.by.id} (${r.by.roles.join(', ') || L.none})` : L.none, r.code, refusalMeaning(r.code, locale)]),
     },
   };
 }

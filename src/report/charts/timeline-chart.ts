@@ -19,6 +19,28 @@ export interface TimelineDeadlineRow {
   settledAt?: number;
 }
 
+/** The words a timeline chart shows: its legend, the stage row's name and the due tooltips. */
+export interface TimelineChartWords {
+  stages: string;
+  met: string;
+  breached: string;
+  due: string;
+  cancelled: string;
+  pending: string;
+  /** Tooltip of a due time beyond the chart's end (its offset follows in parentheses). */
+  dueAfterChartEnd: string;
+}
+
+const ENGLISH_WORDS: TimelineChartWords = {
+  stages: 'stages',
+  met: 'met',
+  breached: 'breached',
+  due: 'due',
+  cancelled: 'cancelled',
+  pending: 'pending',
+  dueAfterChartEnd: 'due after the end of the chart',
+};
+
 /** What {@link timelineChart} draws. */
 export interface TimelineChartInput {
   start: number;
@@ -31,6 +53,8 @@ export interface TimelineChartInput {
   width?: number;
   /** Accessible title. */
   title?: string;
+  /** The chart's words in the report's language (default English). */
+  words?: TimelineChartWords;
 }
 
 const PALETTE = ['#54aeff', '#4ac26b', '#d4a72c', '#fb8f44', '#c297ff', '#ff8182', '#6cb6ff', '#8ddb8c', '#bf8700'];
@@ -51,6 +75,7 @@ const TOP = 26;
  */
 export function timelineChart(input: TimelineChartInput): string {
   const plotW = input.width ?? 760;
+  const words = input.words ?? ENGLISH_WORDS;
   const end = Math.max(input.end, input.start + 60_000);
   const x = (t: number): number => LABEL_W + ((Math.min(Math.max(t, input.start), end) - input.start) / (end - input.start)) * plotW;
   const rows = 1 + input.deadlines.length;
@@ -70,7 +95,7 @@ export function timelineChart(input: TimelineChartInput): string {
         `<text x="${tx}" y="${axisY + 14}" text-anchor="middle">${escapeHtml(tick.label)}</text></g>`,
     );
   }
-  parts.push(`<text x="4" y="${TOP + 15}" font-weight="600">stages</text>`);
+  parts.push(`<text x="4" y="${TOP + 15}" font-weight="600">${escapeHtml(words.stages)}</text>`);
   for (const bar of input.stages) {
     const x0 = x(bar.from);
     const w = Math.max(x(bar.to) - x0, 2);
@@ -90,9 +115,9 @@ export function timelineChart(input: TimelineChartInput): string {
     const beyond = d.dueAt > end;
     parts.push(
       beyond
-        ? `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}" data-beyond="true"><title>${escapeHtml(`due after the end of the chart (${input.dueLabels?.[i] ?? ''})`)}</title>` +
+        ? `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}" data-beyond="true"><title>${escapeHtml(`${words.dueAfterChartEnd} (${input.dueLabels?.[i] ?? ''})`)}</title>` +
             `<path d="M${(xd + 2).toFixed(1)} ${y - 6} l9 6 l-9 6 z" fill="#fff" stroke="#57606a" stroke-width="1.5"/></g>`
-        : `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}"><title>${escapeHtml(`due ${input.dueLabels?.[i] ?? ''}`)}</title>` +
+        : `<g data-kind="deadline-due" data-deadline="${escapeHtml(d.label)}"><title>${escapeHtml(`${words.due} ${input.dueLabels?.[i] ?? ''}`)}</title>` +
             `<path d="M${xd.toFixed(1)} ${y - 7} l6 7 l-6 7 l-6 -7 z" fill="#fff" stroke="#57606a" stroke-width="1.5"/></g>`,
     );
     const xs = x(d.settledAt ?? end).toFixed(1);
@@ -105,17 +130,17 @@ export function timelineChart(input: TimelineChartInput): string {
             ? `<rect x="${Number(xs) - 4.5}" y="${y - 4.5}" width="9" height="9" fill="#8c959f"/>`
             : `<circle cx="${xs}" cy="${y}" r="5" fill="#fff" stroke="#9a6700" stroke-width="2"/>`;
     parts.push(
-      `<g data-kind="deadline-mark" data-status="${d.status}"><title>${escapeHtml(`${d.label}: ${d.status}`)}</title>${mark}</g>`,
+      `<g data-kind="deadline-mark" data-status="${d.status}"><title>${escapeHtml(`${d.label}: ${words[d.status]}`)}</title>${mark}</g>`,
     );
   });
   parts.push(`<line class="axis" x1="${LABEL_W}" y1="${axisY}" x2="${LABEL_W + plotW}" y2="${axisY}"/>`);
   const legend =
     `<g transform="translate(${LABEL_W},12)">` +
-    `<circle cx="4" cy="0" r="5" fill="#1a7f37"/><text x="13" y="4">met</text>` +
-    `<path d="M56 -5 l10 10 M56 5 l10 -10" stroke="#cf222e" stroke-width="3"/><text x="72" y="4">breached</text>` +
-    `<path d="M142 -7 l6 7 l-6 7 l-6 -7 z" fill="#fff" stroke="#57606a"/><text x="152" y="4">due</text>` +
-    `<rect x="190" y="-4.5" width="9" height="9" fill="#8c959f"/><text x="204" y="4">cancelled</text>` +
-    `<circle cx="280" cy="0" r="5" fill="#fff" stroke="#9a6700" stroke-width="2"/><text x="289" y="4">pending</text></g>`;
+    `<circle cx="4" cy="0" r="5" fill="#1a7f37"/><text x="13" y="4">${escapeHtml(words.met)}</text>` +
+    `<path d="M56 -5 l10 10 M56 5 l10 -10" stroke="#cf222e" stroke-width="3"/><text x="72" y="4">${escapeHtml(words.breached)}</text>` +
+    `<path d="M142 -7 l6 7 l-6 7 l-6 -7 z" fill="#fff" stroke="#57606a"/><text x="152" y="4">${escapeHtml(words.due)}</text>` +
+    `<rect x="190" y="-4.5" width="9" height="9" fill="#8c959f"/><text x="204" y="4">${escapeHtml(words.cancelled)}</text>` +
+    `<circle cx="280" cy="0" r="5" fill="#fff" stroke="#9a6700" stroke-width="2"/><text x="289" y="4">${escapeHtml(words.pending)}</text></g>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" data-chart="timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">` +
     `<title>${escapeHtml(input.title ?? 'timeline')}</title>${legend}${parts.join('')}</svg>`

@@ -11,6 +11,7 @@ import { markdownTable } from '../markdown-table.js';
 import { planDefinitionOf, type ReportPlan } from '../plan-definition-of.js';
 import { reportLabels, reportLocaleOf, type ReportLocale } from '../report-labels.js';
 import { messagesIn } from '../../messages/message-table.js';
+import { refusalMeaning } from '../../messages/refusal-messages.js';
 import { REPORT_MESSAGES } from '../../messages/report-messages.js';
 
 /** Options of {@link drillReport}. */
@@ -64,7 +65,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     when(s.at),
     s.by ?? L.none,
     s.send ?? L.clockOnly,
-    s.send === undefined ? L.none : s.accepted ? L.accepted : `${L.rejected} (${s.error?.code ?? ''})`,
+    s.send === undefined ? L.none : s.accepted ? L.accepted : `${L.rejected} (${s.error?.code ?? ''}: ${refusalMeaning(s.error?.code ?? '', locale)})`,
     s.failures.length === 0 ? L.ok : s.failures.join('; '),
   ]);
   const deadlineHeaders = [L.deadline, L.instance, L.armed, L.due, L.status, L.at];

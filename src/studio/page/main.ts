@@ -768,7 +768,7 @@ function renderRehearsal(): void {
   setChildren(byId('rehearsal-log'), [
     ...state.log.map((entry) => {
       const li = document.createElement('li');
-      li.textContent = `${new Date(entry.at).toLocaleString(locale)} · ${entry.type}${entry.event === undefined ? '' : ` ${entry.event}`}${entry.by === undefined ? '' : ` · ${entry.by}`} · ${entry.result}`;
+      li.textContent = `${new Date(entry.at).toLocaleString(locale)} · ${entry.type}${entry.event === undefined ? '' : ` ${entry.event}`}${entry.by === undefined ? '' : ` · ${entry.by}`} · ${entry.result}${entry.refusal === undefined ? '' : ` (${entry.refusal.code}: ${entry.refusal.message})`}`;
       return li;
     }),
   ]);

@@ -1,6 +1,7 @@
 import type { Locale } from '../../diagnostics/locale.js';
 import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
 import { messagesIn } from '../../messages/message-table.js';
+import { refusalMeaning } from '../../messages/refusal-messages.js';
 
 /** What a refusal is explained from: the engine's code and the step that was refused. */
 export interface RefusalFacts {
@@ -15,7 +16,7 @@ export interface RefusalFacts {
 
 /**
  * The reason behind an engine refusal in words, by its code (`unknown-event`, `not-in-stage`,
- * `unauthorized`, `invalid-data`), as one `why: …` line.
+ * `unauthorized`, `invalid-data`; any other code by its meaning), as one `why: …` line.
  *
  * @example
  * refusalReason({ code: 'unauthorized', event: 'APPROVE', by: 'liu', roles: ['clerk'], stage: 'strategy' }, 'en');
@@ -33,6 +34,6 @@ export function refusalReason(facts: RefusalFacts, locale: Locale): string {
           ? t.refusalUnauthorized({ event, by, roles: facts.roles.length === 0 ? t.noRoles() : facts.roles.join(', ') })
           : facts.code === 'invalid-data'
             ? t.refusalInvalidData({ event })
-            : t.refusalOther({ code: facts.code });
+            : refusalMeaning(facts.code, locale);
   return t.refusalReason({ reason });
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '../../diagnostics/locale.js';
 import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
 import { messagesIn } from '../../messages/message-table.js';
+import { refusalText } from '../../messages/refusal-messages.js';
 import type { Incident } from '../../runtime/incident.js';
 import { compiledPlanOf, type TestingPlan } from '../compiled-plan-of.js';
 import { checkScenarioValue, isValidatedFor } from '../scenario/check-scenario.js';
@@ -82,7 +83,9 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    failures.push({ step: null, message: t.openFailed({ reason: `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}` }) });
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = typeof code === 'string' ? `${code}: ${refusalText({ code, message }, locale)}` : message;
+    failures.push({ step: null, message: t.openFailed({ reason }) });
     await sim.dispose();
     return {
       name: s.drill,
@@ -135,7 +138,7 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
         }
       } else {
         outcome.error = { code: result.error.code, message: result.error.message };
-        const refused = { event: step.send, code: result.error.code, message: result.error.message };
+        const refused = { event: step.send, code: result.error.code, message: refusalText(result.error, locale) };
         const why = refusalReason(
           { code: result.error.code, event: step.send, by: step.by, roles: s.people[step.by] ?? [], stage: before.stage },
           locale,

@@ -111,7 +111,7 @@ describe('drill failures explain missing breaches and refusals', () => {
     const [refused, breaches] = await failuresOf(PIPE, 'pipe-missing-breach.drill.yaml', 'zh-CN');
     expect(refused).toEqual({
       step: 0,
-      message: 'NOTIFY_RESIDENTS：预期被接受，实际被拒绝（not-in-stage）',
+      message: 'NOTIFY_RESIDENTS：预期被接受，实际被拒绝（not-in-stage：当前阶段不接受这个事件，或它的条件不成立）',
       details: ['原因：在阶段 triage 不能发送 NOTIFY_RESIDENTS：该阶段（及其正在进行的并行分支）没有接受它的转换'],
     });
     expect(breaches?.details?.[0]).toBe('时限 dispatch 第 1 次：事件启动时开始计时（09:00 (+0m)），应于 09:30 (+30m) 前完成；已由 DISPATCH 在 09:20 (+20m)（第 2 步）按时完成');

@@ -161,8 +161,8 @@ describe('planwright in zh-CN: no English left in what people read', () => {
     ];
     expect(outputs[0]).toBe('planwright：未知命令“validat”。是否想输入“validate”？运行“planwright --help”查看命令列表。\n');
     expect(outputs[1]).toBe('planwright lint：未知选项“--frob”\n运行“planwright lint --help”查看它的选项。\n');
-    expect(outputs[8]).toBe('planwright lint：规则“unused-role”：级别应为 off、warning 或 error，实际为“loud”\n运行“planwright lint --help”查看它的选项。\n');
-    expect(outputs[7]).toMatch(/^planwright lint：没有名为“nope”的分析规则（已有的规则：[a-z-]+(, [a-z-]+)+）\n/);
+    expect(outputs[10]).toBe('planwright lint：规则“unused-role”：级别应为 off、warning 或 error，实际为“loud”\n运行“planwright lint --help”查看它的选项。\n');
+    expect(outputs[9]).toMatch(/^planwright lint：没有名为“nope”的分析规则（已有的规则：[a-z-]+(, [a-z-]+)+）\n/);
     expect(untranslated(outputs.join(''))).toEqual([]);
   });
 });

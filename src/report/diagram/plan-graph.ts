@@ -4,7 +4,7 @@ import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../../dsl/schema/transition.js';
 import { localize } from '../plan-definition-of.js';
-import { conditionText, diagramLocaleOf, diagramWords } from './diagram-labels.js';
+import { conditionText, diagramLocaleOf, diagramWords, thresholdText } from './diagram-labels.js';
 import { byEntries } from '../../dsl/by-entries.js';
 
 /** A stage of a {@link PlanGraph}. */
@@ -153,7 +153,7 @@ function label(plan: PlanDefinition, t: Transition | SharedTransition, locale: s
       ? t.by.map((entry) => byWords(plan, entry, locale))
       : Object.entries(t.by).map(([level, entries]) => `${level}: ${entries.map((entry) => byWords(plan, entry, locale)).join(', ')}`),
   };
-  if (t.when !== undefined) out.condition = conditionText(t.when, diagramWords(locale));
+  if (t.when !== undefined) out.condition = conditionText(t.when, diagramWords(locale), undefined, (operand) => thresholdText(plan, operand, locale));
   return out;
 }
 
@@ -207,7 +207,7 @@ export function planGraph(plan: PlanDefinition, options: { locale?: string } = {
     if (t.targets !== undefined && t.targets.length > 0) {
       for (const branch of t.targets) {
         if (!known.has(branch.target)) continue;
-        const condition = branch.when === undefined ? words.otherwise : conditionText(branch.when, words);
+        const condition = branch.when === undefined ? words.otherwise : conditionText(branch.when, words, undefined, (operand) => thresholdText(plan, operand, locale));
         edges.push({ ...base, from, to: branch.target, kind, condition: base.condition === undefined ? condition : `${base.condition} · ${condition}` });
       }
       return;
@@ -290,7 +290,7 @@ export function deadlineMatrix(plan: PlanDefinition, options: { locale?: string 
       metBy: deadline.metBy.map((e) => localize(plan.events.find((x) => x.id === e)?.title, locale, e)),
       reminders: (deadline.remind ?? []).map((r) => `${durationWords(r.before, locale)}${locale === 'zh-CN' ? '前' : ' before'} → ${r.notify.map((n) => byWords(plan, n, locale)).join(', ')}`),
       breach: deadline.breach.map((a) => actionWords(plan, a, locale)),
-      ...(deadline.when === undefined ? {} : { when: conditionText(deadline.when, words) }),
+      ...(deadline.when === undefined ? {} : { when: conditionText(deadline.when, words, undefined, (operand) => thresholdText(plan, operand, locale)) }),
     };
     if (typeof deadline.due === 'string') {
       rows.push({ ...base, level: null, due: deadline.due, dueWords: durationWords(deadline.due, locale) });

@@ -58,6 +58,7 @@ export type {
   AuthorizationTable,
   CompiledDeadline,
   CompiledDue,
+  CompiledSuggestion,
   CompiledPlan,
   CompiledStage,
   CompiledTransition,

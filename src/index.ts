@@ -61,6 +61,7 @@ export type {
   AuthorizationTable,
   CompiledDeadline,
   CompiledDue,
+  CompiledSuggestion,
   CompiledPlan,
   CompiledStage,
   CompiledTransition,

@@ -82,11 +82,16 @@ const Team = strictObject({
   duties: list(LocalizedText),
 });
 
+// threshold.ts, suggestion.ts (DSL v2)
+const Unit = str(min(1), max(16));
+const Threshold = strictObject({ id: Id, title: text, unit: Unit, value: optional(num()), field: optional(Id) });
+const Suggestion = strictObject({ id: Id, title: text, from: Id, to: Id, map: record(str(min(1)), Id), override: Id });
+
 // field.ts
 const base: Shape = { id: Id, title: text, description: text };
 const Field = discriminatedUnion<unknown>('type', {
   text: strictObject({ ...base, type: literal('text'), maxLength: optional(num(int, positive)) }),
-  number: strictObject({ ...base, type: literal('number'), min: optional(num()), max: optional(num()), integer: optional(bool) }),
+  number: strictObject({ ...base, type: literal('number'), min: optional(num()), max: optional(num()), integer: optional(bool), unit: optional(Unit) }),
   enum: strictObject({ ...base, type: literal('enum'), values: array(str(min(1)), min(1)) }),
   boolean: strictObject({ ...base, type: literal('boolean') }),
   datetime: strictObject({ ...base, type: literal('datetime') }),
@@ -117,7 +122,7 @@ const EventDeclaration = strictObject({ id: Id, title: text, requires: list(Id),
 // condition.ts (recursive)
 const Scalar = union<unknown>([str(), num(), bool]);
 const FieldRef = str(regex(FIELD_REF_PATTERN, ID_MESSAGE), max(ID_MAX_LENGTH));
-const Bound = union<unknown>([num(), strictObject({ field: FieldRef, plus: optional(num()) })]);
+const Bound = union<unknown>([num(), strictObject({ field: FieldRef, plus: optional(num()) }), strictObject({ threshold: Id, plus: optional(num()) })]);
 const Condition: Validator = (value, issues) => ConditionUnion(value, issues);
 const ConditionUnion = union<unknown>([
   strictObject({
@@ -245,6 +250,8 @@ export const PlanDefinitionValidator = strictObject({
   stages: array(Stage, min(1)),
   transitions: list(SharedTransition),
   deadlines: list(Deadline),
+  thresholds: list(Threshold),
+  suggestions: list(Suggestion),
   timing: optional(strictObject({ immediately: optional(Duration), dueInstant: optional(oneOf(DUE_INSTANT)) })),
   migrations: list(Migration),
   evaluation: list(EvaluationCriterion),

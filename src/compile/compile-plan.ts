@@ -6,6 +6,7 @@ import { buildDeadlineTable } from './deadline-table.js';
 import { buildFieldValidators } from './field-validators.js';
 import { hashCanonical } from './hash.js';
 import { renderBody } from './render-template.js';
+import { resolveThresholds } from './resolve-thresholds.js';
 import { stageTransitions } from './stage-graph.js';
 import { localTemplateValues } from './template-values.js';
 import { toMachine } from './to-machine.js';
@@ -23,7 +24,10 @@ import { indexTransitions } from './transition-index.js';
 export function compilePlan(definition: PlanDefinition): CompiledPlan {
   const problems = checkCompilable(definition);
   if (problems.length > 0) throw new CompileError(problems);
-  const { stages, transitions } = indexTransitions(definition);
+  // Named thresholds (DSL v2) are written out as numbers or fields in what the engine runs; the
+  // definition (hashed, bundled, shown) keeps them as written.
+  const runnable = resolveThresholds(definition);
+  const { stages, transitions } = indexTransitions(runnable);
   const authorization: Record<string, Record<string, readonly string[]>> = {};
   const grant = (where: string, event: string, roles: readonly string[]): void => {
     const row = (authorization[where] ??= {});
@@ -33,13 +37,13 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     row[event] = had === undefined ? roles : [...new Set([...had, ...roles])].sort();
   };
   for (const [id, stage] of stages) for (const t of stageTransitions(stage)) grant(t.track === undefined ? id : `${id}/${t.track}`, t.event, t.roles);
-  const deadlines = buildDeadlineTable(definition, stages);
+  const deadlines = buildDeadlineTable(runnable, stages);
   const templates = new Map(definition.templates.map((t) => [t.id, t]));
   const defaultLocale = definition.locales?.[0];
   return {
     definition,
     hash: hashCanonical(definition),
-    machine: toMachine(definition, stages),
+    machine: toMachine(runnable, stages),
     initialStage: definition.stages[0]?.id ?? '',
     severityOrder: definition.severity.map((s) => s.id),
     severityField: definition.fields.find((f) => f.type === 'severity')?.id,
@@ -52,6 +56,7 @@ export function compilePlan(definition: PlanDefinition): CompiledPlan {
     stages,
     events: new Map(definition.events.map((e) => [e.id, e])),
     transitions,
+    suggestions: (definition.suggestions ?? []).map((s) => ({ id: s.id, from: s.from, to: s.to, map: { ...s.map }, override: s.override })),
     renderTemplate(id, values) {
       const t = templates.get(id);
       return t === undefined ? undefined : renderBody(id, t.body, (locale) => localTemplateValues(definition, values, locale), defaultLocale);

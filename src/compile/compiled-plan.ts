@@ -87,6 +87,19 @@ export interface CompiledDeadline {
   breach: readonly Action[];
 }
 
+/** A suggested level (DSL v2): the value of an enum field → a severity level; another choice needs `override`. */
+export interface CompiledSuggestion {
+  id: string;
+  /** The enum field read (event data over incident data). */
+  from: string;
+  /** The severity field an event proposes a level in. */
+  to: string;
+  /** Value of `from` → suggested level. */
+  map: Readonly<Record<string, string>>;
+  /** The field a proposer who chooses another level must fill (the reason). */
+  override: string;
+}
+
 /** Stage (or `stage/track`) → event → the roles allowed to send it there. */
 export type AuthorizationTable = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
@@ -112,6 +125,8 @@ export interface CompiledPlan {
   readonly stages: ReadonlyMap<string, CompiledStage>;
   readonly events: ReadonlyMap<string, EventDeclaration>;
   readonly transitions: ReadonlyMap<string, CompiledTransition>;
+  /** Suggested levels (DSL v2), in plan order; empty when the plan declares none. */
+  readonly suggestions: readonly CompiledSuggestion[];
   /** Renders a template of the plan; `undefined` for an unknown id. */
   renderTemplate(id: string, values: TemplateValues): RenderedTemplate | undefined;
 }

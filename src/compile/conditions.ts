@@ -46,8 +46,9 @@ function evaluateField(c: FieldCondition, values: Readonly<Record<string, unknow
     checked = true;
     if (typeof operand === 'object' && operand !== null && !Array.isArray(operand)) {
       // Another field's value (plus an offset): a missing or non-numeric one makes the comparison false.
-      const other = operand as { field: string; plus?: number };
-      const base = Object.hasOwn(values, other.field) ? values[other.field] : undefined;
+      // (A named threshold was written out as a number or a field at compile; an unresolved one compares false.)
+      const other = operand as { field?: string; plus?: number };
+      const base = other.field !== undefined && Object.hasOwn(values, other.field) ? values[other.field] : undefined;
       if (typeof base !== 'number') return false;
       operand = base + (other.plus ?? 0);
     }
@@ -69,7 +70,7 @@ export function conditionFields(condition: Condition): string[] {
   const out = [condition.field];
   for (const op of ['lt', 'lte', 'gt', 'gte'] as const) {
     const operand = condition[op];
-    if (typeof operand === 'object') out.push(operand.field);
+    if (typeof operand === 'object' && 'field' in operand) out.push(operand.field);
   }
   return out;
 }

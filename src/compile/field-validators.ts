@@ -72,7 +72,8 @@ export function fieldValidator(field: Field, levels: readonly string[]): Validat
 /** One problem with event data. */
 export interface DataIssue {
   field: string;
-  problem: 'missing' | 'not-allowed' | 'invalid';
+  /** `override-reason-missing`: a level other than the suggested one (DSL v2 `suggestions`) without the reason field. */
+  problem: 'missing' | 'not-allowed' | 'invalid' | 'override-reason-missing';
   message: string;
 }
 

@@ -4,6 +4,7 @@ export type {
   AuthorizationTable,
   CompiledDeadline,
   CompiledDue,
+  CompiledSuggestion,
   CompiledPlan,
   CompiledStage,
   CompiledTransition,

@@ -79,6 +79,12 @@ export const DIAGNOSTIC_CODES = [
   'unknown-timezone',
   'band-field-not-number',
   'bands-unordered',
+  // DSL v2: named thresholds and suggested levels
+  'unknown-threshold',
+  'threshold-value-or-field',
+  'threshold-field-not-number',
+  'suggestion-field-type',
+  'suggestion-value-unknown',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -125,7 +131,9 @@ export type IdKind =
   | 'evaluation'
   | 'migration'
   | 'enum-value'
-  | 'measure';
+  | 'measure'
+  | 'threshold'
+  | 'suggestion';
 
 /** A named text format a value failed (used in `invalid-value`). */
 export type FormatKind = 'id' | 'version' | 'locale' | 'timezone' | 'other';
@@ -227,6 +235,14 @@ export interface DiagnosticParams {
   'unknown-timezone': { timezone: string };
   'band-field-not-number': { field: string; fieldType: string };
   'bands-unordered': { index: number };
+  'unknown-threshold': UnknownRefParams;
+  /** `given`: neither `value` nor `field` (`none`), or both. */
+  'threshold-value-or-field': { threshold: string; given: 'none' | 'both' };
+  'threshold-field-not-number': { threshold: string; field: string; fieldType: string };
+  /** `rule`: the suggestion's id; `expected`: the type its `from` (enum) or `to` (severity) field must have. */
+  'suggestion-field-type': { rule: string; field: string; fieldType: string; expected: 'enum' | 'severity' };
+  /** A `map` key that is not a value of the `from` enum field (`id`), with the field's values as `known`. */
+  'suggestion-value-unknown': UnknownRefParams & { field: string };
 }
 
 /**

@@ -30,6 +30,8 @@ const ID_KIND: Record<IdKind, string> = {
   migration: 'migration',
   'enum-value': 'enum value',
   measure: 'measure',
+  threshold: 'threshold',
+  suggestion: 'suggestion',
 };
 
 const FORMAT: Record<string, string> = {
@@ -205,6 +207,21 @@ export const messagesEn: MessageTable = {
   'band-field-not-number': (p) => `the bands are chosen by field ${quote(p.field)}, which is ${p.fieldType}; name a number field (a measured value).`,
   'bands-unordered': (p) =>
     `band ${p.index + 1} is out of order: list bands with increasing below bounds, and leave below off the last band only (it takes every larger value).`,
+  'unknown-threshold': unknownRef('threshold', 'thresholds'),
+  'threshold-value-or-field': (p) =>
+    p.given === 'none'
+      ? `threshold ${quote(p.threshold)} has no value; give value: <number> (declared once, in its unit) or field: <number field> (read at run time).`
+      : `threshold ${quote(p.threshold)} gives both value and field; keep one: value (a fixed number) or field (read at run time).`,
+  'threshold-field-not-number': (p) =>
+    `threshold ${quote(p.threshold)} reads field ${quote(p.field)}, which is ${p.fieldType}; name a number field.`,
+  'suggestion-field-type': (p) =>
+    p.expected === 'enum'
+      ? `suggestion ${quote(p.rule)} reads field ${quote(p.field)}, which is ${p.fieldType}; from must name an enum field (e.g. the warning colour).`
+      : `suggestion ${quote(p.rule)} proposes a level in field ${quote(p.field)}, which is ${p.fieldType}; to must name the severity field.`,
+  'suggestion-value-unknown': (p) => {
+    const hint = p.suggestion === undefined ? '' : ` Did you mean ${quote(p.suggestion)}?`;
+    return `${quote(p.id)} is not a value of field ${quote(p.field)}.${hint} Map its values: ${listOf(p.known)}.`;
+  },
 };
 
 function mb(bytes: number): string {

@@ -32,6 +32,8 @@ const ID_KIND: Record<IdKind, string> = {
   migration: '迁移',
   'enum-value': '枚举值',
   measure: '评估度量（measure）',
+  threshold: '阈值',
+  suggestion: '等级建议',
 };
 
 const FORMAT: Record<string, string> = {
@@ -196,6 +198,20 @@ export const messagesZhCn: MessageTable = {
   'unknown-timezone': (p) => `${quote(p.timezone)} 不是时区；请写成 "Asia/Shanghai" 或 "Europe/Berlin" 这样的 IANA 时区名（通知中的时间和按钟点计算的时限都按它计算）。`,
   'band-field-not-number': (p) => `分档依据字段 ${quote(p.field)} 是 ${p.fieldType} 类型；请指定一个数值字段（测量值）。`,
   'bands-unordered': (p) => `第 ${p.index + 1} 档顺序有误：各档的 below 上限须递增，且只有最后一档不写 below（包含所有更大的值）。`,
+  'unknown-threshold': unknownRef('阈值', 'thresholds'),
+  'threshold-value-or-field': (p) =>
+    p.given === 'none'
+      ? `阈值 ${quote(p.threshold)} 没有数值；请写 value: <数值>（按其单位只声明一次）或 field: <数值字段>（运行时读取）。`
+      : `阈值 ${quote(p.threshold)} 同时写了 value 和 field；请只保留一个：value（固定数值）或 field（运行时读取）。`,
+  'threshold-field-not-number': (p) => `阈值 ${quote(p.threshold)} 读取字段 ${quote(p.field)}，但该字段是 ${p.fieldType} 类型；请指定一个数值字段。`,
+  'suggestion-field-type': (p) =>
+    p.expected === 'enum'
+      ? `等级建议 ${quote(p.rule)} 依据的字段 ${quote(p.field)} 是 ${p.fieldType} 类型；from 须为枚举字段（例如预警颜色）。`
+      : `等级建议 ${quote(p.rule)} 的 to 字段 ${quote(p.field)} 是 ${p.fieldType} 类型；to 须为等级（severity）字段。`,
+  'suggestion-value-unknown': (p) => {
+    const hint = p.suggestion === undefined ? '' : `是否想写 ${quote(p.suggestion)}？`;
+    return `${quote(p.id)} 不是字段 ${quote(p.field)} 的取值。${hint}可映射的取值：${listOf(p.known)}。`;
+  },
 };
 
 function mb(bytes: number): string {

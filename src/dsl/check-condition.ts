@@ -2,12 +2,14 @@ import type { DiagnosticParams } from '../diagnostics/codes.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { CONDITION_OPERATORS, type Condition, type FieldCondition } from './schema/condition.js';
 import type { Field } from './schema/field.js';
+import type { Threshold } from './schema/threshold.js';
 
 type Path = Array<string | number>;
 
 /** A finding of {@link checkCondition}, turned into a diagnostic by the caller. */
 export type ConditionFinding =
   | { code: 'unknown-field'; path: Path; params: DiagnosticParams['unknown-field'] }
+  | { code: 'unknown-threshold'; path: Path; params: DiagnosticParams['unknown-threshold'] }
   | { code: 'condition-operator'; path: Path; params: DiagnosticParams['condition-operator'] }
   | { code: 'condition-type-mismatch'; path: Path; params: DiagnosticParams['condition-type-mismatch'] };
 
@@ -15,6 +17,8 @@ export type ConditionFinding =
 export interface ConditionScope {
   fields: ReadonlyMap<string, Field>;
   severityLevels: readonly string[];
+  /** The plan's named thresholds (DSL v2); none when absent. */
+  thresholds?: ReadonlyMap<string, Threshold>;
 }
 
 type Expected = DiagnosticParams['condition-type-mismatch']['expected'];
@@ -102,7 +106,15 @@ function checkFieldCondition(condition: FieldCondition, path: Path, scope: Condi
     const at = [...path, operator];
     if (operator === 'exists') continue;
     if (operator === 'lt' || operator === 'lte' || operator === 'gt' || operator === 'gte') {
-      if (typeof value === 'object' && !Array.isArray(value)) {
+      if (typeof value === 'object' && !Array.isArray(value) && 'threshold' in value) {
+        // A named threshold as the operand: it must be declared.
+        const thresholds = scope.thresholds ?? new Map<string, Threshold>();
+        if (!thresholds.has(value.threshold)) {
+          const known = [...thresholds.keys()];
+          const suggestion = closestMatch(value.threshold, known);
+          out.push({ code: 'unknown-threshold', path: [...at, 'threshold'], params: suggestion === undefined ? { id: value.threshold, known } : { id: value.threshold, known, suggestion } });
+        }
+      } else if (typeof value === 'object' && !Array.isArray(value)) {
         // Another field as the operand: it must be a declared number field.
         const other = scope.fields.get(value.field);
         if (other === undefined) {

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { checkCondition, type ConditionScope } from './check-condition.js';
+import { checkQuantities } from './check-quantities.js';
 import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from './schema/action.js';
 import type { Condition } from './schema/condition.js';
@@ -92,7 +93,7 @@ export class ReferenceChecker {
     this.measureIds = new Known([...new Set(plan.measures.map((m) => m.id))]);
     this.roleOrTeamIds = new Known([...new Set([...this.roles.list, ...this.teams.keys()])]);
     this.placeholders = new Known([...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])]);
-    this.scope = { fields: this.fields, severityLevels: severity };
+    this.scope = { fields: this.fields, severityLevels: severity, thresholds: firstById(plan.thresholds ?? []) };
   }
 
   push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: Path, target?: 'key'): void {
@@ -169,6 +170,7 @@ export class ReferenceChecker {
       });
       this.checkActions(deadline.breach, [...path, 'breach']);
     });
+    checkQuantities(this);
     p.measures.forEach((measure, i) => this.checkMeasure(measure, ['measures', i]));
     p.evaluation.forEach((criterion, i) => {
       if (criterion.measure !== undefined) this.ref('unknown-measure', criterion.measure, this.measureIds, ['evaluation', i, 'measure']);

@@ -27,6 +27,7 @@ const REFERENCES_TO: Readonly<Record<string, readonly string[]>> = {
   events: ['unknown-event'],
   stages: ['unknown-stage', 'deadline-needs-stage'],
   deadlines: ['unknown-deadline'],
+  thresholds: ['unknown-threshold'],
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@ import type { Deadline } from '../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { Stage } from '../dsl/schema/stage.js';
 import type { SharedTransition, Transition } from '../dsl/schema/transition.js';
-import { conditionText, diagramWords } from '../report/diagram/diagram-labels.js';
+import { conditionText, diagramWords, thresholdText } from '../report/diagram/diagram-labels.js';
 import { templatePlaceholders } from '../dsl/template-placeholders.js';
 import type { DocumentLocale } from './document-labels.js';
 import type { DocumentBlock, PlanDocument } from './plan-document-model.js';
@@ -278,7 +278,7 @@ function conditionWords(pt: PlanText, condition: Condition): string {
     if ('not' in c) return { not: titled(c.not) };
     return { ...c, field: pt.title('field', c.field) };
   };
-  return conditionText(titled(condition), diagramWords(pt.locale));
+  return conditionText(titled(condition), diagramWords(pt.locale), undefined, (operand) => thresholdText(pt.plan, operand, pt.locale));
 }
 
 /**

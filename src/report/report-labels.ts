@@ -105,6 +105,12 @@ const EN = {
   decreased: 'decreased',
   increased: 'increased',
   noMeasures: 'The plan declares no measures (measures: in the plan).',
+  suggestedLevels: 'Suggested levels',
+  suggestedLevel: 'suggested',
+  chosenLevel: 'chosen',
+  basedOn: 'based on',
+  asSuggested: 'as suggested',
+  overriddenBecause: 'another level; reason',
 } as const;
 
 /** Every label a report uses. */
@@ -214,6 +220,12 @@ const ZH: ReportLabels = {
   decreased: '下降',
   increased: '上升',
   noMeasures: '预案未声明评估指标。',
+  suggestedLevels: '建议等级',
+  suggestedLevel: '建议',
+  chosenLevel: '选定',
+  basedOn: '依据',
+  asSuggested: '与建议一致',
+  overriddenBecause: '另选等级，理由',
 };
 
 /**

@@ -12,6 +12,7 @@ import { rememberedStep } from './remembered-steps.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
+import { judgeSuggestions, type SuggestionOutcome } from './suggested-levels.js';
 
 /** An event after envelope validation. */
 export interface ValidEvent {
@@ -94,6 +95,8 @@ interface Chosen {
   data: Record<string, unknown>;
   value: unknown;
   actions: readonly MachineAction[];
+  /** Suggested levels the event concerns (DSL v2), recorded on its timeline entry. */
+  suggestions?: SuggestionOutcome[];
 }
 
 const firersByPlan = new WeakMap<CompiledPlan, Map<string, Set<string>>>();
@@ -229,6 +232,13 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     if (holds && chosen === undefined) chosen = t;
   }
   if (chosen !== undefined) {
+    // A suggested level (DSL v2): another choice is refused without its reason.
+    const judged = plan.suggestions.length === 0 ? undefined : judgeSuggestions(plan, incident.data, data);
+    if (judged !== undefined && judged.issues.length > 0) {
+      const refusal = invalidData(event.type, judged.issues);
+      refusal.details['suggestions'] = judged.outcomes;
+      return { error: refusal };
+    }
     const clean = canonicalize({ ...data });
     const { value, actions } = rememberedStep(
       plan,
@@ -243,7 +253,9 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       // The machine and the engine disagree: a compiler bug, never a plan's fault.
       throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${chosen.key}`);
     }
-    return { transition: chosen, data: clean, value, actions };
+    return judged === undefined || judged.outcomes.length === 0
+      ? { transition: chosen, data: clean, value, actions }
+      : { transition: chosen, data: clean, value, actions, suggestions: judged.outcomes };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {
@@ -268,7 +280,9 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
   const entry = change.appendCanonical(
     'event',
     'accepted',
-    { data: chosen.data, event: event.type, transition: chosen.transition.key },
+    chosen.suggestions === undefined
+      ? { data: chosen.data, event: event.type, transition: chosen.transition.key }
+      : { data: chosen.data, event: event.type, suggestions: canonicalize(chosen.suggestions), transition: chosen.transition.key },
     event.by,
   );
   const field = plan.severityField;

@@ -18,10 +18,14 @@ function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
   return msOf(inst.baseAt ?? inst.armedAt);
 }
 
-/** Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did. */
-function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: string): boolean {
+/**
+ * Arms a new instance of `d` measured from `base` if its due time can be known; returns whether it did.
+ * `next` (a recurring re-arm from the previous due instant): a time-of-day due is the first such time
+ * strictly after `base`, so a daily 21:00 deadline re-arms for tomorrow's 21:00, never for the instant just passed.
+ */
+function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: string, next = false): boolean {
   const draft = change.doc;
-  const due = dueAtMs(d.due, draft.severity, base, draft.data);
+  const due = dueAtMs(d.due, draft.severity, next && d.due.kind === 'clock' ? base + 1 : base, draft.data);
   if (due === undefined) return false;
   const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
   const inst: DeadlineInstance = {
@@ -123,12 +127,14 @@ export function sweepDeadlines(change: IncidentChange): void {
     else if (!holds(change, d)) cancel(change, i, 'condition');
     else if (d.due.kind === 'band') rebaseOnBand(change, d, i);
   });
+  markConditionEnded(change);
   if (draft.closed) return;
   for (const d of change.plan.deadlines) {
     // `from: event` deadlines are armed by their event (armOnEvent), never here.
     if (d.from === 'event' || !d.within.has(draft.stage)) continue;
     // Not while an instance is pending (for `from: open`, once ever unless cancelled; for
-    // `from: condition`, again only after the last instance was cancelled, e.g. the condition stopped holding).
+    // `from: condition`, again only once the condition stopped holding since the last instance:
+    // that one was cancelled, or it was met or breached and the condition ended after it).
     let last: DeadlineInstance | undefined;
     let blocked = false;
     for (const x of draft.deadlines) {
@@ -136,10 +142,28 @@ export function sweepDeadlines(change: IncidentChange): void {
       last = x;
       if (x.status === 'pending' || (d.from === 'open' && x.status !== 'cancelled')) blocked = true;
     }
-    if (blocked || (d.from === 'condition' && last !== undefined && last.status !== 'cancelled')) continue;
+    if (blocked || (d.from === 'condition' && last !== undefined && last.status !== 'cancelled' && last.conditionEndedAt === undefined)) continue;
     const at = d.from === 'open' ? msOf(draft.openedAt) : d.from === 'condition' ? change.now : d.stage === draft.stage ? unarmedEntryTime(change, d) : undefined;
     const base = at === undefined ? undefined : baseFromField(d, draft.data, at);
     if (base !== undefined && holds(change, d)) arm(change, d, base);
+  }
+}
+
+/**
+ * Marks the last settled (met or breached) instance of each `from: condition` deadline whose
+ * condition no longer holds with `conditionEndedAt`: the condition becoming true again after that
+ * is a new occurrence and arms a new instance (a met or breached instance whose condition still
+ * holds arms nothing).
+ */
+function markConditionEnded(change: IncidentChange): void {
+  const draft = change.doc;
+  const last = new Map<string, number>();
+  draft.deadlines.forEach((inst, i) => last.set(inst.id, i));
+  for (const [id, index] of last) {
+    const inst = draft.deadlines[index] as DeadlineInstance;
+    if (inst.status === 'pending' || inst.status === 'cancelled' || inst.conditionEndedAt !== undefined) continue;
+    const d = deadlineOf(change, id);
+    if (d?.from === 'condition' && !holds(change, d)) change.patchInstance(index, { conditionEndedAt: iso(change.now) });
   }
 }
 
@@ -199,7 +223,11 @@ export function meetDeadlines(change: IncidentChange, event: string, data: Reado
     if (d.match !== undefined && inst.key !== undefined && String(data[d.match]) !== inst.key) continue;
     change.patchInstance(i, { metAt: iso(change.now), status: 'met' });
     change.appendCanonical('deadline-met', 'recorded', { deadline: inst.id, event, instance: inst.instance });
-    if (d.recurring && d.within.has(draft.stage) && holds(change, d)) arm(change, d, change.now);
+    // A time-of-day due re-arms for the next occurrence after the one just met, not for it again.
+    if (d.recurring && d.within.has(draft.stage) && holds(change, d)) {
+      if (d.due.kind === 'clock') arm(change, d, msOf(inst.dueAt), undefined, true);
+      else arm(change, d, change.now);
+    }
   }
 }
 
@@ -312,9 +340,12 @@ export function fireDue(change: IncidentChange, until: number): number {
     const entry = change.appendCanonical('deadline-breached', 'fired', { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance });
     if (d !== undefined) {
       runActions(change, d.breach, entry, { deadline: inst.id, dueAt: inst.dueAt, instance: inst.instance, reason: 'breach' });
-      const next = dueAtMs(d.due, draft.severity, msOf(inst.dueAt), draft.data);
-      if (d.recurring && next !== undefined && next > msOf(inst.dueAt) && d.within.has(draft.stage) && holds(change, d)) {
-        arm(change, d, msOf(inst.dueAt));
+      // Re-armed from the breached due time; a time-of-day due for its next occurrence (the first
+      // such time strictly after the one breached, e.g. tomorrow's 21:00).
+      const previous = msOf(inst.dueAt);
+      const next = dueAtMs(d.due, draft.severity, d.due.kind === 'clock' ? previous + 1 : previous, draft.data);
+      if (d.recurring && next !== undefined && next > previous && d.within.has(draft.stage) && holds(change, d)) {
+        arm(change, d, previous, undefined, true);
       }
     }
     sweepDeadlines(change);

@@ -33,6 +33,11 @@ export interface DeadlineInstance<T extends PlanTypes = LoosePlanTypes> {
   cancelledAt?: string;
   /** With a deadline's `match`: the triggering event's value of that field; only a meeting event with the same value meets it. */
   key?: string;
+  /**
+   * `from: condition` (DSL v2): when the condition stopped holding after this instance was met or
+   * breached; the condition becoming true again after that arms a new instance.
+   */
+  conditionEndedAt?: string;
   /** Reminder offsets (ms before due) already sent for this instance. */
   remindersSent: number[];
 }

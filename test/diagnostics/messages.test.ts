@@ -75,6 +75,11 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'unknown-timezone': { timezone: 'Mars/Olympus' },
   'band-field-not-number': { field: 'summary', fieldType: 'text' },
   'bands-unordered': { index: 1 },
+  'unknown-threshold': { id: 'warning-levl', known: ['warning-level'], suggestion: 'warning-level' },
+  'threshold-value-or-field': { threshold: 'warning-level', given: 'both' },
+  'threshold-field-not-number': { threshold: 'warning-level', field: 'summary', fieldType: 'text' },
+  'suggestion-field-type': { rule: 'warning-to-level', field: 'summary', fieldType: 'text', expected: 'enum' },
+  'suggestion-value-unknown': { id: 'redd', known: ['blue', 'red'], suggestion: 'red', field: 'warningColour' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -17,6 +17,7 @@ const DeadlineInstance = z.looseObject({
   metAt: isoTime.optional(),
   breachedAt: isoTime.optional(),
   cancelledAt: isoTime.optional(),
+  conditionEndedAt: isoTime.optional(),
   remindersSent: z.array(z.number()),
 });
 

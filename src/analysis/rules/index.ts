@@ -20,6 +20,8 @@ import { unusedRole } from './unused-role.js';
 import { unusedTemplate } from './unused-template.js';
 import { regradeUpAtTopLevel } from './regrade-up-at-top-level.js';
 import { perLevelDeadlineBeforeGrading } from './per-level-deadline-before-grading.js';
+import { thresholdUnitMismatch } from './threshold-unit-mismatch.js';
+import { suggestionIncomplete } from './suggestion-incomplete.js';
 
 export {
   ambiguousTransitions,
@@ -43,6 +45,8 @@ export {
   unusedTemplate,
   regradeUpAtTopLevel,
   perLevelDeadlineBeforeGrading,
+  thresholdUnitMismatch,
+  suggestionIncomplete,
 };
 
 /** Every lint rule, in the order the driver runs them (graphql-js `specifiedRules`). */
@@ -68,4 +72,6 @@ export const ALL_RULES: readonly LintRule[] = [
   regradeUpAtTopLevel,
   perLevelDeadlineBeforeGrading,
   byLevelIncomplete,
+  thresholdUnitMismatch,
+  suggestionIncomplete,
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Id } from './common.js';
 import { ID_MAX_LENGTH, ID_MESSAGE, FIELD_REF_PATTERN } from './patterns.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -19,8 +20,17 @@ export const FieldOperand = z
   .meta({ description: 'Compare with another field\'s value (plus an offset).' });
 export type FieldOperand = z.infer<typeof FieldOperand>;
 
-/** The operand of lt, lte, gt, gte: a number or another field (plus an offset). */
-const Bound = z.union([z.number(), FieldOperand]);
+/** A named threshold (plus an offset in its unit) as the operand of an order comparison (DSL v2). */
+export const ThresholdOperand = z
+  .strictObject({
+    threshold: Id.meta({ description: 'A threshold id from the plan\'s thresholds.' }),
+    plus: z.number().optional().meta({ description: 'Added to the threshold, in its unit, e.g. 1 for "warning level + 1 m".' }),
+  })
+  .meta({ description: 'Compare with a named threshold (plus an offset in its unit).' });
+export type ThresholdOperand = z.infer<typeof ThresholdOperand>;
+
+/** The operand of lt, lte, gt, gte: a number, another field (plus an offset) or a named threshold (plus an offset). */
+const Bound = z.union([z.number(), FieldOperand, ThresholdOperand]);
 
 /** A comparison of one incident field. Exactly one operator is given. */
 export const FieldCondition = z
@@ -35,7 +45,7 @@ export const FieldCondition = z
     gte: Bound.optional(),
     exists: z.boolean().optional(),
   })
-  .meta({ description: 'Compare one field: eq, ne, in, lt, lte, gt, gte (a number or { field, plus }), or exists.' });
+  .meta({ description: 'Compare one field: eq, ne, in, lt, lte, gt, gte (a number, { field, plus } or { threshold, plus }), or exists.' });
 export type FieldCondition = z.infer<typeof FieldCondition>;
 
 /** A condition: data, never code. Fields are compared; `all`, `any` and `not` combine. */

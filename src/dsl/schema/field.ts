@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, LocalizedText } from './common.js';
+import { Unit } from './threshold.js';
 
 const base = {
   id: Id,
@@ -20,6 +21,7 @@ export const NumberField = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().optional(),
+  unit: Unit.optional(),
 });
 /** A field whose value is one of a fixed list. */
 export const EnumField = z.strictObject({

@@ -14,8 +14,10 @@ import { Resource } from './resource.js';
 import { Role } from './role.js';
 import { SeverityLevel } from './severity.js';
 import { Stage } from './stage.js';
+import { Suggestion } from './suggestion.js';
 import { Template } from './template-schema.js';
 import { Team } from './team.js';
+import { Threshold } from './threshold.js';
 import { SharedTransition } from './transition.js';
 
 /** Sections an included file may contribute (their lists are appended to the plan's). */
@@ -56,6 +58,8 @@ export const PlanSchema = z
     stages: z.array(Stage).min(1).meta({ description: 'Stages, the opening stage first.' }),
     transitions: z.array(SharedTransition).default([]).meta({ description: 'Transitions accepted in several stages.' }),
     deadlines: z.array(Deadline).default([]),
+    thresholds: z.array(Threshold).default([]).meta({ description: 'Named thresholds with units (e.g. a station\'s warning level) that conditions compare with.' }),
+    suggestions: z.array(Suggestion).default([]).meta({ description: 'Suggested severity levels for the values of a field (e.g. warning colour → level); another choice needs a reason.' }),
     timing: Timing.optional().meta({ description: 'Plan-wide timing rules: what immediately means, whether the due instant meets a deadline.' }),
     migrations: z.array(Migration).default([]),
     evaluation: z.array(EvaluationCriterion).default([]).meta({ description: 'Evaluation criteria.' }),

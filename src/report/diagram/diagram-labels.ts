@@ -1,5 +1,5 @@
 import { tryParseDuration } from '../../compile/duration.js';
-import type { Condition, FieldOperand } from '../../dsl/schema/condition.js';
+import type { Condition, FieldOperand, ThresholdOperand } from '../../dsl/schema/condition.js';
 import type { ByValue } from '../../plan-format/by-entries.js';
 import type { Deadline } from '../../dsl/schema/deadline.js';
 import type { PlanDefinition } from '../../dsl/schema/plan.js';
@@ -293,9 +293,9 @@ export class DiagramLabels {
       .join(this.words.list);
   }
 
-  /** A condition as short text: `热度 ≥ 5 且 非 (原因 已填写)`. */
+  /** A condition as short text: `热度 ≥ 5 且 非 (原因 已填写)`; a named threshold as `警戒水位 + 1 m`. */
   condition(condition: Condition): string {
-    return conditionText(condition, this.words, (id) => this.field(id));
+    return conditionText(condition, this.words, (id) => this.field(id), (operand) => thresholdText(this.plan, operand, this.locale, this.ids));
   }
 
   /** One line describing a deadline: `时限 首次回应: 自事件开始 30分钟 内 · 完成事件 发布声明`. */
@@ -317,17 +317,22 @@ export class DiagramLabels {
  * @example
  * conditionText({ field: 'severity', in: ['I', 'II'] }, diagramWords('en')); // 'severity in I, II'
  */
-export function conditionText(condition: Condition, words: DiagramWords, field: (id: string) => string = (id) => id): string {
-  if ('all' in condition) return condition.all.map((c) => group(c, words, field)).join(` ${words.and} `);
-  if ('any' in condition) return condition.any.map((c) => group(c, words, field)).join(` ${words.or} `);
-  if ('not' in condition) return `${words.not} (${conditionText(condition.not, words, field)})`;
+export function conditionText(
+  condition: Condition,
+  words: DiagramWords,
+  field: (id: string) => string = (id) => id,
+  threshold: (operand: ThresholdOperand) => string = (operand) => `${operand.threshold}${offsetText(operand.plus)}`,
+): string {
+  if ('all' in condition) return condition.all.map((c) => group(c, words, field, threshold)).join(` ${words.and} `);
+  if ('any' in condition) return condition.any.map((c) => group(c, words, field, threshold)).join(` ${words.or} `);
+  if ('not' in condition) return `${words.not} (${conditionText(condition.not, words, field, threshold)})`;
   const name = field(condition.field);
   const parts: string[] = [];
   if (condition.eq !== undefined) parts.push(`${name} = ${scalar(condition.eq)}`);
   if (condition.ne !== undefined) parts.push(`${name} ≠ ${scalar(condition.ne)}`);
   if (condition.in !== undefined) parts.push(`${name} ${words.isIn} ${condition.in.map(scalar).join(', ')}`);
-  const bound = (value: number | FieldOperand): string =>
-    typeof value === 'number' ? String(value) : `${field(value.field)}${value.plus === undefined || value.plus === 0 ? '' : ` ${value.plus > 0 ? '+' : '−'} ${Math.abs(value.plus)}`}`;
+  const bound = (value: number | FieldOperand | ThresholdOperand): string =>
+    typeof value === 'number' ? String(value) : 'threshold' in value ? threshold(value) : `${field(value.field)}${offsetText(value.plus)}`;
   if (condition.lt !== undefined) parts.push(`${name} < ${bound(condition.lt)}`);
   if (condition.lte !== undefined) parts.push(`${name} ≤ ${bound(condition.lte)}`);
   if (condition.gt !== undefined) parts.push(`${name} > ${bound(condition.gt)}`);
@@ -336,7 +341,27 @@ export function conditionText(condition: Condition, words: DiagramWords, field: 
   return parts.length === 0 ? name : parts.join(` ${words.and} `);
 }
 
-function group(condition: Condition, words: DiagramWords, field: (id: string) => string): string {
-  const text = conditionText(condition, words, field);
+/** ` + 1`, ` − 0.5`, or nothing for no offset. */
+function offsetText(plus: number | undefined, unit = ''): string {
+  return plus === undefined || plus === 0 ? '' : ` ${plus > 0 ? '+' : '−'} ${Math.abs(plus)}${unit === '' ? '' : ` ${unit}`}`;
+}
+
+/**
+ * A named threshold (DSL v2) by its title, with its value when fixed and its offset in its unit:
+ * `警戒水位 (4.5 m) + 1 m`; its id when the plan does not declare it.
+ *
+ * @example
+ * thresholdText(plan, { threshold: 'warning-level', plus: 1 }, 'en'); // 'warning level (4.5 m) + 1 m'
+ */
+export function thresholdText(plan: Pick<PlanDefinition, 'thresholds'>, operand: ThresholdOperand, locale: string, ids = false): string {
+  const declared = (plan.thresholds ?? []).find((t) => t.id === operand.threshold);
+  if (declared === undefined) return `${operand.threshold}${offsetText(operand.plus)}`;
+  const name = titled(declared, locale, ids);
+  const value = declared.value === undefined ? '' : ` (${declared.value} ${declared.unit})`;
+  return `${name}${value}${offsetText(operand.plus, declared.unit)}`;
+}
+
+function group(condition: Condition, words: DiagramWords, field: (id: string) => string, threshold: (operand: ThresholdOperand) => string): string {
+  const text = conditionText(condition, words, field, threshold);
   return 'all' in condition || 'any' in condition ? `(${text})` : text;
 }

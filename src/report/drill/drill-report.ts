@@ -3,6 +3,7 @@ import { formatDuration } from '../../compile/duration.js';
 import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';
 import { htmlTable, type HtmlCell } from '../html/html-table.js';
+import { suggestionRows } from './suggestion-rows.js';
 import { incidentReadingsSvg, incidentTimelineSvg } from '../incident-charts.js';
 import { incidentFacts } from '../incident-facts.js';
 import { formatLocalTime, formatOffset } from '../format-time.js';
@@ -77,6 +78,9 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     (L as Record<string, string>)[d.status] ?? d.status,
     d.metAt ?? d.breachedAt ?? d.cancelledAt ? when((d.metAt ?? d.breachedAt ?? d.cancelledAt) as string) : L.none,
   ]);
+  // Suggested levels (DSL v2): shown only when the drill's events recorded any.
+  const suggestionHeaders = [L.time, L.event, L.by, L.basedOn, L.suggestedLevel, L.chosenLevel, L.outcome];
+  const suggestionTable = incident === undefined ? [] : suggestionRows(incident, L, when);
   const notifyHeaders = [L.time, L.roles, L.reason, L.deadline];
   const notifyRows = result.effects
     .filter((e) => e.name === 'notify')
@@ -105,6 +109,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     '',
     notifyRows.length === 0 ? L.none : markdownTable(notifyHeaders, notifyRows),
     '',
+    ...(suggestionTable.length === 0 ? [] : [`## ${L.suggestedLevels}`, '', markdownTable(suggestionHeaders, suggestionTable), '']),
   ].join('\n'));
 
   let charts = '';
@@ -135,6 +140,7 @@ export function drillReport(result: DrillResult, plan: ReportPlan, options: Dril
     `<h2>${escapeHtml(L.steps)}</h2>${htmlTable(stepHeaders, stepCells)}`,
     `<h2>${escapeHtml(L.deadlines)}</h2>${deadlineRows.length === 0 ? `<p>${L.none}</p>` : htmlTable(deadlineHeaders, deadlineRows)}`,
     `<h2>${escapeHtml(L.notifications)}</h2>${notifyRows.length === 0 ? `<p>${L.none}</p>` : htmlTable(notifyHeaders, notifyRows)}`,
+    suggestionTable.length === 0 ? '' : `<h2>${escapeHtml(L.suggestedLevels)}</h2>${htmlTable(suggestionHeaders, suggestionTable)}`,
   ].join('\n');
   return { markdown, html: htmlPage({ title: `${L.drillReport}: ${result.name}`, lang: locale, body }) };
 }

@@ -28,6 +28,7 @@ const DeadlineInstance = looseObject({
   metAt: optional(isoTime),
   breachedAt: optional(isoTime),
   cancelledAt: optional(isoTime),
+  conditionEndedAt: optional(isoTime),
   remindersSent: array(num()),
 });
 

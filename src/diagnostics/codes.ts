@@ -79,6 +79,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-timezone',
   'band-field-not-number',
   'bands-unordered',
+  'notify-owner-without-owner',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -227,6 +228,8 @@ export interface DiagnosticParams {
   'unknown-timezone': { timezone: string };
   'band-field-not-number': { field: string; fieldType: string };
   'bands-unordered': { index: number };
+  /** DSL v2: `entry` is `owner.leader`, `owner.deputy` or `owner.members`. */
+  'notify-owner-without-owner': { stage: string; entry: string };
 }
 
 /**

@@ -205,6 +205,8 @@ export const messagesEn: MessageTable = {
   'band-field-not-number': (p) => `the bands are chosen by field ${quote(p.field)}, which is ${p.fieldType}; name a number field (a measured value).`,
   'bands-unordered': (p) =>
     `band ${p.index + 1} is out of order: list bands with increasing below bounds, and leave below off the last band only (it takes every larger value).`,
+  'notify-owner-without-owner': (p) =>
+    `${quote(p.entry)} notifies the team owning stage ${quote(p.stage)}, which has none; give the stage owner: <team> (and ownerByLevel for levels owned by another team), or name a role.`,
 };
 
 function mb(bytes: number): string {

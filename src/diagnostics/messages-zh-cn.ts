@@ -196,6 +196,8 @@ export const messagesZhCn: MessageTable = {
   'unknown-timezone': (p) => `${quote(p.timezone)} 不是时区；请写成 "Asia/Shanghai" 或 "Europe/Berlin" 这样的 IANA 时区名（通知中的时间和按钟点计算的时限都按它计算）。`,
   'band-field-not-number': (p) => `分档依据字段 ${quote(p.field)} 是 ${p.fieldType} 类型；请指定一个数值字段（测量值）。`,
   'bands-unordered': (p) => `第 ${p.index + 1} 档顺序有误：各档的 below 上限须递增，且只有最后一档不写 below（包含所有更大的值）。`,
+  'notify-owner-without-owner': (p) =>
+    `${quote(p.entry)} 通知负责阶段 ${quote(p.stage)} 的小组，但该阶段没有负责小组；请为阶段写上 owner: <小组>（由其他小组负责的等级另写 ownerByLevel），或直接写角色。`,
 };
 
 function mb(bytes: number): string {

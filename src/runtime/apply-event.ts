@@ -4,11 +4,13 @@ import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
-import { IncidentChange, iso, lastEntryMs } from './change.js';
-import { armOnEvent, cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
+import { IncidentChange, lastEntryMs } from './change.js';
+import { armOnEvent, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import { snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { hasLevelTracks, settleLevelTracks } from './level-tracks.js';
 import { rememberedStep } from './remembered-steps.js';
+import { enterStage } from './stage-entry.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
@@ -44,6 +46,7 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
   if (due === undefined || due > now) return incident;
   const change = new IncidentChange(plan, incident, now);
   fireDue(change, now);
+  settleLevelTracks(change);
   for (const entry of change.entries) entries.push(entry);
   const next = change.commit();
   return next;
@@ -94,6 +97,8 @@ interface Chosen {
   data: Record<string, unknown>;
   value: unknown;
   actions: readonly MachineAction[];
+  /** What the transition's conditions read (incident data, event data, `severity.previous` / `severity.change`), made when first asked. */
+  view: () => Readonly<Record<string, unknown>>;
 }
 
 const firersByPlan = new WeakMap<CompiledPlan, Map<string, Set<string>>>();
@@ -233,17 +238,18 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     const { value, actions } = rememberedStep(
       plan,
       snapshotOf(plan, incident),
-      // The outcomes are laid out by the candidates, which the active tracks decide.
-      `${event.type}\u0000${incident.tracks.join(',')}`,
+      // The outcomes are laid out by the candidates, which the active tracks decide; a stage
+      // entered with level-gated tracks (DSL v2) also depends on the level after the event.
+      `${event.type}\u0000${incident.tracks.join(',')}${hasLevelTracks(plan) ? `\u0000${levels.requested}` : ''}`,
       outcomes,
-      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity, levels } }),
+      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity, levels, level: levels.requested } }),
     );
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {
       // The machine and the engine disagree: a compiler bug, never a plan's fault.
       throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${chosen.key}`);
     }
-    return { transition: chosen, data: clean, value, actions };
+    return { transition: chosen, data: clean, value, actions, view: values };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {
@@ -287,22 +293,21 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
   draft.tracks = fields.tracks;
   for (const action of chosen.actions) {
     if (action.type === 'taken') {
-      const t = plan.transitions.get((action.params as TakenParams).key);
-      if (t !== undefined) runActions(change, t.actions, entry, { event: event.type });
-    } else if (action.type === 'enterStage') {
-      const stage = (action.params as EnterStageParams).stage;
-      const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
-      cancelOnReentry(change, stage);
-      const definition = plan.stages.get(stage)?.definition;
-      if (definition?.enter !== undefined) runActions(change, definition.enter, entered, { stage });
-      if (definition?.final === true) {
-        draft.closed = true;
-        draft.closedAt = iso(change.now);
-        change.appendCanonical('closed', 'recorded', { stage });
+      const params = action.params as TakenParams;
+      const t = plan.transitions.get(params.key);
+      if (t !== undefined) {
+        // Conditional actions (DSL v2 `when`) read what the transition's conditions read; `owner.*` the transition's stage.
+        const view = { stage: t.stage, values: chosen.view };
+        runActions(change, t.actions, entry, { event: event.type }, view);
+        const branch = params.branch === undefined ? undefined : t.targets?.[params.branch];
+        if (branch?.do !== undefined) runActions(change, branch.do, entry, { event: event.type }, view);
       }
+    } else if (action.type === 'enterStage') {
+      enterStage(change, (action.params as EnterStageParams).stage);
     }
   }
   armOnEvent(change, event.type, chosen.data);
   sweepDeadlines(change);
   fireDue(change, change.now);
+  settleLevelTracks(change);
 }

@@ -75,6 +75,7 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'unknown-timezone': { timezone: 'Mars/Olympus' },
   'band-field-not-number': { field: 'summary', fieldType: 'text' },
   'bands-unordered': { index: 1 },
+  'notify-owner-without-owner': { stage: 'response', entry: 'owner.leader' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

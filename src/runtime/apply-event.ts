@@ -199,7 +199,8 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       'severity.change': changeDirection(plan.severityOrder, incident.severity, levels.requested),
       'severity.previous': incident.severity,
     });
-  // Every guard the machine could consult for this event here, evaluated once: which transition
+  // Conditions read `severity` as the level the event requests (docs/dsl-v2.md §3), whatever the
+  // plan's severity field is called. Every guard the machine could consult for this event here, evaluated once: which transition
   // the engine takes (the first whose guards all hold), and the outcomes that key the machine's
   // remembered step (one character per XState transition: a branch per target).
   let missing: DataIssue[] = [];
@@ -215,7 +216,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
         if (chosen === undefined && missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
       }
     }
-    if (holds && t.when !== undefined && !evaluateCondition(t.when, values(), incident.severity)) {
+    if (holds && t.when !== undefined && !evaluateCondition(t.when, values(), levels.requested)) {
       holds = false;
       if (chosen === undefined) conditionFailed = true;
     }
@@ -224,7 +225,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     } else {
       let branch = false;
       for (const b of t.targets) {
-        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values(), incident.severity));
+        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values(), levels.requested));
         outcomes += taken ? '1' : '0';
         branch ||= taken;
       }
@@ -242,7 +243,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       // entered with level-gated tracks (DSL v2) also depends on the level after the event.
       `${event.type}\u0000${incident.tracks.join(',')}${hasLevelTracks(plan) ? `\u0000${levels.requested}` : ''}`,
       outcomes,
-      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity, levels, level: levels.requested } }),
+      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: levels.requested, levels, level: levels.requested } }),
     );
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {

@@ -94,3 +94,32 @@ describe('per-level owner and conditional actions', () => {
     expect(records(await live('A'))).toBe(1);
   });
 });
+
+describe('actions on conditional branches', () => {
+  const branching = planOf(
+    levelDutiesPlan.replace(
+      '      - { event: START, by: [any-role], target: live }',
+      `      - event: START
+        by: [any-role]
+        do: [{ record: started }]
+        targets:
+          - { when: { field: severity, eq: A }, target: live, do: [{ record: severe start }, { notify: [chief] }] }
+          - { target: live, do: [{ record: ordinary start }, { record: never, when: { field: severity, eq: A } }] }`,
+    ),
+  );
+  const texts = (incident: { timeline: readonly { type: string; data?: Record<string, unknown> }[] }) =>
+    incident.timeline.filter((e) => e.type === 'record').map((e) => e.data?.['text']);
+
+  it('each branch runs its own actions after the transition\'s, and a conditional one only when it holds', async () => {
+    const severe = simulate(branching, { start, people });
+    await severe.open({ by: 'cl', title: 't', category: 'any' });
+    expect((await severe.send('bo', 'START', { level: 'A' })).ok).toBe(true);
+    expect(texts(severe.incident)).toEqual(['started', 'severe start', 'severe']);
+    expect(severe.effects.filter((e) => e.name === 'notify').map((e) => e.payload['roles'])).toEqual([['chief'], ['boss']]);
+
+    const ordinary = simulate(branching, { start, people });
+    await ordinary.open({ by: 'cl', title: 't', category: 'any' });
+    expect((await ordinary.send('bo', 'START', { level: 'B' })).ok).toBe(true);
+    expect(texts(ordinary.incident)).toEqual(['started', 'ordinary start']);
+  });
+});

@@ -261,7 +261,8 @@ export class ReferenceChecker {
         if (track.owner !== undefined) this.ref('unknown-team', track.owner, this.teamIds, [...trackPath, 'owner']);
         track.on.forEach((t, n) => this.checkTransition(t, [...trackPath, 'on', n], track.id, stage));
       });
-      if (stage.done === undefined) this.push('missing-done', { stage: stage.id }, path);
+      // DSL v2 §4: a stage with level-gated tracks may omit `done` and stay when its duties are done.
+      if (stage.done === undefined && !stage.tracks.some((track) => track.levels !== undefined)) this.push('missing-done', { stage: stage.id }, path);
     } else if (stage.done !== undefined) {
       this.push('done-without-tracks', { stage: stage.id }, [...path, 'done']);
     }

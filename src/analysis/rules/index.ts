@@ -1,6 +1,8 @@
 import type { LintRule } from '../rule.js';
 import { ambiguousTransitions } from './ambiguous-transitions.js';
 import { byLevelIncomplete } from './by-level-incomplete.js';
+import { levelWithoutDuties } from './level-without-duties.js';
+import { ownerByLevelIncomplete } from './owner-by-level-incomplete.js';
 import { conditionalTargetsWithoutDefault } from './conditional-targets-without-default.js';
 import { controlCharactersInText } from './control-characters-in-text.js';
 import { deadlineNeverMet } from './deadline-never-met.js';
@@ -43,6 +45,8 @@ export {
   unusedTemplate,
   regradeUpAtTopLevel,
   perLevelDeadlineBeforeGrading,
+  levelWithoutDuties,
+  ownerByLevelIncomplete,
 };
 
 /** Every lint rule, in the order the driver runs them (graphql-js `specifiedRules`). */
@@ -68,4 +72,6 @@ export const ALL_RULES: readonly LintRule[] = [
   regradeUpAtTopLevel,
   perLevelDeadlineBeforeGrading,
   byLevelIncomplete,
+  levelWithoutDuties,
+  ownerByLevelIncomplete,
 ];

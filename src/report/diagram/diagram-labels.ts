@@ -39,6 +39,10 @@ export interface DiagramWords {
   readonly position: (team: string, position: 'leader' | 'deputy' | 'members') => string;
   /** A duration from its parts (days, hours, minutes, seconds): `1 h 30 min` / `1小时30分钟`. */
   readonly duration: (parts: DurationParts) => string;
+  /** DSL v2: a track present only at some levels, `at levels III, II, I` / `适用等级 III、II、I`. */
+  readonly atLevels: (levels: string) => string;
+  /** DSL v2: the owner at some levels, `at II, I: municipal flood HQ` / `II、I级由市防汛指挥部负责`. */
+  readonly ownedAt: (levels: string, team: string) => string;
 }
 
 /** A duration cut into whole days, hours, minutes and seconds. */
@@ -78,6 +82,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     anyRole: 'any role',
     position: (team, position) => `${team} ${position}`,
     duration: (parts) => joinParts(parts, { d: ' d', h: ' h', m: ' min', s: ' s' }, ' '),
+    atLevels: (levels) => `at levels ${levels}`,
+    ownedAt: (levels, team) => `at ${levels}: ${team}`,
   },
   'zh-CN': {
     by: '由',
@@ -102,6 +108,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     anyRole: '任一角色',
     position: (team, position) => `${team}${{ leader: '组长', deputy: '副组长', members: '组员' }[position]}`,
     duration: (parts) => joinParts(parts, { d: '天', h: '小时', m: '分钟', s: '秒' }, ''),
+    atLevels: (levels) => `适用等级 ${levels}`,
+    ownedAt: (levels, team) => `${levels}级由${team}负责`,
   },
 };
 
@@ -221,6 +229,21 @@ export class DiagramLabels {
     return this.#inLevelOrder(Object.keys(perLevel))
       .map((level) => `${level}: ${list(perLevel[level] ?? [])}`)
       .join('; ');
+  }
+
+  /** DSL v2: the levels a track is present at (` · at levels III, II, I`), empty for a track at every level. */
+  trackLevels(track: { levels?: readonly string[] | undefined }): string {
+    return track.levels === undefined ? '' : ` · ${this.words.atLevels(this.#inLevelOrder(track.levels).join(this.words.list))}`;
+  }
+
+  /** DSL v2: a stage's owners per level (` · II, I: municipal flood HQ`), empty without `ownerByLevel`. */
+  ownersByLevel(stage: { ownerByLevel?: Readonly<Record<string, string>> | undefined }): string {
+    const byLevel = stage.ownerByLevel;
+    if (byLevel === undefined) return '';
+    const teams = [...new Set(Object.values(byLevel))];
+    return teams
+      .map((team) => ` · ${this.words.ownedAt(this.#inLevelOrder(Object.keys(byLevel).filter((level) => byLevel[level] === team)).join(this.words.list), this.who(team))}`)
+      .join('');
   }
 
   /** Keys that name severity levels first, in the plan's order, then any others. */

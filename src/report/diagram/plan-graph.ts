@@ -188,7 +188,8 @@ export function planGraph(plan: PlanDefinition, options: { locale?: string } = {
       initial: stage.id === opening,
       tracks: (stage.tracks ?? []).map((track) => ({
         id: track.id,
-        title: localize(track.title, locale, track.id),
+        // DSL v2: a track present only at some levels says at which
+        title: localize(track.title, locale, track.id) + (track.levels === undefined ? '' : ` · ${words.atLevels(levels.filter((level) => track.levels?.includes(level) === true).join(words.list))}`),
         events: track.on.map((t) => label(plan, t, locale)),
       })),
       stays: [],

@@ -29,6 +29,8 @@ import {
   LOCALE_MESSAGE,
   LOCALE_PATTERN,
   MEASURE_PER,
+  NOTIFY_TARGET_MESSAGE,
+  NOTIFY_TARGET_PATTERN,
   RESOURCE_KINDS,
   SEMVER_MESSAGE,
   SEMVER_PATTERN,
@@ -107,13 +109,6 @@ const Resource = strictObject({
   whenNeeded: optional(bool),
 });
 
-// action.ts
-const Action = union<unknown>([
-  strictObject({ notify: array(Id, min(1)), template: optional(Id), message: text }),
-  strictObject({ regrade: union<unknown>([literal('up'), literal('down'), Id]) }),
-  strictObject({ record: LocalizedText }),
-  strictObject({ effect: Id, template: optional(Id), to: optional(array(Id)) }),
-]);
 const EffectDeclaration = strictObject(base);
 
 // event.ts
@@ -141,6 +136,15 @@ const ConditionUnion = union<unknown>([
   strictObject({ not: Condition }),
 ]);
 
+// action.ts (after condition.ts: an action's `when` is a condition)
+const NotifyTarget = str(regex(NOTIFY_TARGET_PATTERN, NOTIFY_TARGET_MESSAGE), max(ID_MAX_LENGTH));
+const Action = union<unknown>([
+  strictObject({ notify: array(NotifyTarget, min(1)), template: optional(Id), message: text, when: optional(Condition) }),
+  strictObject({ regrade: union<unknown>([literal('up'), literal('down'), Id]), when: optional(Condition) }),
+  strictObject({ record: LocalizedText, when: optional(Condition) }),
+  strictObject({ effect: Id, template: optional(Id), to: optional(array(Id)), when: optional(Condition) }),
+]);
+
 // transition.ts
 const transitionShape: Shape = {
   event: Id,
@@ -150,19 +154,20 @@ const transitionShape: Shape = {
   when: optional(Condition),
   requires: optional(array(Id)),
   target: optional(Id),
-  targets: optional(array(strictObject({ when: optional(Condition), target: Id }), min(1))),
+  targets: optional(array(strictObject({ when: optional(Condition), target: Id, do: optional(array(Action)) }), min(1))),
   do: optional(array(Action)),
 };
 const Transition = strictObject(transitionShape);
 const SharedTransition = strictObject({ ...transitionShape, in: union<unknown>([array(Id, min(1)), literal('*')]) });
 
 // stage.ts
-const Track = strictObject({ id: Id, title: text, owner: optional(Id), on: array(Transition, min(1)) });
+const Track = strictObject({ id: Id, title: text, owner: optional(Id), levels: optional(array(Id, min(1))), on: array(Transition, min(1)) });
 const Stage = strictObject({
   id: Id,
   title: LocalizedText,
   description: text,
   owner: optional(Id),
+  ownerByLevel: optional(record(Id, Id)),
   resources: list(Id),
   enter: optional(array(Action)),
   on: list(Transition),

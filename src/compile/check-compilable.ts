@@ -64,7 +64,8 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
   const checkActions = (actions: readonly Action[] | undefined, path: Path): void => {
     actions?.forEach((a, i) => {
       const at = [...path, i];
-      if ('notify' in a) need('role', a.notify, at);
+      if ('notify' in a) need('role', a.notify.filter((role) => !role.startsWith('owner.')), at);
+      checkCondition(a.when, [...at, 'when']);
       if ('regrade' in a && a.regrade !== 'up' && a.regrade !== 'down') need('severity', [a.regrade], at);
       if ('effect' in a) need('effect', [a.effect], at);
       if ('template' in a && a.template !== undefined) need('template', [a.template], at);
@@ -80,6 +81,7 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
     t.targets?.forEach((b, j) => {
       need('stage', [b.target], [...path, 'targets', j, 'target']);
       checkCondition(b.when, [...path, 'targets', j, 'when']);
+      checkActions(b.do, [...path, 'targets', j, 'do']);
     });
     need('field', t.requires, [...path, 'requires']);
     checkCondition(t.when, [...path, 'when']);
@@ -88,6 +90,8 @@ export function checkCompilable(definition: PlanDefinition): CompileProblem[] {
   definition.stages.forEach((s, i) => {
     s.on.forEach((t, j) => checkTransition(t, ['stages', i, 'on', j], false));
     s.tracks?.forEach((track, k) => track.on.forEach((t, j) => checkTransition(t, ['stages', i, 'tracks', k, 'on', j], true)));
+    s.tracks?.forEach((track, k) => need('severity', track.levels ?? [], ['stages', i, 'tracks', k, 'levels']));
+    need('severity', Object.keys(s.ownerByLevel ?? {}), ['stages', i, 'ownerByLevel']);
     if (s.done !== undefined) need('stage', [s.done], ['stages', i, 'done']);
     checkActions(s.enter, ['stages', i, 'enter']);
   });

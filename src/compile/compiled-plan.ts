@@ -45,6 +45,8 @@ export interface CompiledStage {
   tracks: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledTransition[]>>;
   /** Event → the stage's own transitions, then the shared ones. */
   on: ReadonlyMap<string, readonly CompiledTransition[]>;
+  /** DSL v2: track id → the levels at which it is required, for the tracks with `levels` only. */
+  trackLevels?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { and, setup, type AnyActorRef, type EventObject, type MetaObject, type ParameterizedObject, type ProvidedActor, type StateMachine, type StateSchema, type StateValue } from 'xstate';
+import { and, not, setup, type AnyActorRef, type EventObject, type MetaObject, type ParameterizedObject, type ProvidedActor, type StateMachine, type StateSchema, type StateValue } from 'xstate';
 import type { Condition } from '../dsl/schema/condition.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { mayFire } from './level-authority.js';
+import { LEVEL_EVENT, trackRequired } from './level-duties.js';
 import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
 import { evaluateCondition } from './conditions.js';
 
@@ -25,6 +26,8 @@ export interface PlanMachineEvent {
     severity: string | null;
     /** The levels a per-level `by` is judged at: before the event, requested by it, and the more severe of the two. */
     levels?: { current: string | null; requested: string | null; higher: string | null };
+    /** The incident's level once the event is applied: level-gated tracks (DSL v2 `levels`) are judged at it. */
+    level?: string | null;
   };
 }
 
@@ -32,6 +35,8 @@ export interface PlanMachineEvent {
 export interface TakenParams {
   key: string;
   target?: string;
+  /** With `targets`: the index of the branch taken (its own `do` runs after the transition's). */
+  branch?: number;
 }
 
 /** Params of the `enterStage` action. */
@@ -52,6 +57,9 @@ function planSetup() {
       hasFields: ({ event }, params: { fields: readonly string[] }) =>
         params.fields.every((f) => event.data !== undefined && event.data[f] !== undefined),
       /** The plan condition holds over the incident data with the event data laid over it. */
+      /** The level after the event (else the context's) is one at which a gated track is required. */
+      atLevel: ({ context, event }, params: { levels: readonly string[] }) =>
+        trackRequired(params.levels, event.scope?.level !== undefined ? event.scope.level : context.severity),
       condition: ({ context, event }, params: { when: Condition }) =>
         event.scope !== undefined
           ? evaluateCondition(params.when, event.scope.values, event.scope.severity)
@@ -139,10 +147,8 @@ export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string
     if (compiled.trackIds.length === 0) continue;
     const regions: Record<string, unknown> = {};
     for (const [trackId, trackOn] of compiled.tracks) {
-      regions[trackId] = {
-        initial: 'pending',
-        states: { pending: { on: toOn(trackOn, 'done') }, done: { type: 'final' } },
-      };
+      const levels = compiled.trackLevels?.get(trackId);
+      regions[trackId] = levels === undefined ? { initial: 'pending', states: { pending: { on: toOn(trackOn, 'done') }, done: { type: 'final' } } } : gatedRegion(toOn(trackOn, 'done'), levels);
     }
     node['type'] = 'parallel';
     node['states'] = regions;
@@ -157,6 +163,25 @@ export function toMachine(definition: PlanDefinition, stages: ReadonlyMap<string
     states: states as never,
   });
   return machine as unknown as PlanMachine;
+}
+
+/**
+ * The region of a track present only at some levels (DSL v2 §4): entered through `gate`, which
+ * goes to `pending` at a level that requires it and to `absent` (final, so it does not hold up the
+ * stage's `done`) at any other. The engine's level event moves `absent` → `pending` when the level
+ * rises into the track's levels and `pending` → `absent` when it leaves them; `done` stays done.
+ */
+function gatedRegion(on: Record<string, unknown[]>, levels: readonly string[]): Record<string, unknown> {
+  const atLevel = { type: 'atLevel', params: { levels } };
+  return {
+    initial: 'gate',
+    states: {
+      gate: { always: [{ guard: atLevel, target: 'pending' }, { target: 'absent' }] },
+      absent: { type: 'final', on: { [LEVEL_EVENT]: { guard: atLevel, target: 'pending' } } },
+      pending: { on: { ...on, [LEVEL_EVENT]: { guard: not(atLevel as never), target: 'absent' } } },
+      done: { type: 'final' },
+    },
+  };
 }
 
 function toOn(map: ReadonlyMap<string, readonly CompiledTransition[]>, trackTarget?: string): Record<string, unknown[]> {
@@ -175,9 +200,10 @@ function toXState(t: CompiledTransition, trackTarget: string | undefined): unkno
   if (t.requires.length > 0) base.push({ type: 'hasFields', params: { fields: t.requires } });
   if (t.when !== undefined) base.push({ type: 'condition', params: { when: t.when } });
   const branches: ReadonlyArray<{ target?: string | undefined; when?: Condition | undefined }> = t.targets ?? [{ target: t.target }];
-  return branches.map((b) => {
+  return branches.map((b, index) => {
     const all: GuardRef[] = b.when === undefined ? base : [...base, { type: 'condition', params: { when: b.when } }];
     const taken: TakenParams = { key: t.key };
+    if (t.targets !== undefined) taken.branch = index;
     const out: Record<string, unknown> = { guard: all.length === 1 ? all[0] : and(all as never), actions: [{ type: 'taken', params: taken }] };
     // a track transition completes its track (no branch target); a stage transition re-enters its target
     if (trackTarget !== undefined) out['target'] = trackTarget;

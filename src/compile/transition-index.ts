@@ -72,7 +72,10 @@ export function indexTransitions(definition: PlanDefinition): {
         if (within === undefined || within.has(stage.id)) push(on, compile(t, `${stage.id}*${i}`, stage.id, true));
       });
     }
-    stages.set(stage.id, { definition: stage, trackIds: [...tracks.keys()], tracks, on });
+    const compiled: CompiledStage = { definition: stage, trackIds: [...tracks.keys()], tracks, on };
+    const gated = (stage.final === true ? [] : (stage.tracks ?? [])).filter((track) => track.levels !== undefined);
+    if (gated.length > 0) compiled.trackLevels = new Map(gated.map((track) => [track.id, track.levels ?? []]));
+    stages.set(stage.id, compiled);
   }
   return { stages, transitions };
 }

@@ -85,6 +85,7 @@ export const DIAGNOSTIC_CODES = [
   'threshold-field-not-number',
   'suggestion-field-type',
   'suggestion-value-unknown',
+  'notify-owner-without-owner',
 ] as const;
 
 /** A stable diagnostic code of the plan checker. */
@@ -243,6 +244,8 @@ export interface DiagnosticParams {
   'suggestion-field-type': { rule: string; field: string; fieldType: string; expected: 'enum' | 'severity' };
   /** A `map` key that is not a value of the `from` enum field (`id`), with the field's values as `known`. */
   'suggestion-value-unknown': UnknownRefParams & { field: string };
+  /** DSL v2: `entry` is `owner.leader`, `owner.deputy` or `owner.members`. */
+  'notify-owner-without-owner': { stage: string; entry: string };
 }
 
 /**

@@ -222,6 +222,8 @@ export const messagesEn: MessageTable = {
     const hint = p.suggestion === undefined ? '' : ` Did you mean ${quote(p.suggestion)}?`;
     return `${quote(p.id)} is not a value of field ${quote(p.field)}.${hint} Map its values: ${listOf(p.known)}.`;
   },
+  'notify-owner-without-owner': (p) =>
+    `${quote(p.entry)} notifies the team owning stage ${quote(p.stage)}, which has none; give the stage owner: <team> (and ownerByLevel for levels owned by another team), or name a role.`,
 };
 
 function mb(bytes: number): string {

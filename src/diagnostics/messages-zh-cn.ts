@@ -212,6 +212,8 @@ export const messagesZhCn: MessageTable = {
     const hint = p.suggestion === undefined ? '' : `是否想写 ${quote(p.suggestion)}？`;
     return `${quote(p.id)} 不是字段 ${quote(p.field)} 的取值。${hint}可映射的取值：${listOf(p.known)}。`;
   },
+  'notify-owner-without-owner': (p) =>
+    `${quote(p.entry)} 通知负责阶段 ${quote(p.stage)} 的小组，但该阶段没有负责小组；请为阶段写上 owner: <小组>（由其他小组负责的等级另写 ownerByLevel），或直接写角色。`,
 };
 
 function mb(bytes: number): string {

@@ -5,6 +5,7 @@ import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { checkCondition, type ConditionScope } from './check-condition.js';
 import { checkQuantities } from './check-quantities.js';
+import { checkActionLevels, checkStageLevels } from './check-level-duties.js';
 import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from './schema/action.js';
 import type { Condition } from './schema/condition.js';
@@ -251,17 +252,19 @@ export class ReferenceChecker {
 
   checkStage(stage: Stage, path: Path): void {
     if (stage.owner !== undefined) this.ref('unknown-team', stage.owner, this.teamIds, [...path, 'owner']);
+    checkStageLevels(this, stage, path);
     stage.resources.forEach((r, k) => this.ref('unknown-resource', r, this.resources, [...path, 'resources', k]));
-    if (stage.enter !== undefined) this.checkActions(stage.enter, [...path, 'enter']);
-    stage.on.forEach((t, k) => this.checkTransition(t, [...path, 'on', k], undefined));
+    if (stage.enter !== undefined) this.checkActions(stage.enter, [...path, 'enter'], stage);
+    stage.on.forEach((t, k) => this.checkTransition(t, [...path, 'on', k], undefined, stage));
     if (stage.tracks !== undefined) {
       this.duplicates(stage.tracks, [...path, 'tracks'], 'track');
       stage.tracks.forEach((track, k) => {
         const trackPath = [...path, 'tracks', k];
         if (track.owner !== undefined) this.ref('unknown-team', track.owner, this.teamIds, [...trackPath, 'owner']);
-        track.on.forEach((t, n) => this.checkTransition(t, [...trackPath, 'on', n], track.id));
+        track.on.forEach((t, n) => this.checkTransition(t, [...trackPath, 'on', n], track.id, stage));
       });
-      if (stage.done === undefined) this.push('missing-done', { stage: stage.id }, path);
+      // DSL v2 §4: a stage with level-gated tracks may omit `done` and stay when its duties are done.
+      if (stage.done === undefined && !stage.tracks.some((track) => track.levels !== undefined)) this.push('missing-done', { stage: stage.id }, path);
     } else if (stage.done !== undefined) {
       this.push('done-without-tracks', { stage: stage.id }, [...path, 'done']);
     }
@@ -299,7 +302,7 @@ export class ReferenceChecker {
     }
   }
 
-  checkTransition(t: Transition, path: Path, track: string | undefined): void {
+  checkTransition(t: Transition, path: Path, track: string | undefined, stage?: Stage): void {
     this.ref('unknown-event', t.event, this.events, [...path, 'event']);
     if (Array.isArray(t.by)) t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
     else {
@@ -316,8 +319,9 @@ export class ReferenceChecker {
     t.targets?.forEach((branch, k) => {
       if (branch.when !== undefined) this.checkWhen(branch.when, [...path, 'targets', k, 'when']);
       this.ref('unknown-stage', branch.target, this.stageIds, [...path, 'targets', k, 'target']);
+      if (branch.do !== undefined) this.checkActions(branch.do, [...path, 'targets', k, 'do'], stage);
     });
-    if (t.do !== undefined) this.checkActions(t.do, [...path, 'do']);
+    if (t.do !== undefined) this.checkActions(t.do, [...path, 'do'], stage);
   }
 
   checkBy(entry: string, path: Path): void {
@@ -385,11 +389,15 @@ export class ReferenceChecker {
     if (missing.length > 0) this.push('missing-severity-level', { missing }, path);
   }
 
-  checkActions(actions: readonly Action[], path: Path): void {
+  /** `stage`: the stage the actions belong to (enter, its transitions), which `owner.*` in a notify names (DSL v2). */
+  checkActions(actions: readonly Action[], path: Path, stage?: Stage): void {
     actions.forEach((action, i) => {
       const at = [...path, i];
+      checkActionLevels(this, action, at, stage);
       if ('notify' in action) {
-        action.notify.forEach((role, k) => this.ref('unknown-role', role, this.roles, [...at, 'notify', k]));
+        action.notify.forEach((role, k) => {
+          if (!role.startsWith('owner.')) this.ref('unknown-role', role, this.roles, [...at, 'notify', k]);
+        });
         if (action.template !== undefined) this.ref('unknown-template', action.template, this.templates, [...at, 'template']);
       } else if ('regrade' in action) {
         if (action.regrade !== 'up' && action.regrade !== 'down') this.ref('unknown-severity', action.regrade, this.severity, [...at, 'regrade']);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PlanSchema } from './schema/plan.js';
-import { CLOCK_PATTERN, DURATION_PATTERN, FIELD_REF_PATTERN, ID_PATTERN, LOCALE_PATTERN, SEMVER_PATTERN } from './schema/patterns.js';
+import { CLOCK_PATTERN, DURATION_PATTERN, FIELD_REF_PATTERN, ID_PATTERN, LOCALE_PATTERN, NOTIFY_TARGET_PATTERN, SEMVER_PATTERN } from './schema/patterns.js';
 import { SCHEMA_DESCRIPTIONS_ZH_CN } from './schema-descriptions-zh-cn.js';
 
 /** What an editor shows when a value fails a pattern: in words, English then Chinese, never the regex. */
@@ -10,6 +10,7 @@ const PATTERN_MESSAGES = new Map<string, string>([
   [LOCALE_PATTERN.source, 'A locale such as zh-CN or en. / 语言代码，例如 zh-CN 或 en。'],
   [SEMVER_PATTERN.source, 'A version such as 1.0.0. / 版本号，例如 1.0.0。'],
   [FIELD_REF_PATTERN.source, 'A field id (a letter, then letters, digits, "-" or "_"), or severity.previous / severity.change. / 字段标识（以字母开头，只含字母、数字、"-" 和 "_"），或 severity.previous / severity.change。'],
+  [NOTIFY_TARGET_PATTERN.source, 'A role id, or owner.leader / owner.deputy / owner.members (that position of the team owning the stage at the incident\'s level). / 角色标识，或 owner.leader / owner.deputy / owner.members（事件当前等级下负责该阶段的小组的相应岗位）。'],
   [CLOCK_PATTERN.source, 'A time of day such as 21:00 (24-hour, not 晚上9点 or 21点). / 时刻应写成 21:00 这样的 24 小时制（不能写 晚上9点 或 21点）。'],
 ]);
 

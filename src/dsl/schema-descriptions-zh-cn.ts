@@ -138,4 +138,12 @@ export const SCHEMA_DESCRIPTIONS_ZH_CN: Readonly<Record<string, string>> = {
   'A suggested severity level for each value of a field; choosing another needs a reason.': '按某字段取值给出的建议响应等级；选择其他等级须说明理由。',
   'Named thresholds with units (e.g. a station\'s warning level) that conditions compare with.': '带单位的具名阈值（例如水文站警戒水位），供条件比较。',
   'Suggested severity levels for the values of a field (e.g. warning colour → level); another choice needs a reason.': '按字段取值建议的响应等级（例如预警颜色 → 等级）；选择其他等级须说明理由。',
+  // DSL v2 §4: duties that depend on the level
+  'Run the action only when this holds (read when it runs: the incident data and level).': '仅当此条件成立时执行该动作（在执行时判断：事件数据与当前等级）。',
+  "A role id, or owner.leader / owner.deputy / owner.members: that position of the team owning the stage at the incident's level.": '角色标识，或 owner.leader / owner.deputy / owner.members：事件当前等级下负责该阶段的小组的相应岗位。',
+  'Role ids to notify (or owner.leader / owner.deputy / owner.members).': '要通知的角色标识（或 owner.leader / owner.deputy / owner.members）。',
+  'An action: {notify: [roles]}, {regrade: up|down|level}, {record: text} or {effect: id}; each may have a `when` condition.': '动作：{notify: [角色]}、{regrade: up|down|等级}、{record: 文字} 或 {effect: 标识}；每个动作都可带 `when` 条件。',
+  "Actions run when this branch is taken (after the transition's own `do`).": '选中此分支时执行的动作（在转换本身的 `do` 之后）。',
+  'Severity levels at which the track is required; omitted, at every level. Added when the level rises into them, set aside (done duties kept) when it leaves them.': '需要执行该分支的响应等级；不写则各级均需执行。等级升入这些等级时加入该分支，降出时搁置（已完成的职责保留）。',
+  'Team owning the stage at each listed severity level (level id → team id); other levels fall back to owner.': '各列出等级下负责该阶段的小组（等级标识 → 小组标识）；未列出的等级沿用 owner。',
 };

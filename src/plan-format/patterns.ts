@@ -44,6 +44,11 @@ export const CLOCK_MESSAGE = 'a time of day such as 21:00 (24-hour HH:MM)';
 export const CHANGE_FIELDS = ['severity.previous', 'severity.change'] as const;
 /** A field a condition reads: an id, or one of {@link CHANGE_FIELDS}. */
 export const FIELD_REF_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_-]*|severity\.previous|severity\.change)$/;
+/** A role a `notify` names: a role id, or a position of the team owning the stage at the incident's level (DSL v2). */
+export const NOTIFY_TARGET_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_-]*|owner\.(?:leader|deputy|members))$/;
+export const NOTIFY_TARGET_MESSAGE = 'a role id, or owner.leader / owner.deputy / owner.members';
+/** The owner positions a `notify` may name (DSL v2): resolved to the team owning the stage at the incident's level. */
+export const OWNER_POSITIONS = ['owner.leader', 'owner.deputy', 'owner.members'] as const;
 /** Lint rule severities in a plan's `lint` section. */
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 /** How a `deadline-met-rate` measure groups deadline instances. */

@@ -1,3 +1,4 @@
+import { stageOwnerAt } from '../compile/level-duties.js';
 import { byEntries } from '../plan-format/by-entries.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 
@@ -49,14 +50,15 @@ function byLists(plan: PlanDefinition, stage: string, event: string): string[][]
 /**
  * The team responsible for meeting a deadline: its `owner` when the plan names one; else the owner
  * of the track whose events meet it (in the deadline's own stage for `from: enter`, then in plan
- * order), falling back to the owner of the stage that accepts a meeting event.
+ * order), falling back to the owner of the stage that accepts a meeting event — at `level`, the
+ * stage's `ownerByLevel` entry when it has one (DSL v2).
  *
  * @example
  * ```ts
  * deadlineTeam(plan, 'pump-out'); // 'drainage' — a track owned by drainage meets it
  * ```
  */
-export function deadlineTeam(plan: PlanDefinition, deadlineId: string): string | undefined {
+export function deadlineTeam(plan: PlanDefinition, deadlineId: string, level: string | null = null): string | undefined {
   const d = plan.deadlines.find((x) => x.id === deadlineId);
   if (d === undefined) return undefined;
   if (d.owner !== undefined) return d.owner;
@@ -64,11 +66,38 @@ export function deadlineTeam(plan: PlanDefinition, deadlineId: string): string |
   const ownStage = d.from === 'enter' && d.stage !== undefined ? plan.stages.find((s) => s.id === d.stage) : undefined;
   const stages = ownStage === undefined ? plan.stages : [ownStage, ...plan.stages.filter((s) => s !== ownStage)];
   for (const s of stages) {
-    for (const track of s.tracks ?? []) if (track.on.some(meets)) return track.owner ?? s.owner;
-    if (s === ownStage) return s.owner;
-    if (s.on.some(meets)) return s.owner;
+    // DSL v2: a stage's owner at the level (`ownerByLevel`), when the level is known.
+    const owner = stageOwnerAt(s, level);
+    for (const track of s.tracks ?? []) if (track.on.some(meets)) return track.owner ?? owner;
+    if (s === ownStage) return owner;
+    if (s.on.some(meets)) return owner;
     const shared = plan.transitions.some((t) => meets(t) && (t.in === '*' ? s.final !== true : t.in.includes(s.id)));
-    if (shared) return s.owner;
+    if (shared) return owner;
   }
   return undefined;
+}
+
+/**
+ * The incident's level at an instant (ISO 8601), read from its timeline: the level at open, then
+ * each accepted event that set the plan's severity field and each `regraded` entry up to then.
+ *
+ * @example
+ * ```ts
+ * levelAt(plan, incident, instance.breachedAt ?? instance.dueAt); // 'II'
+ * ```
+ */
+export function levelAt(plan: PlanDefinition, incident: { timeline: readonly { type: string; at: string; data?: Record<string, unknown> }[] }, at: string): string | null {
+  const field = plan.fields.find((f) => f.type === 'severity')?.id;
+  const levels = new Set(plan.severity.map((s) => s.id));
+  const when = Date.parse(at);
+  let level: string | null = null;
+  for (const e of incident.timeline) {
+    if (Date.parse(e.at) > when) break;
+    let next: unknown;
+    if (e.type === 'opened') next = e.data?.['severity'];
+    else if (e.type === 'regraded') next = e.data?.['to'];
+    else if (e.type === 'event' && field !== undefined) next = (e.data?.['data'] as Record<string, unknown> | undefined)?.[field];
+    if (typeof next === 'string' && levels.has(next)) level = next;
+  }
+  return level;
 }

@@ -4,11 +4,13 @@ import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
-import { IncidentChange, iso, lastEntryMs } from './change.js';
-import { armOnEvent, cancelOnReentry, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
+import { IncidentChange, lastEntryMs } from './change.js';
+import { armOnEvent, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
 import { snapshotOf, stateFields, type MachineAction } from './machine-state.js';
+import { hasLevelTracks, settleLevelTracks } from './level-tracks.js';
 import { rememberedStep } from './remembered-steps.js';
+import { enterStage } from './stage-entry.js';
 import { runActions } from './plan-actions.js';
 import { sendError, type SendError } from './send-error.js';
 import { setSeverity } from './severity.js';
@@ -45,6 +47,7 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
   if (due === undefined || due > now) return incident;
   const change = new IncidentChange(plan, incident, now);
   fireDue(change, now);
+  settleLevelTracks(change);
   for (const entry of change.entries) entries.push(entry);
   const next = change.commit();
   return next;
@@ -97,6 +100,8 @@ interface Chosen {
   actions: readonly MachineAction[];
   /** Suggested levels the event concerns (DSL v2), recorded on its timeline entry. */
   suggestions?: SuggestionOutcome[];
+  /** What the transition's conditions read (incident data, event data, `severity.previous` / `severity.change`), made when first asked. */
+  view: () => Readonly<Record<string, unknown>>;
 }
 
 const firersByPlan = new WeakMap<CompiledPlan, Map<string, Set<string>>>();
@@ -197,7 +202,8 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       'severity.change': changeDirection(plan.severityOrder, incident.severity, levels.requested),
       'severity.previous': incident.severity,
     });
-  // Every guard the machine could consult for this event here, evaluated once: which transition
+  // Conditions read `severity` as the level the event requests (docs/dsl-v2.md §3), whatever the
+  // plan's severity field is called. Every guard the machine could consult for this event here, evaluated once: which transition
   // the engine takes (the first whose guards all hold), and the outcomes that key the machine's
   // remembered step (one character per XState transition: a branch per target).
   let missing: DataIssue[] = [];
@@ -213,7 +219,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
         if (chosen === undefined && missing.length === 0) missing = lacking.map((field) => ({ field, problem: 'missing', message: `field "${field}" is required here` }));
       }
     }
-    if (holds && t.when !== undefined && !evaluateCondition(t.when, values(), incident.severity)) {
+    if (holds && t.when !== undefined && !evaluateCondition(t.when, values(), levels.requested)) {
       holds = false;
       if (chosen === undefined) conditionFailed = true;
     }
@@ -222,7 +228,7 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     } else {
       let branch = false;
       for (const b of t.targets) {
-        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values(), incident.severity));
+        const taken = holds && (b.when === undefined || evaluateCondition(b.when, values(), levels.requested));
         outcomes += taken ? '1' : '0';
         branch ||= taken;
       }
@@ -243,10 +249,11 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
     const { value, actions } = rememberedStep(
       plan,
       snapshotOf(plan, incident),
-      // The outcomes are laid out by the candidates, which the active tracks decide.
-      `${event.type}\u0000${incident.tracks.join(',')}`,
+      // The outcomes are laid out by the candidates, which the active tracks decide; a stage
+      // entered with level-gated tracks (DSL v2) also depends on the level after the event.
+      `${event.type}\u0000${incident.tracks.join(',')}${hasLevelTracks(plan) ? `\u0000${levels.requested}` : ''}`,
       outcomes,
-      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: incident.severity, levels } }),
+      () => ({ type: event.type, by: event.by, data: clean, scope: { values: values(), severity: levels.requested, levels, level: levels.requested } }),
     );
     const taken = actions.find((a) => a.type === 'taken');
     if (taken === undefined || (taken.params as TakenParams).key !== chosen.key) {
@@ -254,8 +261,8 @@ function decide(plan: CompiledPlan, incident: Incident, event: ValidEvent): Chos
       throw new Error(`planwright: machine took ${JSON.stringify(taken?.params)} for ${event.type}, engine chose ${chosen.key}`);
     }
     return judged === undefined || judged.outcomes.length === 0
-      ? { transition: chosen, data: clean, value, actions }
-      : { transition: chosen, data: clean, value, actions, suggestions: judged.outcomes };
+      ? { transition: chosen, data: clean, value, actions, view: values }
+      : { transition: chosen, data: clean, value, actions, view: values, suggestions: judged.outcomes };
   }
   if (missing.length > 0) return { error: invalidData(event.type, missing) };
   return {
@@ -301,22 +308,21 @@ function accept(change: IncidentChange, chosen: Chosen, event: ValidEvent): void
   draft.tracks = fields.tracks;
   for (const action of chosen.actions) {
     if (action.type === 'taken') {
-      const t = plan.transitions.get((action.params as TakenParams).key);
-      if (t !== undefined) runActions(change, t.actions, entry, { event: event.type });
-    } else if (action.type === 'enterStage') {
-      const stage = (action.params as EnterStageParams).stage;
-      const entered = change.appendCanonical('stage-entered', 'recorded', { stage });
-      cancelOnReentry(change, stage);
-      const definition = plan.stages.get(stage)?.definition;
-      if (definition?.enter !== undefined) runActions(change, definition.enter, entered, { stage });
-      if (definition?.final === true) {
-        draft.closed = true;
-        draft.closedAt = iso(change.now);
-        change.appendCanonical('closed', 'recorded', { stage });
+      const params = action.params as TakenParams;
+      const t = plan.transitions.get(params.key);
+      if (t !== undefined) {
+        // Conditional actions (DSL v2 `when`) read what the transition's conditions read; `owner.*` the transition's stage.
+        const view = { stage: t.stage, values: chosen.view };
+        runActions(change, t.actions, entry, { event: event.type }, view);
+        const branch = params.branch === undefined ? undefined : t.targets?.[params.branch];
+        if (branch?.do !== undefined) runActions(change, branch.do, entry, { event: event.type }, view);
       }
+    } else if (action.type === 'enterStage') {
+      enterStage(change, (action.params as EnterStageParams).stage);
     }
   }
   armOnEvent(change, event.type, chosen.data);
   sweepDeadlines(change);
   fireDue(change, change.now);
+  settleLevelTracks(change);
 }

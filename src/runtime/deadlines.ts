@@ -49,8 +49,14 @@ function holds(change: IncidentChange, d: CompiledDeadline): boolean {
   return evaluateCondition(d.when, d.readsChange ? { ...change.doc.data, ...lastChange(change.plan.severityOrder, change.doc) } : change.doc.data, change.doc.severity);
 }
 
-/** `severity.previous` and `severity.change` of the incident's last regrade (`same` before any). */
-function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline' | 'severity'>): Record<string, unknown> {
+/**
+ * `severity.previous` and `severity.change` of the incident's last regrade (`same` before any).
+ * @internal
+ *
+ * @example
+ * lastChange(plan.severityOrder, incident); // { 'severity.change': 'up', 'severity.previous': 'III' }
+ */
+export function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline' | 'severity'>): Record<string, unknown> {
   for (let i = incident.timeline.length - 1; i >= 0; i--) {
     const e = incident.timeline[i] as TimelineEntry;
     if (e.type === 'regraded') {

@@ -59,7 +59,11 @@ export type TimelineEntryType =
   | 'effect-delivered'
   | 'effect-failed'
   | 'migrated'
-  | 'closed';
+  | 'closed'
+  /** DSL v2: a level-gated track added to the active stage (the level rose into its levels). */
+  | 'track-added'
+  /** DSL v2: a pending level-gated track set aside (the level left its levels). */
+  | 'track-withdrawn';
 
 /** One entry of the append-only, hash-chained incident timeline. */
 export interface TimelineEntry {
@@ -117,7 +121,7 @@ export interface Incident<T extends PlanTypes = LoosePlanTypes> {
   stage: T['stages'];
   /** Full XState state value (stage, and track states inside a stage with tracks). */
   state: unknown;
-  /** Track ids of the active stage that are not done yet. */
+  /** Track ids of the active stage that are pending (not done, and not set aside at this level). */
   tracks: string[];
   /** Severity level id, or null while unknown. */
   severity: T['severities'] | null;

@@ -36,7 +36,8 @@ export function stateFields(plan: CompiledPlan, value: unknown): { stage: string
   const [stage, inner] = Object.entries(value as Record<string, unknown>)[0] ?? ['', undefined];
   const regions = (inner ?? {}) as Record<string, unknown>;
   const order = plan.stages.get(stage)?.trackIds ?? [];
-  const tracks = order.filter((t) => regions[t] !== 'done');
+  // pending tracks only: not done, and not set aside at this level (a level-gated track's `absent`)
+  const tracks = order.filter((t) => regions[t] !== 'done' && regions[t] !== 'absent');
   const fields = { stage, state: deepFreeze(canonicalize(value)), tracks: Object.freeze(tracks) as string[] };
   fieldsByValue.set(value as object, { plan, fields });
   return fields;

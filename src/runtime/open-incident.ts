@@ -5,6 +5,7 @@ import { IncidentChange, iso } from './change.js';
 import { fireDue, sweepDeadlines } from './deadlines.js';
 import { deepFreeze, markEngineIncident } from './deep-freeze.js';
 import type { Actor, Incident, TimelineEntry } from './incident.js';
+import { settleLevelTracks } from './level-tracks.js';
 import { machineStart, stateFields } from './machine-state.js';
 import { runActions } from './plan-actions.js';
 
@@ -66,5 +67,6 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
   }
   sweepDeadlines(change);
   fireDue(change, now);
+  settleLevelTracks(change);
   return { incident: change.commit(), entries: change.entries };
 }

@@ -45,6 +45,8 @@ export function coverageUniverse(plan: TestingPlan): { stages: string[]; transit
     const events = new Set<string>();
     for (const track of stage.trackIds) {
       tracks.push(`${id}/${track}`);
+      // DSL v2: a track present only at some levels is also added by a rise and set aside by a fall.
+      if (stage.trackLevels?.has(track) === true) tracks.push(`${id}/${track}:added`, `${id}/${track}:set-aside`);
       for (const event of stage.tracks.get(track)?.keys() ?? []) events.add(event);
     }
     for (const event of stage.on.keys()) events.add(event);

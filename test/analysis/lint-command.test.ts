@@ -22,7 +22,7 @@ describe('planwright lint', () => {
   it('passes the seed plan with no findings (exit 0)', async () => {
     const { code, stdout } = await lintCli('plans/public-opinion.plan.yaml');
     expect(code).toBe(0);
-    expect(stdout).toBe('plans/public-opinion.plan.yaml: no problems (plan public-opinion 1.0.0, 23 rules)\n');
+    expect(stdout).toBe('plans/public-opinion.plan.yaml: no problems (plan public-opinion 1.0.0, 25 rules)\n');
   });
 
   it('prints file:line:col: severity CODE message and exits 1 on an error', async () => {

@@ -80,6 +80,7 @@ const SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C] } = {
   'threshold-field-not-number': { threshold: 'warning-level', field: 'summary', fieldType: 'text' },
   'suggestion-field-type': { rule: 'warning-to-level', field: 'summary', fieldType: 'text', expected: 'enum' },
   'suggestion-value-unknown': { id: 'redd', known: ['blue', 'red'], suggestion: 'red', field: 'warningColour' },
+  'notify-owner-without-owner': { stage: 'response', entry: 'owner.leader' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

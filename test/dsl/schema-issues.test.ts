@@ -30,7 +30,7 @@ const CASES: ReadonlyArray<readonly [name: string, from: string, to: string, cod
   ['shared transition in: not a list or "*"', "in: '*'", 'in: all', 'wrong-type', 'in: all', 'all', 'expected a list or "*", found text'],
   ['due as a bare number', 'due: 30m', 'due: 30', 'bad-duration', 'due: 30\n', '30', '"30" is not a duration'],
   ['an empty action', '      - { notify: [chief] }', '      - {}', 'missing-key', '- {}', '{', '"notify", "regrade", "record", "effect"'],
-  ['an action whose key matches no option', '      - { notify: [chief] }', '      - { tell: [chief] }', 'unknown-key', '{ tell:', 'tell', 'Allowed here: "notify", "template", "message", "regrade", "record", "effect", "to"'],
+  ['an action whose key matches no option', '      - { notify: [chief] }', '      - { tell: [chief] }', 'unknown-key', '{ tell:', 'tell', 'Allowed here: "notify", "template", "message", "when", "regrade", "record", "effect", "to"'],
   ['an action with a misspelt optional key', '      - { notify: [chief] }', '      - { notify: [chief], tempate: notice }', 'unknown-key', 'tempate', 'tempate', 'Did you mean "template"?'],
   ['a nested condition with a misspelt key', 'when: { field: channel, eq: web }', 'when: { all: [{ feld: channel, eq: web }] }', 'unknown-key', 'feld', 'feld', 'Did you mean "field"?'],
   ['a condition value that is a mapping', 'when: { field: channel, eq: web }', 'when: { field: channel, eq: { x: 1 } }', 'wrong-type', 'eq: { x', '{ x', 'expected text, a number or true or false, found a mapping'],

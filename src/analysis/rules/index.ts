@@ -1,6 +1,8 @@
 import type { LintRule } from '../rule.js';
 import { ambiguousTransitions } from './ambiguous-transitions.js';
 import { byLevelIncomplete } from './by-level-incomplete.js';
+import { levelWithoutDuties } from './level-without-duties.js';
+import { ownerByLevelIncomplete } from './owner-by-level-incomplete.js';
 import { conditionalTargetsWithoutDefault } from './conditional-targets-without-default.js';
 import { controlCharactersInText } from './control-characters-in-text.js';
 import { deadlineNeverMet } from './deadline-never-met.js';
@@ -47,6 +49,8 @@ export {
   perLevelDeadlineBeforeGrading,
   thresholdUnitMismatch,
   suggestionIncomplete,
+  levelWithoutDuties,
+  ownerByLevelIncomplete,
 };
 
 /** Every lint rule, in the order the driver runs them (graphql-js `specifiedRules`). */
@@ -74,4 +78,6 @@ export const ALL_RULES: readonly LintRule[] = [
   byLevelIncomplete,
   thresholdUnitMismatch,
   suggestionIncomplete,
+  levelWithoutDuties,
+  ownerByLevelIncomplete,
 ];

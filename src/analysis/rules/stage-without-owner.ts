@@ -13,7 +13,8 @@ export const stageWithoutOwner = defineRule({
   },
   check(ctx) {
     ctx.plan.stages.forEach((stage, i) => {
-      if (stage.final !== true && stage.owner === undefined) ctx.report(['stages', i, 'id'], 'noOwner', { stage: stage.id });
+      // a stage owned per level (DSL v2 `ownerByLevel`) is owner-by-level-incomplete's, not this rule's
+      if (stage.final !== true && stage.owner === undefined && stage.ownerByLevel === undefined) ctx.report(['stages', i, 'id'], 'noOwner', { stage: stage.id });
     });
   },
 });

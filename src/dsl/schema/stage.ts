@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Action } from './action.js';
 import { Id, LocalizedText } from './common.js';
+import { LevelList, OwnerByLevel } from './level-duties.js';
 import { Transition } from './transition.js';
 
 /** A parallel track of a stage: it is done when one of its transitions is taken. */
@@ -9,6 +10,7 @@ export const Track = z
     id: Id,
     title: LocalizedText.optional(),
     owner: Id.optional().meta({ description: 'Team id responsible for the track.' }),
+    levels: LevelList.optional(),
     on: z.array(Transition).min(1).meta({ description: 'Transitions that complete the track (their target must be omitted).' }),
   })
   .meta({ description: 'A parallel track of a stage. Taking one of its transitions completes it.' });
@@ -21,6 +23,7 @@ export const Stage = z
     title: LocalizedText,
     description: LocalizedText.optional(),
     owner: Id.optional().meta({ description: 'Team id that owns the stage.' }),
+    ownerByLevel: OwnerByLevel.optional(),
     resources: z.array(Id).default([]).meta({ description: 'Resource ids the stage uses.' }),
     enter: z.array(Action).optional().meta({ description: 'Actions run on entering the stage.' }),
     on: z.array(Transition).default([]).meta({ description: 'Transitions out of (or within) the stage.' }),

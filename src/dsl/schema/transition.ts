@@ -19,6 +19,7 @@ export const ByLevel = z
 export const TargetBranch = z.strictObject({
   when: Condition.optional(),
   target: Id,
+  do: z.array(Action).optional().meta({ description: 'Actions run when this branch is taken (after the transition\'s own `do`).' }),
 });
 export type TargetBranch = z.infer<typeof TargetBranch>;
 

@@ -51,6 +51,10 @@ export interface DiagramWords {
   readonly fromOpen: string;
   /** Where a deadline counts from: entering a stage (`enter decide the response` / `进入 制定策略`). */
   readonly fromEntering: (stage: string) => string;
+  /** DSL v2: a track present only at some levels, `at levels III, II, I` / `适用等级 III、II、I`. */
+  readonly atLevels: (levels: string) => string;
+  /** DSL v2: the owner at some levels, `at II, I: municipal flood HQ` / `II、I级由市防汛指挥部负责`. */
+  readonly ownedAt: (levels: string, team: string) => string;
 }
 
 /** A duration cut into whole days, hours, minutes and seconds. */
@@ -96,6 +100,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     before: (duration) => `${duration} before`,
     fromOpen: 'open',
     fromEntering: (stage) => `enter ${stage}`,
+    atLevels: (levels) => `at levels ${levels}`,
+    ownedAt: (levels, team) => `at ${levels}: ${team}`,
   },
   'zh-CN': {
     by: '由',
@@ -126,6 +132,8 @@ const WORDS: Record<DiagramLocale, DiagramWords> = {
     before: (duration) => `${duration}前`,
     fromOpen: '事件开始',
     fromEntering: (stage) => `进入 ${stage}`,
+    atLevels: (levels) => `适用等级 ${levels}`,
+    ownedAt: (levels, team) => `${levels}级由${team}负责`,
   },
 };
 
@@ -245,6 +253,21 @@ export class DiagramLabels {
     return this.#inLevelOrder(Object.keys(perLevel))
       .map((level) => `${level}: ${list(perLevel[level] ?? [])}`)
       .join('; ');
+  }
+
+  /** DSL v2: the levels a track is present at (` · at levels III, II, I`), empty for a track at every level. */
+  trackLevels(track: { levels?: readonly string[] | undefined }): string {
+    return track.levels === undefined ? '' : ` · ${this.words.atLevels(this.#inLevelOrder(track.levels).join(this.words.list))}`;
+  }
+
+  /** DSL v2: a stage's owners per level (` · II, I: municipal flood HQ`), empty without `ownerByLevel`. */
+  ownersByLevel(stage: { ownerByLevel?: Readonly<Record<string, string>> | undefined }): string {
+    const byLevel = stage.ownerByLevel;
+    if (byLevel === undefined) return '';
+    const teams = [...new Set(Object.values(byLevel))];
+    return teams
+      .map((team) => ` · ${this.words.ownedAt(this.#inLevelOrder(Object.keys(byLevel).filter((level) => byLevel[level] === team)).join(this.words.list), this.who(team))}`)
+      .join('');
   }
 
   /** Keys that name severity levels first, in the plan's order, then any others. */

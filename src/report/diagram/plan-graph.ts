@@ -103,7 +103,12 @@ export function planGraph(plan: PlanDefinition, options: { locale?: string } = {
       title: labels.item(stage),
       final: stage.final === true,
       initial: stage.id === opening,
-      tracks: (stage.tracks ?? []).map((track) => ({ id: track.id, title: labels.item(track), events: track.on.map((t) => label(labels, t)) })),
+      tracks: (stage.tracks ?? []).map((track) => ({
+        id: track.id,
+        // DSL v2: a track present only at some levels says at which
+        title: labels.item(track) + (track.levels === undefined ? '' : ` · ${labels.words.atLevels(plan.severity.map((level) => level.id).filter((level) => track.levels?.includes(level) === true).join(labels.words.list))}`),
+        events: track.on.map((t) => label(labels, t)),
+      })),
       stays: [],
       deadlines: (armed.get(stage.id) ?? []).map((d) => ({ id: d.id, title: labels.item(d), due: labels.due(d.due) })),
     };

@@ -70,7 +70,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
 
   for (const stage of plan.stages) {
     const id = stageId(stage.id);
-    const label = mermaidText(labels.item(stage));
+    const label = mermaidText(labels.item(stage) + labels.ownersByLevel(stage));
     if (stage.tracks === undefined || stage.tracks.length === 0) {
       lines.push(`  state "${label}" as ${id}`);
     } else {
@@ -79,7 +79,7 @@ export function planStateDiagram(plan: PlanDefinition, options: DiagramOptions =
         if (k > 0) lines.push('    --');
         const trackId = ids.get('track', 's', `${stage.id}__${track.id}`);
         const owner = track.owner === undefined ? '' : ` · ${labels.who(track.owner)}`;
-        lines.push(`    state "${mermaidText(labels.item(track) + owner)}" as ${trackId}`);
+        lines.push(`    state "${mermaidText(labels.item(track) + owner + labels.trackLevels(track))}" as ${trackId}`);
         lines.push(`    [*] --> ${trackId}`);
         for (const t of track.on) lines.push(`    ${trackId} --> [*] : ${transitionLabel(t, labels)}`);
       });

@@ -55,13 +55,13 @@ export function planSwimlaneDiagram(plan: PlanDefinition, options: DiagramOption
 
   for (const stage of plan.stages) {
     const id = stageId(stage.id);
-    const label = mermaidText(labels.item(stage));
+    const label = mermaidText(labels.item(stage) + labels.ownersByLevel(stage));
     if (stage.final === true) outside.push(`  ${id}(["${label}"])`);
     else place(stage.owner, `${id}["${label}"]`);
     for (const track of stage.tracks ?? []) {
       const trackId = ids.get('track', 's', `${stage.id}__${track.id}`);
       const events = track.on.map((t) => eventText(t, labels)).join(words.list);
-      place(track.owner ?? stage.owner, `${trackId}[["${mermaidText(`${labels.item(track)}: ${events}`)}"]]`);
+      place(track.owner ?? stage.owner, `${trackId}[["${mermaidText(`${labels.item(track)}${labels.trackLevels(track)}: ${events}`)}"]]`);
       edges.push(`  ${id} -.-> ${trackId}`);
     }
     if ((stage.tracks?.length ?? 0) > 0 && stage.done !== undefined && known.has(stage.done)) {

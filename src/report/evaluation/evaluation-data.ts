@@ -4,7 +4,7 @@ import type { PlanDefinition } from '../../dsl/schema/plan.js';
 import type { DeadlineInstance, Incident } from '../../runtime/incident.js';
 import { incidentFacts, type IncidentFacts } from '../incident-facts.js';
 import { localize } from '../plan-definition-of.js';
-import { deadlineTeam } from '../plan-teams.js';
+import { deadlineTeam, levelAt } from '../plan-teams.js';
 import { reportLabels, reportLocaleOf } from '../report-labels.js';
 
 /** count / mean / median / max of durations (ms), over the incidents that have one. */
@@ -165,6 +165,8 @@ export function evaluationData(plan: PlanDefinition, incidents: readonly Inciden
     };
   });
   const all = mine.flatMap((i) => i.deadlines);
+  // DSL v2: each instance's team at the level the incident had when it was met or breached (ownerByLevel).
+  const teamOf = new Map(mine.flatMap((i) => i.deadlines.map((d) => [d, deadlineTeam(plan, d.id, levelAt(plan, i, d.metAt ?? d.breachedAt ?? d.cancelledAt ?? d.dueAt))] as const)));
   const measures = plan.measures.map((m): MeasureResult => {
     const head: MeasureHead = {
       id: m.id,
@@ -180,7 +182,7 @@ export function evaluationData(plan: PlanDefinition, incidents: readonly Inciden
       case 'deadline-time':
         return { ...head, kind: m.kind, limited: m.kind === 'deadline-time' || m.limit !== undefined, ...timingResult(values as TimingValue[]) };
       case 'deadline-met-rate':
-        return { ...head, kind: m.kind, per: m.per, rows: metRateRows(plan, all, m.per, m.deadlines, locale) };
+        return { ...head, kind: m.kind, per: m.per, rows: metRateRows(plan, all, m.per, m.deadlines, locale, teamOf) };
       case 'breach-count':
       case 'refusal-count':
         return { ...head, kind: m.kind, ...countResult((values as CountValue[]).map((v) => v.count)) };
@@ -265,10 +267,11 @@ function metRateRows(
   per: 'overall' | 'deadline' | 'team',
   only: readonly string[] | undefined,
   locale: string,
+  teamOf: ReadonlyMap<DeadlineInstance, string | undefined>,
 ): MetRateRow[] {
   const deadlines = plan.deadlines.filter((d) => only === undefined || only.includes(d.id));
-  const row = (id: string, title: string, ids: readonly string[]): MetRateRow => {
-    const of = all.filter((x) => ids.includes(x.id));
+  const row = (id: string, title: string, ids: readonly string[], team?: string): MetRateRow => {
+    const of = all.filter((x) => ids.includes(x.id) && (team === undefined || teamOf.get(x) === team));
     const met = of.filter((x) => x.status === 'met').length;
     const breached = of.filter((x) => x.status === 'breached').length;
     const cancelled = of.filter((x) => x.status === 'cancelled').length;
@@ -284,7 +287,8 @@ function metRateRows(
         row(
           t.id,
           localize(t.title, locale, t.id),
-          deadlines.filter((d) => deadlineTeam(plan, d.id) === t.id).map((d) => d.id),
+          deadlines.map((d) => d.id),
+          t.id,
         ),
       );
   }

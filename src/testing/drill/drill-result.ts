@@ -34,7 +34,7 @@ export interface DrillExercised {
   stages: string[];
   /** Accepted transitions as `<stage>:<event>`. */
   transitions: string[];
-  /** Tracks completed, as `<stage>/<track>`. */
+  /** Tracks completed, as `<stage>/<track>`; level-gated ones also `<stage>/<track>:added` and `:set-aside` (DSL v2). */
   tracks: string[];
   /** Deadline ids with at least one met instance, and with at least one breached instance. */
   deadlines: { met: string[]; breached: string[] };

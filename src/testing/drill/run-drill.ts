@@ -167,6 +167,10 @@ export async function runDrill(plan: TestingPlan, scenario: DrillScenario, optio
   }
 
   const incident = sim.incident;
+  // DSL v2: a level-gated track added by a rise, or set aside by a fall, while its stage was active.
+  for (const e of incident.timeline) {
+    if (e.type === 'track-added' || e.type === 'track-withdrawn') seen.tracks.add(`${String(e.data?.['stage'])}/${String(e.data?.['track'])}:${e.type === 'track-added' ? 'added' : 'set-aside'}`);
+  }
   const exercised: DrillExercised = {
     stages: [...seen.stages],
     transitions: [...seen.transitions],

@@ -24,7 +24,7 @@ describe('the city flood plan\'s drills', () => {
       'response/transfer:added',
       'response/transfer:set-aside',
     ]);
-    expect(coverage.total).toEqual({ covered: 50, total: 50, percent: 100 });
+    expect(coverage.total).toEqual({ covered: 53, total: 53, percent: 100 });
   });
 
   it('duties by level: the level III and I duties are refused while absent, and the timeline shows them added and set aside', async () => {

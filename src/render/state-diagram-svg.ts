@@ -1,7 +1,7 @@
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../dsl/schema/transition.js';
-import { diagramWords } from '../report/diagram/diagram-labels.js';
+import { DiagramLabels, diagramWords } from '../report/diagram/diagram-labels.js';
 import { escapeHtml } from '../report/html/escape-html.js';
 import type { DocumentLocale } from './document-labels.js';
 import { PlanText } from './plan-text.js';
@@ -95,6 +95,7 @@ function labelLines(text: string): string[] {
 export function stateDiagramSvg(plan: PlanDefinition, options: SvgDiagramOptions): SvgDiagram {
   const pt = new PlanText(plan, options.locale);
   const words = diagramWords(options.locale);
+  const levelWords = new DiagramLabels(plan, options.locale, false);
   const graph = new Graph<GraphLabel, StageNode, LabeledEdge>({ multigraph: true });
   graph.setGraph({ rankdir: 'TB', nodesep: 36, edgesep: 16, ranksep: 44, marginx: 16, marginy: 16 });
   const known = new Set(plan.stages.map((s) => s.id));
@@ -104,10 +105,11 @@ export function stateDiagramSvg(plan: PlanDefinition, options: SvgDiagramOptions
   for (const stage of plan.stages) {
     const lines = wrapText(pt.title('stage', stage.id), NODE_TEXT_WIDTH, FONT);
     const small: string[] = [];
-    if (stage.owner !== undefined) for (const line of wrapText(`${pt.labels.owner}: ${pt.title('team', stage.owner)}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
+    // DSL v2: the owners at some levels follow the stage's owner (` · II, I: municipal flood HQ`).
+    if (stage.owner !== undefined) for (const line of wrapText(`${pt.labels.owner}: ${pt.title('team', stage.owner)}${levelWords.ownersByLevel(stage)}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
     for (const track of stage.tracks ?? []) {
       const owner = track.owner === undefined ? '' : ` · ${pt.title('team', track.owner)}`;
-      for (const line of wrapText(`▸ ${pt.text(track.title, track.id)}${owner}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
+      for (const line of wrapText(`▸ ${pt.text(track.title, track.id)}${owner}${levelWords.trackLevels(track)}`, NODE_TEXT_WIDTH, SMALL)) small.push(line);
     }
     const width = small.reduce((most, l) => Math.max(most, textWidth(l, SMALL)), lines.reduce((most, l) => Math.max(most, textWidth(l, FONT)), 90)) + 24;
     const height = lines.length * FONT * LINE + small.length * SMALL * LINE + 18;

@@ -1,6 +1,6 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { SharedTransition, Transition } from '../dsl/schema/transition.js';
-import { diagramWords } from '../report/diagram/diagram-labels.js';
+import { DiagramLabels, diagramWords } from '../report/diagram/diagram-labels.js';
 import { escapeHtml } from '../report/html/escape-html.js';
 import { PlanText } from './plan-text.js';
 import { arrowMarker, edgeLabelSvg, svgDocument, type SvgDiagram, type SvgDiagramOptions } from './state-diagram-svg.js';
@@ -49,6 +49,7 @@ interface Link {
 export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOptions): SvgDiagram {
   const pt = new PlanText(plan, options.locale);
   const words = diagramWords(options.locale);
+  const levelWords = new DiagramLabels(plan, options.locale, false);
   const known = new Set(plan.stages.map((s) => s.id));
   const teamIds = new Set(plan.teams.map((t) => t.id));
 
@@ -142,9 +143,12 @@ export function swimlaneDiagramSvg(plan: PlanDefinition, options: SvgDiagramOpti
       item(`stage:${stage.id}`, 'final', -1, finalRow + 2, pt.title('stage', stage.id), []);
       continue;
     }
-    item(`stage:${stage.id}`, 'stage', laneOf(stage.owner), 2 * d, pt.title('stage', stage.id), []);
+    // DSL v2: a stage owned by other teams at some levels says so under its title; a track present
+    // only at some levels names them.
+    const ownersAt = levelWords.ownersByLevel(stage).replace(/^ · /, '');
+    item(`stage:${stage.id}`, 'stage', laneOf(stage.owner), 2 * d, pt.title('stage', stage.id), ownersAt === '' ? [] : [ownersAt]);
     for (const track of stage.tracks ?? []) {
-      item(`track:${stage.id}:${track.id}`, 'track', laneOf(track.owner ?? stage.owner), 2 * d + 1, pt.text(track.title, track.id), track.on.map((t) => eventText(t)));
+      item(`track:${stage.id}:${track.id}`, 'track', laneOf(track.owner ?? stage.owner), 2 * d + 1, `${pt.text(track.title, track.id)}${levelWords.trackLevels(track)}`, track.on.map((t) => eventText(t)));
       links.push({ from: `stage:${stage.id}`, to: `track:${stage.id}:${track.id}`, label: '', dashed: true });
       if (stage.done !== undefined && known.has(stage.done)) links.push({ from: `track:${stage.id}:${track.id}`, to: `stage:${stage.done}`, label: '', dashed: false });
     }

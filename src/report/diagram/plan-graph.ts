@@ -106,7 +106,7 @@ export function planGraph(plan: PlanDefinition, options: { locale?: string } = {
       tracks: (stage.tracks ?? []).map((track) => ({
         id: track.id,
         // DSL v2: a track present only at some levels says at which
-        title: labels.item(track) + (track.levels === undefined ? '' : ` · ${labels.words.atLevels(plan.severity.map((level) => level.id).filter((level) => track.levels?.includes(level) === true).join(labels.words.list))}`),
+        title: labels.item(track) + labels.trackLevels(track),
         events: track.on.map((t) => label(labels, t)),
       })),
       stays: [],

@@ -351,9 +351,11 @@ async function main(): Promise<void> {
       'With the machine this busy the events/s are lower bounds. CPU per event (engine processes; the whole PostgreSQL server from',
       '/proc, including any other sessions) depends less on the load, though oversubscribed cores inflate it too: on dedicated cores',
       'a core gives roughly 1000 / (CPU ms per event) events/s.',
-      'A save is one round trip (`save_incident`) plus the commit. With the incidents shared, many sends find the engine\'s cached copy',
-      'stale (another process wrote the incident since): the save fails with a version conflict and the engine reloads and retries,',
-      'which roughly doubles the work per event; partitioned, processes touch different incidents and conflicts vanish.',
+      'A send is one transaction through the store\'s `update` (BEGIN; `SELECT … FOR UPDATE` of the incident\'s version and timeline head;',
+      'the incident read again only when the engine\'s cached copy is stale; `save_incident`; COMMIT), so sends to a shared incident',
+      'from several processes wait for its row lock instead of failing with a version conflict and retrying (before, the save was',
+      'optimistic: 49 and 27 conflicts retried with 2 and 4 processes in the quick run of 2026-12-07 20:22, and the shared-incidents',
+      'test, alternating two engines, retried ~90 % of its sends).',
     ].join('\n'),
   );
 }

@@ -29,6 +29,7 @@ export interface PostgresStore extends IncidentStore {
   readonly schema: string;
   claimDue(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
   withPendingEffects(): Promise<string[]>;
+  update(id: string, known: Incident | undefined, change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>): Promise<Incident | undefined>;
   /** Creates or upgrades the tables (idempotent, safe from several processes at once). */
   migrate(): Promise<{ from: number; to: number }>;
   /** Ends the pool if the store created it; a pool passed in is left open. */
@@ -66,6 +67,19 @@ interface DueRow {
 }
 
 const toDue = (r: DueRow): DueDeadline => ({ incidentId: r.incident_id, deadlineId: r.deadline_id, instance: r.instance, dueAt: r.due_text });
+
+/** The JSON parameters of `save_incident` for `incident`: the document without its timeline, its pending deadlines, its outbox. */
+function saveColumns(incident: Incident): { doc: string; deadlines: string; outbox: string } {
+  const { timeline: _timeline, ...rest } = incident;
+  const deadlines = pendingDeadlines(incident).map((d) => ({
+    deadline_id: d.deadlineId,
+    instance: d.instance,
+    due_at: new Date(Date.parse(d.dueAt)).toISOString(),
+    due_text: d.dueAt,
+  }));
+  const outbox = incident.outbox.map((e, position) => ({ effect_id: e.id, position, name: e.name, requested_at: e.at, payload: e.payload }));
+  return { doc: JSON.stringify(rest), deadlines: JSON.stringify(deadlines), outbox: JSON.stringify(outbox) };
+}
 
 /**
  * A {@link IncidentStore} on PostgreSQL (node-postgres), for one or many engine processes.
@@ -199,6 +213,18 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     return fresh;
   }
 
+  // A successful save notifies the change feed in the same transaction (delivered on commit).
+  const saveSql = `SELECT saved.result, CASE WHEN saved.result = 'ok' THEN pg_notify('${CHANGE_CHANNEL}', ${changePayloadSql('$10', '$3', '$1')}) END
+       FROM (SELECT ${s}.save_incident($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb) AS result) AS saved`;
+
+  /**
+   * `update`'s first query: locks the incident's row and returns its version and timeline base.
+   * It reads nothing else: a statement that waited for the lock still sees, in its subqueries, the
+   * snapshot taken before the wait (READ COMMITTED), so the incident, when the caller's copy is
+   * stale, is read by a second statement, which sees the state as locked.
+   */
+  const lockSql = `SELECT version, timeline_length, last_hash FROM ${s}.incidents WHERE id = $1 FOR UPDATE`;
+
   async function actualVersion(id: string): Promise<number | null> {
     const r = await pool.query<{ version: number }>(`SELECT version FROM ${s}.incidents WHERE id = $1`, [id]);
     return r.rows[0]?.version ?? null;
@@ -221,19 +247,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       assertValidIncident(incident);
       await ready();
       const id = incident.id;
-      const { timeline: _timeline, ...rest } = incident;
-      const doc = JSON.stringify(rest);
-      const deadlines = JSON.stringify(
-        pendingDeadlines(incident).map((d) => ({
-          deadline_id: d.deadlineId,
-          instance: d.instance,
-          due_at: new Date(Date.parse(d.dueAt)).toISOString(),
-          due_text: d.dueAt,
-        })),
-      );
-      const outbox = JSON.stringify(
-        incident.outbox.map((e, position) => ({ effect_id: e.id, position, name: e.name, requested_at: e.at, payload: e.payload })),
-      );
+      const { doc, deadlines, outbox } = saveColumns(incident);
       let base: TimelineBase;
       const known = bases.get(id);
       if (expectedVersion === 0) base = { length: 0, hash: '' };
@@ -250,11 +264,9 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       for (let attempt = 0; attempt < 3; attempt++) {
         const entries = newEntries(incident, base);
         // A successful save notifies the change feed in the same transaction (delivered on commit).
-        const r = await pool.query<{ result: string }>(
-          `SELECT saved.result, CASE WHEN saved.result = 'ok' THEN pg_notify('${CHANGE_CHANNEL}', ${changePayloadSql('$10', '$3', '$1')}) END
-             FROM (SELECT ${s}.save_incident($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb) AS result) AS saved`,
-          [id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox, schemaName],
-        );
+        const r = await pool.query<{ result: string }>(saveSql, [
+          id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox, schemaName,
+        ]);
         const result = r.rows[0]?.result ?? '';
         if (result === 'ok') {
           const last = incident.timeline[incident.timeline.length - 1];
@@ -272,6 +284,60 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         base = { length: Number(match[1]), hash: match[2] ?? '' }; // the remembered base was stale: retry from the stored one
       }
       throw new Error(`incident ${id}: the stored timeline kept changing under the same version`);
+    },
+
+    async update(id, known, change) {
+      assertIncidentId(id);
+      await ready();
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        try {
+          const locked = await client.query<{ version: number; timeline_length: number; last_hash: string }>(lockSql, [id]);
+          const row = locked.rows[0];
+          if (row === undefined) {
+            await client.query('COMMIT');
+            return undefined;
+          }
+          const cachedHash = known?.timeline.at(-1)?.hash ?? '';
+          const fresh = known !== undefined && known.id === id && known.version === row.version && cachedHash === row.last_hash;
+          let current: Incident;
+          if (fresh) current = known;
+          else {
+            const read = await client.query<IncidentRow>(`${selectIncidents} WHERE i.id = $1`, [id]);
+            const stored = read.rows[0];
+            if (stored === undefined) throw new Error(`incident ${id} vanished under its row lock`);
+            current = toIncident(stored);
+          }
+          const next = await change(current);
+          if (next === undefined) {
+            await client.query('COMMIT');
+            return current;
+          }
+          if (next.id !== id) throw new Error(`update of incident ${id} returned incident ${next.id}`);
+          assertSavable(next, current.version);
+          assertValidIncident(next);
+          const entries = newEntries(next, { length: row.timeline_length, hash: row.last_hash });
+          const { doc, deadlines, outbox } = saveColumns(next);
+          const saved = await client.query<{ result: string }>(saveSql, [
+            id, current.version, next.version, doc, row.timeline_length, row.last_hash, JSON.stringify(entries), deadlines, outbox, schemaName,
+          ]);
+          const result = saved.rows[0]?.result ?? '';
+          // The row is locked by this transaction: neither its version nor its timeline can have moved.
+          if (result !== 'ok') throw new Error(`save_incident returned ${JSON.stringify(result)} under the row lock`);
+          await client.query('COMMIT');
+          rememberBase(id, next.version, { length: next.timeline.length, hash: next.timeline.at(-1)?.hash ?? '' });
+          return next;
+        } catch (error) {
+          await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError as Error; // the connection is unusable: the pool drops it
+          });
+          throw error;
+        }
+      } finally {
+        client.release(broken);
+      }
     },
 
     async list() {

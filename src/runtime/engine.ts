@@ -224,20 +224,83 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     return current;
   };
 
+  /**
+   * Runs `change` on incident `id` as stored and saves what it returns, through the store's
+   * `update` (read, decide and save under the incident's lock in the store: no version conflict
+   * however many processes share the incident). Returns false when there is no such incident.
+   * The cached copy is passed in, so the store reads the incident only when it is stale.
+   */
+  const updateLocked = async (
+    update: NonNullable<IncidentStore['update']>,
+    id: string,
+    change: (current: Incident) => { incident: Incident; entries: readonly TimelineEntry[] } | undefined,
+  ): Promise<boolean> => {
+    let saved: { incident: Incident; entries: readonly TimelineEntry[] } | undefined;
+    const stored = await update.call(store, id, cache.get(id), (current) => {
+      saved = change(adopt(current));
+      return saved?.incident;
+    });
+    if (stored === undefined) {
+      cache.delete(id);
+      return false;
+    }
+    if (saved === undefined) adopt(stored);
+    else {
+      remember(saved.incident);
+      emit(saved.incident, saved.entries);
+    }
+    return true;
+  };
+
+  /** One attempt at `event` on incident `id`: the decision, saved, or why nothing was saved; `conflict` to retry. */
+  type SendAttempt = { applied: ReturnType<typeof applyEvent> } | { error: SendError } | 'conflict';
+
+  const sendAttempt = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }, fresh: boolean): Promise<SendAttempt> => {
+    const notFound = { error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
+    const decide = (loaded: Incident): { ready: { incident: Incident; entries: TimelineEntry[] } } | { error: SendError } => {
+      const ready = underPlan(loaded, clock.now());
+      return 'error' in ready ? { error: ready.error } : { ready };
+    };
+    if (store.update !== undefined) {
+      let outcome: SendAttempt = notFound;
+      try {
+        const found = await updateLocked(store.update, id, (current) => {
+          const decided = decide(current);
+          if ('error' in decided) {
+            outcome = decided;
+            return undefined;
+          }
+          const applied = applyEvent(plan, decided.ready.incident, event, clock.now());
+          outcome = { applied };
+          return { incident: applied.incident, entries: [...decided.ready.entries, ...applied.entries] };
+        });
+        return found ? outcome : notFound;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        cache.delete(id);
+        inspect({ type: 'conflict', incidentId: id, detail: { expected: error.expectedVersion } });
+        return 'conflict';
+      }
+    }
+    const loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
+    if (loaded === undefined) return notFound;
+    const decided = decide(loaded);
+    if ('error' in decided) return decided;
+    const applied = applyEvent(plan, decided.ready.incident, event, clock.now());
+    const entries = [...decided.ready.entries, ...applied.entries];
+    return (await save(applied.incident, loaded.version, entries)) ? { applied } : 'conflict';
+  };
+
   const sendNow = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }): Promise<SendResult> => {
     let fresh = false;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
-      if (loaded === undefined) return { ok: false, error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
-      const now = clock.now();
-      const ready = underPlan(loaded, now);
-      if ('error' in ready) return { ok: false, error: ready.error };
-      const applied = applyEvent(plan, ready.incident, event, now);
-      const entries = [...ready.entries, ...applied.entries];
-      if (!(await save(applied.incident, loaded.version, entries))) {
+      const outcome = await sendAttempt(id, event, fresh);
+      if (outcome === 'conflict') {
         fresh = true;
         continue;
       }
+      if ('error' in outcome) return { ok: false, error: outcome.error };
+      const { applied } = outcome;
       if (options.inspect !== undefined || instruments !== undefined) {
         inspect(
           applied.error === undefined
@@ -261,6 +324,47 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
   };
 
   /**
+   * `fireNow` through the store's `update`: the incident is the stored one, under its lock, so a
+   * listed item that leads to no firing is reported as `claim-unfired` at once (no re-read).
+   */
+  const fireLocked = async (update: NonNullable<IncidentStore['update']>, id: string, now: number, listed: readonly DueDeadline[]): Promise<number> => {
+    let fired: { next: Incident; entries: TimelineEntry[] } | undefined;
+    let unfired: Incident | undefined;
+    await updateLocked(update, id, (current) => {
+      if (current.closed) return undefined;
+      const ready = underPlan(current, now);
+      if ('error' in ready) {
+        inspect({ type: 'error', incidentId: id, detail: { code: ready.error.code, message: ready.error.message } });
+        return undefined;
+      }
+      const entries = [...ready.entries];
+      const caught = catchUp(plan, ready.incident, now, entries);
+      if (entries.length === 0) {
+        unfired = current;
+        return undefined;
+      }
+      fired = { next: withVersion(caught, current.version + 1), entries };
+      return { incident: fired.next, entries };
+    });
+    if (fired === undefined) {
+      if (unfired !== undefined && listed.length > 0) {
+        inspect({
+          type: 'claim-unfired',
+          incidentId: id,
+          detail: { version: unfired.version, items: listed.map((item) => ({ deadline: item.deadlineId, instance: item.instance, dueAt: item.dueAt })) },
+        });
+      }
+      return 0;
+    }
+    const { next, entries } = fired;
+    const breached = entries.filter((e) => e.type === 'deadline-breached').length;
+    const count = breached + entries.filter((e) => e.type === 'reminder').length;
+    inspect({ type: 'fired', incidentId: id, detail: { fired: count, breached } });
+    await deliver(next);
+    return count;
+  };
+
+  /**
    * Fires what is due on one incident at `now`; returns the number of firings. `listed` are the
    * store's due items for this incident (claimed or found by `dueBefore`): the store says something
    * is due, so when the cached copy has nothing to fire it may predate the arming (another engine
@@ -268,6 +372,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
    * A listed item that still leads to no firing is reported as `claim-unfired`.
    */
   const fireNow = async (id: string, now: number, listed: readonly DueDeadline[]): Promise<number> => {
+    if (store.update !== undefined) return fireLocked(store.update, id, now, listed);
     let fresh = false;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await load(id, fresh);

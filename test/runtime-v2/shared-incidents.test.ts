@@ -1,9 +1,9 @@
 /**
  * Runtime v2 (issue #16): several processes on the same incidents. Two engines (each with its own
  * cache and its own `postgresStore` pool, as two processes have) send in alternation to the same
- * incidents; today every send after the other engine's finds its cached copy stale, fails its
- * save with a version conflict and retries. Serialized per incident in the database, conflicts
- * must be rare. Counted with the engines' `inspect` events (`type: 'conflict'`), not timed.
+ * incidents; before the store's `update` (read, decide and save under the incident's row lock) every
+ * send after the other engine's found its cached copy stale, failed its save with a version
+ * conflict and retried. Serialized per incident in the database, conflicts must be rare. Counted with the engines' `inspect` events (`type: 'conflict'`), not timed.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresStore, type PostgresStore } from '../../src/postgres/index.js';
@@ -29,8 +29,7 @@ describe('runtime v2: two engines on the same PostgreSQL incidents', { timeout: 
     await dropSchema(schema);
   });
 
-  // flip to it() when runtime v2 lands
-  it.fails('sending in alternation to shared incidents, version conflicts are rare (at most 5 % of sends)', async () => {
+  it('sending in alternation to shared incidents, version conflicts are rare (at most 5 % of sends)', async () => {
     const clock = createManualClock(T0);
     const conflicts = [0, 0];
     let next = 0;

@@ -47,6 +47,7 @@ const store: IncidentStore = {
   list: () => inner.list(),
   dueBefore: (time) => inner.dueBefore(time),
   withPendingEffects: () => inner.withPendingEffects(),
+  update: (id, known, change) => inner.update(id, known, change),
   async claimDue(time, owner, leaseMs, limit) {
     const items = await inner.claimDue(time, owner, leaseMs, limit);
     claims += items.length;

@@ -59,6 +59,21 @@ export interface IncidentStore {
    * runs out and another process claims the item.
    */
   claimDue?(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
+  /**
+   * Optional, for stores shared by several processes: one read → decide → save of incident `id`
+   * that no other `update` or `save` of that incident can interleave with (PostgreSQL: one
+   * transaction holding the incident's row lock). `known` is the caller's cached copy: when it is
+   * still the stored version, `change` receives it as is (nothing read but the version); otherwise
+   * `change` receives the stored incident. `change` returns the incident to save (its version
+   * greater than the one it was given, its timeline continuing it) or `undefined` to save nothing.
+   * Resolves to the incident as stored afterwards, or `undefined` when there is no such incident
+   * (`change` is then not called). If `change` throws, nothing is written and the error is passed on.
+   */
+  update?(
+    id: string,
+    known: Incident | undefined,
+    change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>,
+  ): Promise<Incident | undefined>;
   /** Optional: ids of incidents whose outbox is not empty (for delivery after a restart). */
   withPendingEffects?(): Promise<string[]>;
   /**

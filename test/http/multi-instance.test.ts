@@ -73,7 +73,7 @@ describe('two service instances over one PostgreSQL schema (planwright/fastify)'
     const reading = await send(b, 'he', 'WATER_READING', { riverLevel: 3.8, warningWaterLevel: 4.0 });
     expect([reading.status, reading.body.stage, reading.body.version]).toEqual([200, 'watch', 2]);
     clock.advance('10m');
-    const activated = await send(a, 'commander', 'ACTIVATE', { responseLevel: 'IV' });
+    const activated = await send(a, 'commander', 'ACTIVATE', { responseLevel: 'IV', reason: '黄色预警仅涉及郊区，城区按Ⅳ级响应' });
     expect([activated.status, activated.body.stage]).toEqual([200, 'response']);
     const armed = activated.body.deadlines.filter((d) => d.id === 'situation-report' && d.status === 'pending');
     expect(armed.map((d) => d.dueAt)).toEqual(['2026-07-15T12:20:00.000Z']);

@@ -233,6 +233,11 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
     await page.locator('#advance').click();
     await page.locator('#rehearsal-state .rehearsal-breach').waitFor({ timeout: 5000 });
     expect(await page.locator('#rehearsal-state .rehearsal-breach').textContent()).toContain('first-statement');
+    // The log speaks the page's language (zh-CN here): what each entry records, not the engine's words.
+    const log = (await page.locator('#rehearsal-log li').allTextContents()).join('\n');
+    expect(log).toContain('进入阶段');
+    expect(log).toContain('超时');
+    expect(log).not.toMatch(/stage-entered|deadline-breached|accepted/);
     await shot('07-rehearsal');
   }, 90_000);
 

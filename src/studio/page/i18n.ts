@@ -177,3 +177,65 @@ export function durationText(ms: number, locale: UiLocale): string {
   if (minutes > 0 || parts.length === 0) parts.push(zh ? `${minutes}分钟` : `${minutes} min`);
   return `${negative ? '−' : ''}${parts.join(zh ? '' : ' ')}`;
 }
+
+/** What a timeline entry records and its outcome, in the reader's words (the rehearsal log). */
+const ENTRY_WORDS: Record<UiLocale, Readonly<Record<string, string>>> = {
+  en: {
+    opened: 'opened',
+    event: 'event',
+    rejected: 'refused',
+    'stage-entered': 'stage entered',
+    'track-added': 'duty added',
+    'track-withdrawn': 'duty set aside',
+    'deadline-armed': 'deadline set',
+    'deadline-met': 'deadline met',
+    'deadline-breached': 'deadline missed',
+    'deadline-cancelled': 'deadline cancelled',
+    'deadline-recomputed': 'deadline recomputed',
+    reminder: 'reminder',
+    regraded: 'level changed',
+    record: 'recorded',
+    'effect-delivered': 'effect delivered',
+    'effect-failed': 'effect failed',
+    migrated: 'moved to a new plan version',
+    closed: 'closed',
+    accepted: 'accepted',
+    fired: 'fired',
+    delivered: 'delivered',
+    failed: 'failed',
+    recorded: 'recorded',
+  },
+  'zh-CN': {
+    opened: '启动',
+    event: '事件',
+    rejected: '被拒绝',
+    'stage-entered': '进入阶段',
+    'track-added': '加入职责',
+    'track-withdrawn': '搁置职责',
+    'deadline-armed': '开始计时',
+    'deadline-met': '按时完成',
+    'deadline-breached': '超时',
+    'deadline-cancelled': '取消计时',
+    'deadline-recomputed': '重新计算时限',
+    reminder: '提醒',
+    regraded: '调整等级',
+    record: '记录',
+    'effect-delivered': '已送达',
+    'effect-failed': '送达失败',
+    migrated: '迁移到新版预案',
+    closed: '结束',
+    accepted: '已接受',
+    fired: '已触发',
+    delivered: '已送达',
+    failed: '失败',
+    recorded: '已记录',
+  },
+};
+
+/**
+ * A timeline entry's type or result in the reader's words; a word this page does not know (an entry
+ * type added by a later planwright) is shown as the engine wrote it.
+ */
+export function entryWord(locale: UiLocale, word: string): string {
+  return ENTRY_WORDS[locale][word] ?? word;
+}

@@ -11,7 +11,7 @@ import type { IdCompletionResult } from '../complete-ids.js';
 import type { DrillRunSummary, DrillRunView } from '../drill-runs.js';
 import type { OfferedEvent, RehearsalView } from '../rehearsal.js';
 import { drawDiagram, type DiagramView } from './diagram.js';
-import { durationText, word, type UiLocale, type WordKey } from './i18n.js';
+import { durationText, entryWord, word, type UiLocale, type WordKey } from './i18n.js';
 import { appendAll, setChildren } from './set-children.js';
 
 interface FileState {
@@ -768,7 +768,7 @@ function renderRehearsal(): void {
   setChildren(byId('rehearsal-log'), [
     ...state.log.map((entry) => {
       const li = document.createElement('li');
-      li.textContent = `${new Date(entry.at).toLocaleString(locale)} · ${entry.type}${entry.event === undefined ? '' : ` ${entry.event}`}${entry.by === undefined ? '' : ` · ${entry.by}`} · ${entry.result}${entry.refusal === undefined ? '' : ` (${entry.refusal.code}: ${entry.refusal.message})`}`;
+      li.textContent = `${new Date(entry.at).toLocaleString(locale)} · ${entryWord(locale, entry.type)}${entry.event === undefined ? '' : ` ${entry.event}`}${entry.by === undefined ? '' : ` · ${entry.by}`} · ${entryWord(locale, entry.result)}${entry.refusal === undefined ? '' : ` (${entry.refusal.code}: ${entry.refusal.message})`}`;
       return li;
     }),
   ]);

@@ -27,8 +27,7 @@ afterEach(async () => {
 });
 
 describe('runtime v2: one garbage file among many incidents', () => {
-  // flip to it() when runtime v2 lands
-  it.fails("keeps every other incident working and fires their deadlines; refuses only the garbage one", async () => {
+  it("keeps every other incident working and fires their deadlines; refuses only the garbage one", async () => {
     const clock = createManualClock(T0);
     let next = 0;
     const options = (store: runtime.IncidentStore) => ({ clock, store, newId: () => ids[next++] as string, effects: { notify: async () => {} } });

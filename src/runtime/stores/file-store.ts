@@ -20,6 +20,7 @@ export interface FileStore extends IncidentStore {
   /** The directory holding `<id>.state.json` and `<id>.timeline.jsonl` per incident. */
   readonly dir: string;
   withPendingEffects(): Promise<string[]>;
+  /** The incidents found unreadable on open (or on migration), left out of every query until the store is opened again. */
   corrupt(): Promise<CorruptIncident[]>;
   /** Waits for saves in flight, then releases the directory lock. Later calls reject. */
   close(): Promise<void>;

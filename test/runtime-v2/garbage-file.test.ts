@@ -42,8 +42,14 @@ describe('runtime v2: one garbage file among many incidents', () => {
     for (const path of files) await writeFile(path, '{"id": "GB-05", "stage": \u0000 garbage');
 
     const store = fileStore(dir);
-    const engine = createEngine(plan, options(store));
+    const reports: runtime.EngineInspection[] = [];
+    const engine = createEngine(plan, { ...options(store), inspect: (event: runtime.EngineInspection) => void reports.push(event) });
     try {
+      await engine.ready();
+      // The engine says which incident it cannot read, and why (the file named).
+      const about = reports.filter((report) => report.type === 'error' && report.incidentId === GARBAGE);
+      expect(about).toHaveLength(1);
+      expect(JSON.stringify(about[0])).toMatch(/GB-05\.state\.json: not valid JSON/);
       clock.advance(2 * 60 * 60_000); // every assess-in-time deadline (due after 1 h) is past due
       const fired = await engine.runDue().catch((error: unknown) => error);
       expect(fired, 'runDue failed for the whole store because of one incident').toBe(COUNT - 1);

@@ -444,7 +444,13 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     let fired = 0;
     for (const [id, listed] of listedById) {
       const fire = () => queue.run(id, () => fireNow(id, now, listed));
-      fired += instruments === undefined ? await fire() : await instruments.span('planwright.fire', { 'planwright.incident_id': id }, fire, (count) => ({ 'planwright.fired': count }));
+      try {
+        fired += instruments === undefined ? await fire() : await instruments.span('planwright.fire', { 'planwright.incident_id': id }, fire, (count) => ({ 'planwright.fired': count }));
+      } catch (error) {
+        // One incident that cannot be read or saved (a corrupt stored document, say) must not stop
+        // the deadlines of the others: reported, and the run goes on.
+        inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: String(error) } });
+      }
     }
     return fired;
   };
@@ -468,14 +474,19 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
 
   const started = (async () => {
     try {
+      for (const { incidentId, error } of (await store.corrupt?.()) ?? []) {
+        inspect({ type: 'error', incidentId, detail: { where: 'start', message: String(error) } });
+      }
       const ids = store.withPendingEffects
         ? await store.withPendingEffects()
         : (await store.list()).filter((i) => i.outbox.length > 0).map((i) => i.id);
       for (const id of ids) {
-        await queue.run(id, async () => {
-          const incident = await load(id, true);
-          if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
-        });
+        await queue
+          .run(id, async () => {
+            const incident = await load(id, true);
+            if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
+          })
+          .catch((error: unknown) => inspect({ type: 'error', incidentId: id, detail: { where: 'start', message: String(error) } }));
       }
       if (clock.schedule !== undefined) {
         for (const item of await store.dueBefore(FAR_FUTURE)) {

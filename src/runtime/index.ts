@@ -47,7 +47,7 @@ export type {
   TimelineEntry,
   TimelineEntryType,
 } from './incident.js';
-export { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
+export { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
 export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle, type BundleJson } from '../bundle/index.js';

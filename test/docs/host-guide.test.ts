@@ -112,7 +112,8 @@ describe('docs/host-guide.md', () => {
     expect(existsSync(join(dir, 'incidents', '.planwright.lock'))).toBe(true);
     await shutDown(engine, store);
     expect(existsSync(join(dir, 'incidents', '.planwright.lock'))).toBe(false);
-    expect(existsSync(join(dir, 'incidents', `${id}.json`))).toBe(true);
+    expect(existsSync(join(dir, 'incidents', `${id}.state.json`))).toBe(true);
+    expect(existsSync(join(dir, 'incidents', `${id}.timeline.jsonl`))).toBe(true);
   });
 
   test('§3 people: positions map to plan roles; allowedEvents lists what a person may send now', async () => {

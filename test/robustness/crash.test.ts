@@ -130,18 +130,26 @@ function breachCounts(incident: Incident): Map<string, number> {
 
 /** Everything the test asserts about the directory after a kill. Returns the incidents. */
 async function checkDirectory(dir: string, acks: ReadonlyMap<string, Ack[]>, lastReadyAt: number | undefined): Promise<Incident[]> {
-  // Before the store opens (and cleans up): only documents, the lock and crash leftovers.
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.json') && !name.startsWith('.')) {
-      const doc = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Incident; // a half-written file would not parse
-      expect(`${doc.id}.json`).toBe(name);
-    } else {
+  // Before the store opens (and repairs): only state files, timelines holding at least the entries
+  // their state acknowledges (a torn last line allowed), the format marker, the lock and crash leftovers.
+  const names = readdirSync(dir);
+  for (const name of names) {
+    if (name.endsWith('.state.json')) {
+      const state = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Incident & { head: { length: number } }; // a half-written file would not parse
+      expect(`${state.id}.state.json`).toBe(name);
+      const lines = readFileSync(join(dir, `${state.id}.timeline.jsonl`), 'utf8').split('\n').slice(0, -1);
+      expect(lines.length).toBeGreaterThanOrEqual(state.head.length);
+      for (const line of lines.slice(0, state.head.length)) JSON.parse(line);
+    } else if (name.endsWith('.timeline.jsonl')) {
+      // Checked with its state (a timeline without one belongs to a first save never acknowledged).
+    } else if (name !== '.planwright-store.json') {
       expect(name, `unexpected file ${name}`).toMatch(LEFTOVER);
     }
   }
   const store = fileStore(dir);
   try {
-    const incidents = await store.list(); // validates every document (throws CorruptIncidentError)
+    const incidents = await store.list(); // validates every incident (a corrupt one is left out and reported by corrupt())
+    expect(await store.corrupt()).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     const byId = new Map(incidents.map((i) => [i.id, i]));
     for (const [id, list] of acks) {

@@ -55,7 +55,7 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unkn
 const codeOf = (error: unknown): string | undefined => (runtime.isPlanwrightError(error) ? String((error as { code?: unknown }).code) : undefined);
 
 /** The four forgeries, as edits of the snapshot (or of the timeline) in the folder and of an incident in memory. */
-const forgeries: Array<{ name: string; names: RegExp; folder: (dir: string) => Promise<unknown>; memory: (incident: Incident) => Incident }> = [
+const forgeries: Array<{ name: string; detectedByFileStore?: boolean; names: RegExp; folder: (dir: string) => Promise<unknown>; memory: (incident: Incident) => Incident }> = [
   {
     name: "the stage (and the machine state) moved from assess to review",
     names: /stage|state/,
@@ -79,6 +79,7 @@ const forgeries: Array<{ name: string; names: RegExp; folder: (dir: string) => P
   },
   {
     name: 'the last timeline entry deleted',
+    detectedByFileStore: true,
     names: /timeline|head|entry|hash|reading|data/,
     folder: (dir) => deleteLastTimelineEntry(dir, FORGED),
     memory: (incident) => ({ ...incident, timeline: incident.timeline.slice(0, -1) }),
@@ -95,8 +96,9 @@ afterEach(async () => {
 
 describe('runtime v2: a file-store folder edited from outside', () => {
   for (const forgery of forgeries) {
-    // flip to it() when runtime v2 lands
-    it.fails(`refuses the incident as corrupt when ${forgery.name}; the other incident keeps working`, async () => {
+    // flip to it() when runtime v2 lands (the file store's layout already catches a cut tail: the
+    // timeline is shorter than the head its state was saved with)
+    (forgery.detectedByFileStore === true ? it : it.fails)(`refuses the incident as corrupt when ${forgery.name}; the other incident keeps working`, async () => {
       const written = fileStore(dir);
       const writer = newEngine(written);
       await play(writer);

@@ -27,8 +27,7 @@ afterEach(async () => {
 });
 
 describe('runtime v2: one garbage file among many incidents', () => {
-  // flip to it() when runtime v2 lands
-  it.fails("keeps every other incident working and fires their deadlines; refuses only the garbage one", async () => {
+  it("keeps every other incident working and fires their deadlines; refuses only the garbage one", async () => {
     const clock = createManualClock(T0);
     let next = 0;
     const options = (store: runtime.IncidentStore) => ({ clock, store, newId: () => ids[next++] as string, effects: { notify: async () => {} } });
@@ -43,8 +42,14 @@ describe('runtime v2: one garbage file among many incidents', () => {
     for (const path of files) await writeFile(path, '{"id": "GB-05", "stage": \u0000 garbage');
 
     const store = fileStore(dir);
-    const engine = createEngine(plan, options(store));
+    const reports: runtime.EngineInspection[] = [];
+    const engine = createEngine(plan, { ...options(store), inspect: (event: runtime.EngineInspection) => void reports.push(event) });
     try {
+      await engine.ready();
+      // The engine says which incident it cannot read, and why (the file named).
+      const about = reports.filter((report) => report.type === 'error' && report.incidentId === GARBAGE);
+      expect(about).toHaveLength(1);
+      expect(JSON.stringify(about[0])).toMatch(/GB-05\.state\.json: not valid JSON/);
       clock.advance(2 * 60 * 60_000); // every assess-in-time deadline (due after 1 h) is past due
       const fired = await engine.runDue().catch((error: unknown) => error);
       expect(fired, 'runDue failed for the whole store because of one incident').toBe(COUNT - 1);

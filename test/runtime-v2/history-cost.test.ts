@@ -41,8 +41,7 @@ afterAll(async () => {
 });
 
 describe('runtime v2: per-event cost flat in history', () => {
-  // flip to it() when runtime v2 lands
-  it.fails('a fileStore save at 10,000 timeline entries writes about as many bytes as at 100', { timeout: 120_000 }, async () => {
+  it('a fileStore save at 10,000 timeline entries writes about as many bytes as at 100', { timeout: 120_000 }, async () => {
     const ids = [SHORT, LONG];
     let next = 0;
     const builder = createEngine(plan, { clock: createManualClock(T0), store: memoryStore(), newId: () => ids[next++] as string });

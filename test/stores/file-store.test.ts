@@ -8,7 +8,7 @@ import { fileStore, type FileStore } from '../../src/runtime/stores/file-store.j
 import { CorruptIncidentError } from '../../src/runtime/stores/incident-document.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
 import { describeStoreContract } from './contract.js';
-import { deadline, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
 
 describeStoreContract('fileStore', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'planwright-file-store-'));
@@ -39,72 +39,238 @@ describe('fileStore on disk', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes one JSON document per incident, named by id, and nothing else after close', async () => {
+  const stateOf = (id: string) => join(dir, `${id}.state.json`);
+  const timelineOf = (id: string) => join(dir, `${id}.timeline.jsonl`);
+  const linesOf = async (id: string) => (await readFile(timelineOf(id), 'utf8')).split('\n');
+
+  it('keeps a state file and an appended timeline per incident, and a format marker', async () => {
     store = fileStore(dir);
     const a = makeIncident('PO-1');
     await store.save(a, 0);
-    await store.save(nextVersion(a), 1);
+    const a2 = nextVersion(a, { stage: 'response' }, 2);
+    await store.save(a2, 1);
     await store.save(makeIncident('PO-2'), 0);
     await expect(store.save(nextVersion(a), 1)).rejects.toBeInstanceOf(VersionConflictError);
-    expect((await readdir(dir)).sort()).toEqual(['.planwright.lock', 'PO-1.json', 'PO-2.json']);
-    const onDisk = JSON.parse(await readFile(join(dir, 'PO-1.json'), 'utf8')) as { version: number; id: string };
-    expect(onDisk).toMatchObject({ id: 'PO-1', version: 2 });
+    expect((await readdir(dir)).sort()).toEqual([
+      '.planwright-store.json',
+      '.planwright.lock',
+      'PO-1.state.json',
+      'PO-1.timeline.jsonl',
+      'PO-2.state.json',
+      'PO-2.timeline.jsonl',
+    ]);
+    expect(JSON.parse(await readFile(join(dir, '.planwright-store.json'), 'utf8'))).toEqual({ format: 2 });
+    const state = JSON.parse(await readFile(stateOf('PO-1'), 'utf8')) as Record<string, unknown>;
+    expect(state).toMatchObject({ id: 'PO-1', version: 2, stage: 'response', head: { length: 3, hash: a2.timeline[2]?.hash } });
+    expect(state).not.toHaveProperty('timeline');
+    // One entry per line, in order, ending in a newline.
+    expect(await linesOf('PO-1')).toEqual([...a2.timeline.map((entry) => JSON.stringify(entry)), '']);
     await store.close();
-    expect((await readdir(dir)).sort()).toEqual(['PO-1.json', 'PO-2.json']);
+    expect((await readdir(dir)).filter((n) => n.startsWith('PO-1')).sort()).toEqual(['PO-1.state.json', 'PO-1.timeline.jsonl']);
+  });
+
+  it('appends only the entries a save adds (the timeline file grows, earlier lines untouched)', async () => {
+    store = fileStore(dir);
+    let incident = makeIncident('PO-1', { timeline: appendEntries([], 50) });
+    await store.save(incident, 0);
+    const before = await readFile(timelineOf('PO-1'), 'utf8');
+    incident = nextVersion(incident);
+    await store.save(incident, 1);
+    const after = await readFile(timelineOf('PO-1'), 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe(`${JSON.stringify(incident.timeline[50])}\n`);
+  });
+
+  it('refuses a save whose timeline does not continue the stored one', async () => {
+    store = fileStore(dir);
+    const a = makeIncident('PO-1', { timeline: appendEntries([], 3) });
+    await store.save(a, 0);
+    const rewritten = { ...a, version: 2, timeline: appendEntries([], 4, '2024-06-01T00:00:00.000Z') };
+    await expect(store.save(rewritten, 1)).rejects.toThrow(/PO-1 cannot be saved: its timeline does not continue the stored one \(3 entries/);
+    const shorter = { ...a, version: 2, timeline: a.timeline.slice(0, 2) };
+    await expect(store.save(shorter, 1)).rejects.toThrow(/does not continue the stored one/);
+    expect((await store.get('PO-1'))?.version).toBe(1);
   });
 
   it('deletes temporary files left by a crash on open, and ignores unrelated files', async () => {
-    await writeFile(join(dir, '.PO-1.json.0123456789abcdef.tmp'), '{"half":');
+    await writeFile(join(dir, '.PO-1.state.json.0123456789abcdef.tmp'), '{"half":');
     await writeFile(join(dir, '.planwright.lock.4242.deadbeef'), '4242\n'); // an earlier version's lock temp file
     await writeFile(join(dir, '..planwright.lock.0123456789abcdef.tmp'), '4242\n'); // the lock's temp file now
     await writeFile(join(dir, 'notes.txt'), 'keep me');
-    await writeFile(join(dir, 'PO-1.json'), JSON.stringify(makeIncident('PO-1')));
     store = fileStore(dir);
+    await store.save(makeIncident('PO-1'), 0);
     expect((await store.list()).map((i) => i.id)).toEqual(['PO-1']);
-    expect((await readdir(dir)).sort()).toEqual(['.planwright.lock', 'PO-1.json', 'notes.txt']);
+    expect((await readdir(dir)).sort()).toEqual(['.planwright-store.json', '.planwright.lock', 'PO-1.state.json', 'PO-1.timeline.jsonl', 'notes.txt']);
   });
 
-  it('fails to open on invalid JSON, naming the file', async () => {
-    await writeFile(join(dir, 'PO-1.json'), JSON.stringify(makeIncident('PO-1')));
-    await writeFile(join(dir, 'PO-2.json'), '{"id": "PO-2", "version": ');
+  it('refuses a folder marked with another format', async () => {
+    await writeFile(join(dir, '.planwright-store.json'), '{"format":3}');
     store = fileStore(dir);
-    const error = await store.dueBefore('2024-05-01T00:00:00Z').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CorruptIncidentError);
-    expect((error as CorruptIncidentError).source).toBe(join(dir, 'PO-2.json'));
-    expect((error as Error).message).toMatch(/PO-2\.json: not valid JSON/);
-    // the failed open released the lock: after fixing the file another store opens the directory
-    await store.close();
-    await writeFile(join(dir, 'PO-2.json'), JSON.stringify(makeIncident('PO-2')));
-    store = fileStore(dir);
-    expect((await store.list()).map((i) => i.id)).toEqual(['PO-1', 'PO-2']);
+    await expect(store.list()).rejects.toThrow(/says format 3; this planwright reads format 2/);
   });
 
-  it('names the file and the bad fields of a document that is not an incident', async () => {
-    const bad = { ...makeIncident('PO-3'), version: 'two', deadlines: [{ ...deadline('d', 'soon') }] };
-    await writeFile(join(dir, 'PO-3.json'), JSON.stringify(bad));
-    store = fileStore(dir);
-    const error = await store.get('PO-3').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CorruptIncidentError);
-    expect((error as Error).message).toContain(join(dir, 'PO-3.json'));
-    expect((error as Error).message).toMatch(/version: /);
-    expect((error as Error).message).toMatch(/deadlines\.0\.dueAt: an ISO 8601 time/);
+  describe('a v1 folder (one <id>.json document per incident, as planwright before runtime v2 wrote it)', () => {
+    const v1Folder = async () => {
+      const long = makeIncident('PO-1', { timeline: appendEntries([], 40), version: 40, deadlines: [deadline('first-report', '2024-05-01T09:00:00.000Z')], outbox: [effect('PO-1', 39)] });
+      const short = makeIncident('PO-2', { severity: 'II' });
+      for (const incident of [long, short]) await writeFile(join(dir, `${incident.id}.json`), JSON.stringify(incident));
+      return { long, short };
+    };
+
+    it('is migrated on open: same incidents, deadlines and outboxes; old documents removed', async () => {
+      const { long, short } = await v1Folder();
+      store = fileStore(dir);
+      expect(await store.list()).toEqual([long, short]);
+      expect((await readdir(dir)).sort()).toEqual([
+        '.planwright-store.json',
+        '.planwright.lock',
+        'PO-1.state.json',
+        'PO-1.timeline.jsonl',
+        'PO-2.state.json',
+        'PO-2.timeline.jsonl',
+      ]);
+      expect(await linesOf('PO-1')).toHaveLength(41);
+      expect((await store.dueBefore('2024-05-02T00:00:00Z')).map((d) => d.incidentId)).toEqual(['PO-1']);
+      expect(await store.withPendingEffects()).toEqual(['PO-1']);
+      const next = nextVersion(long);
+      await store.save(next, 40);
+      await store.close();
+      store = fileStore(dir);
+      expect(await store.get('PO-1')).toEqual(next);
+    });
+
+    it('is migrated again after a crash half-way (a timeline without state), and a leftover beside a state is removed', async () => {
+      const { long, short } = await v1Folder();
+      // PO-1: the crash came after its timeline file was written, before its state: migrated again.
+      await writeFile(timelineOf('PO-1'), `${JSON.stringify(long.timeline[0])}\n{"torn`);
+      // PO-2: the crash came after its state was written, before its old document was removed.
+      store = fileStore(dir);
+      await store.list();
+      await store.close();
+      await writeFile(join(dir, 'PO-2.json'), JSON.stringify({ ...short, title: 'stale leftover' }));
+      await rm(stateOf('PO-1'));
+      await writeFile(join(dir, 'PO-1.json'), JSON.stringify(long));
+      store = fileStore(dir);
+      expect(await store.list()).toEqual([long, short]);
+      expect((await readdir(dir)).filter((n) => n.endsWith('.json') && !n.endsWith('.state.json') && !n.startsWith('.'))).toEqual([]);
+    });
+
+    it('keeps an unreadable v1 document in place, corrupt, and migrates the others', async () => {
+      const { short } = await v1Folder();
+      await writeFile(join(dir, 'PO-1.json'), '{"id": "PO-1", "version": ');
+      store = fileStore(dir);
+      expect(await store.list()).toEqual([short]);
+      const error = await store.get('PO-1').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CorruptIncidentError);
+      expect((error as CorruptIncidentError).source).toBe(join(dir, 'PO-1.json'));
+      expect((await store.corrupt()).map((c) => c.incidentId)).toEqual(['PO-1']);
+      expect(await readFile(join(dir, 'PO-1.json'), 'utf8')).toBe('{"id": "PO-1", "version": ');
+    });
   });
 
-  it('rejects a document whose id does not match its file name', async () => {
-    await writeFile(join(dir, 'PO-4.json'), JSON.stringify(makeIncident('PO-5')));
-    store = fileStore(dir);
-    await expect(store.list()).rejects.toThrow(/PO-4\.json: holds incident id "PO-5", not "PO-4"/);
+  describe('repair on open', () => {
+    it('cuts a torn last line and the lines of a save never acknowledged', async () => {
+      store = fileStore(dir);
+      const a = makeIncident('PO-1', { timeline: appendEntries([], 3) });
+      await store.save(a, 0);
+      await store.close();
+      const unacknowledged = appendEntries(a.timeline, 2).slice(3);
+      const acknowledged = await readFile(timelineOf('PO-1'), 'utf8');
+      await writeFile(timelineOf('PO-1'), `${acknowledged}${JSON.stringify(unacknowledged[0])}\n${JSON.stringify(unacknowledged[1]).slice(0, 30)}`);
+      store = fileStore(dir);
+      expect(await store.get('PO-1')).toEqual(a);
+      expect(await readFile(timelineOf('PO-1'), 'utf8')).toBe(acknowledged);
+      const b = nextVersion(a);
+      await store.save(b, 1);
+      await store.close();
+      store = fileStore(dir);
+      expect(await store.get('PO-1')).toEqual(b);
+    });
+
+    it('deletes a timeline with no state (a first save never acknowledged)', async () => {
+      await writeFile(timelineOf('PO-9'), `${JSON.stringify(appendEntries([], 1)[0])}\n`);
+      store = fileStore(dir);
+      expect(await store.list()).toEqual([]);
+      expect(await store.get('PO-9')).toBeUndefined();
+      expect((await readdir(dir)).filter((n) => n.startsWith('PO-9'))).toEqual([]);
+    });
   });
 
-  it('re-reads the on-disk version before renaming (a change behind its back is a conflict)', async () => {
+  describe('one corrupt incident among others', () => {
+    const corruptions: Array<{ name: string; apply: () => Promise<void>; reason: RegExp; file: 'state' | 'timeline' }> = [
+      { name: 'a state file that is not JSON', apply: () => writeFile(stateOf('PO-2'), '{"id": "PO-2", "version": '), reason: /PO-2\.state\.json: not valid JSON/, file: 'state' },
+      {
+        name: 'a timeline shorter than the state says',
+        apply: async () => writeFile(timelineOf('PO-2'), `${(await linesOf('PO-2')).slice(0, 2).join('\n')}\n`),
+        reason: /PO-2\.timeline\.jsonl: holds 2 whole timeline entries, but the incident's state was saved with 4/,
+        file: 'timeline',
+      },
+      {
+        name: 'a timeline line that breaks the chain',
+        apply: async () => {
+          const lines = await linesOf('PO-2');
+          lines.splice(1, 1);
+          await writeFile(timelineOf('PO-2'), lines.join('\n'));
+        },
+        reason: /PO-2\.timeline\.jsonl: line 2 does not continue the chain/,
+        file: 'timeline',
+      },
+      {
+        name: 'a state whose fields are not an incident',
+        apply: async () => {
+          const state = JSON.parse(await readFile(stateOf('PO-2'), 'utf8')) as Record<string, unknown>;
+          await writeFile(stateOf('PO-2'), JSON.stringify({ ...state, version: 'two', deadlines: [deadline('d', 'soon')] }));
+        },
+        reason: /deadlines\.0\.dueAt: an ISO 8601 time; version: /,
+        file: 'state',
+      },
+      {
+        name: 'a state holding another incident id',
+        apply: async () => {
+          const state = JSON.parse(await readFile(stateOf('PO-2'), 'utf8')) as Record<string, unknown>;
+          await writeFile(stateOf('PO-2'), JSON.stringify({ ...state, id: 'PO-5' }));
+        },
+        reason: /PO-2\.state\.json: holds incident id "PO-5", not "PO-2"/,
+        file: 'state',
+      },
+    ];
+    for (const corruption of corruptions) {
+      it(`isolates ${corruption.name}: get and save of it reject naming the file; the others are listed, due and saved`, async () => {
+        store = fileStore(dir);
+        const ids = ['PO-1', 'PO-2', 'PO-3'];
+        const saved = ids.map((id) => makeIncident(id, { timeline: appendEntries([], 4), deadlines: [deadline('first-report', '2024-05-01T09:00:00.000Z')], outbox: [effect(id, 3)] }));
+        for (const incident of saved) await store.save(incident, 0);
+        await store.close();
+        await corruption.apply();
+
+        store = fileStore(dir);
+        expect((await store.list()).map((i) => i.id)).toEqual(['PO-1', 'PO-3']);
+        expect((await store.dueBefore('2024-05-02T00:00:00Z')).map((d) => d.incidentId)).toEqual(['PO-1', 'PO-3']);
+        expect(await store.withPendingEffects()).toEqual(['PO-1', 'PO-3']);
+        const error = await store.get('PO-2').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CorruptIncidentError);
+        expect((error as CorruptIncidentError).source).toBe(corruption.file === 'state' ? stateOf('PO-2') : timelineOf('PO-2'));
+        expect((error as Error).message).toMatch(corruption.reason);
+        await expect(store.save(nextVersion(saved[1]!), 1)).rejects.toBeInstanceOf(CorruptIncidentError);
+        expect((await store.corrupt()).map((c) => c.incidentId)).toEqual(['PO-2']);
+        await store.save(nextVersion(saved[0]!), 1);
+        expect((await store.get('PO-1'))?.version).toBe(2);
+      });
+    }
+  });
+
+  it('re-reads the on-disk version before writing (a change behind its back is a conflict)', async () => {
     store = fileStore(dir);
     const a = makeIncident('PO-1');
     await store.save(a, 0);
-    await writeFile(join(dir, 'PO-1.json'), JSON.stringify(nextVersion(a, { title: 'written elsewhere' })));
+    const elsewhere = JSON.parse(await readFile(stateOf('PO-1'), 'utf8')) as Record<string, unknown>;
+    await writeFile(stateOf('PO-1'), JSON.stringify({ ...elsewhere, version: 2, title: 'written elsewhere' }));
+    const timelineBefore = await readFile(timelineOf('PO-1'), 'utf8');
     const error = await store.save(nextVersion(a, { title: 'mine' }), 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VersionConflictError);
     expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
     expect((await store.get('PO-1'))?.title).toBe('written elsewhere');
+    expect(await readFile(timelineOf('PO-1'), 'utf8')).toBe(timelineBefore);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -133,7 +299,7 @@ describe('fileStore on disk', () => {
       /cannot be saved.*deadlines\.0\.dueAt/,
     );
     expect(await store.list()).toEqual([]);
-    expect(await readdir(dir)).toEqual(['.planwright.lock']);
+    expect((await readdir(dir)).sort()).toEqual(['.planwright-store.json', '.planwright.lock']);
   });
 
   it('rejects calls after close', async () => {
@@ -141,6 +307,42 @@ describe('fileStore on disk', () => {
     await store.save(makeIncident('PO-1'), 0);
     await store.close();
     await expect(store.get('PO-1')).rejects.toThrow(/closed/);
+  });
+
+  it('recovers the acknowledged incident when the process is killed between the timeline append and the state replace', async () => {
+    // The child kills itself (SIGKILL) at the rename that would replace PO-1's state during its
+    // second save: the new timeline line is appended and flushed, the state is still the old one.
+    const script = `
+      import fsp from 'node:fs/promises';
+      import { syncBuiltinESMExports } from 'node:module';
+      import { fileStore } from ${JSON.stringify(new URL('../../src/runtime/stores/file-store.ts', import.meta.url).pathname)};
+      import { makeIncident, nextVersion } from ${JSON.stringify(new URL('./fixtures.ts', import.meta.url).pathname)};
+      const store = fileStore(process.argv[1]);
+      const first = makeIncident('PO-1');
+      await store.save(first, 0);
+      const rename = fsp.rename;
+      fsp.rename = async (from, to) => {
+        if (String(to).endsWith('PO-1.state.json')) process.kill(process.pid, 'SIGKILL');
+        return rename(from, to);
+      };
+      syncBuiltinESMExports();
+      await store.save(nextVersion(first, { stage: 'response' }, 2), 1);
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const [, signal] = (await new Promise((r) => child.once('exit', (...args) => r(args)))) as [number | null, string | null];
+    expect(signal).toBe('SIGKILL');
+    // The appended lines are on disk, beyond what the state acknowledges.
+    expect((await readFile(timelineOf('PO-1'), 'utf8')).split('\n').filter((line) => line !== '')).toHaveLength(3);
+
+    store = fileStore(dir);
+    const recovered = await store.get('PO-1');
+    expect(recovered).toEqual(makeIncident('PO-1'));
+    expect((await readFile(timelineOf('PO-1'), 'utf8')).split('\n').filter((line) => line !== '')).toHaveLength(1);
+    const next = nextVersion(recovered!, { stage: 'response' });
+    await store.save(next, 1);
+    await store.close();
+    store = fileStore(dir);
+    expect(await store.get('PO-1')).toEqual(next);
   });
 
   it('leaves only whole documents when the writing process is killed mid-run', async () => {

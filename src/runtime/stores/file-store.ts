@@ -1,58 +1,83 @@
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Incident } from '../incident.js';
+import type { Incident, TimelineEntry } from '../incident.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
 import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { dueBy, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
-import { assertIncidentId, INCIDENT_ID_PATTERN } from './incident-id.js';
-import { assertValidIncident, CorruptIncidentError, parseIncidentJson } from './incident-document.js';
+import { FILE_STORE_NAMES, incidentIdsIn, openStoreFormat } from './file-store-layout.js';
+import { migrateV1Documents } from './file-store-migration.js';
+import { assertIncidentId } from './incident-id.js';
+import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from './incident-document.js';
 import { keyedMutex } from './keyed-mutex.js';
 import { assertSavable } from './save-preconditions.js';
-import { VersionConflictError, type DueDeadline, type IncidentStore } from './store.js';
+import { parseStateText, stateText } from './state-file.js';
+import { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentStore } from './store.js';
+import { appendTimeline, assertContinues, cutTimeline, readTimelineFile, timelineLines, type TimelineHead } from './timeline-file.js';
 
 /** A file-backed {@link IncidentStore}. */
 export interface FileStore extends IncidentStore {
-  /** The directory holding one `<id>.json` per incident. */
+  /** The directory holding `<id>.state.json` and `<id>.timeline.jsonl` per incident. */
   readonly dir: string;
   withPendingEffects(): Promise<string[]>;
+  /** The incidents found unreadable on open (or on migration), left out of every query until the store is opened again. */
+  corrupt(): Promise<CorruptIncident[]>;
   /** Waits for saves in flight, then releases the directory lock. Later calls reject. */
   close(): Promise<void>;
   /** Resolves when the folder is open (locked by this store) and readable and writable. */
   ping(): Promise<void>;
 }
 
-/** What the store remembers about each incident between reads (rebuilt from the files on open). */
+/** What the store remembers about each readable incident between reads (rebuilt from the files on open). */
 interface IndexEntry {
   version: number;
+  /** The stored timeline: its length and last hash. */
+  head: TimelineHead;
+  /** Bytes of the timeline file holding the stored entries (where the next append goes). */
+  timelineBytes: number;
   due: DueDeadline[];
   pendingEffects: boolean;
 }
 
-const DOCUMENT_SUFFIX = '.json';
+/** An incident read from its two files. */
+interface ReadIncident {
+  incident: Incident;
+  timelineBytes: number;
+  extraBytes: number;
+}
 
 /**
- * A {@link IncidentStore} keeping one JSON document per incident in `dir` (`<dir>/<id>.json`).
+ * A {@link IncidentStore} keeping each incident in two files in `dir`: `<id>.state.json` (the
+ * incident without its timeline, plus the timeline `head` it was saved with: length and last hash)
+ * and `<id>.timeline.jsonl` (one timeline entry per line, only ever appended). A save writes only
+ * the entries it adds, so its cost does not grow with the incident's history.
  *
- * - **Atomic writes**: the new document goes to a temporary file in the same directory, which is
- *   flushed (fsync), renamed over the old one and the directory flushed: a reader, or a restart
- *   after a crash, sees the old document or the new one, never a mix. Temporary files a crash
- *   leaves behind are deleted on open.
+ * - **Commit order**: the new timeline lines are appended and flushed (fsync), then the state is
+ *   replaced atomically (temporary file, fsync, rename, directory fsync). The state is the commit
+ *   point: lines beyond its `head.length` belong to a save that was never acknowledged.
+ * - **Repair on open**: a torn last line, or lines beyond the state's head, are cut off; a timeline
+ *   file with no state file (a first save that never completed) is deleted; temporary files are
+ *   deleted.
+ * - **One corrupt incident is isolated**: an incident whose files cannot be read (not JSON, not an
+ *   incident, a timeline shorter than its state's head, a broken `seq`/`prevHash` link, the last
+ *   hash not the head's) is left out of `list`, `dueBefore` and `withPendingEffects` and reported by
+ *   `corrupt()`; `get` and `save` of it reject with `CorruptIncidentError` naming the file. Every
+ *   other incident works as usual. Fix or move the files aside, then open the store again.
+ * - **Format**: `.planwright-store.json` holds `{ "format": 2 }`. A folder of planwright before
+ *   runtime v2 (one `<id>.json` document per incident) is migrated on open, one incident at a time,
+ *   crash-safely (timeline, then state, then the old document removed; an old document found beside
+ *   a state file is a leftover and removed).
  * - **Optimistic concurrency**: saves of one incident run one at a time (an in-process lock per
- *   id), and the on-disk version is read again just before the rename.
- * - **One process per directory**: the lock covers this process only, so the store takes a lock
- *   file (`.planwright.lock`, holding the pid) on open and refuses a directory held by another
- *   live process; a lock left by a dead process is taken over. Several processes need
- *   `postgresStore` (`planwright/postgres`). Ids differing only in letter case must not be used
- *   on case-insensitive file systems (macOS, Windows).
- * - **Queries**: `dueBefore` and `withPendingEffects` use an in-memory index built by reading every
- *   document on open; `get` and `list` read the files.
- * - **Validation**: every document read is checked (JSON, then the incident shape, then that its
- *   id matches its file name); a bad one raises `CorruptIncidentError` naming the file. A corrupt
- *   file makes opening fail, so no deadline is silently skipped: move it aside to go on.
+ *   id), and the state file's version is read again just before the write.
+ * - **One process per directory**: the store takes a lock file (`.planwright.lock`, holding the
+ *   pid) on open and refuses a directory held by another live process; a lock left by a dead
+ *   process is taken over. Several processes need `postgresStore` (`planwright/postgres`). Ids
+ *   differing only in letter case must not be used on case-insensitive file systems.
+ * - **Queries**: `dueBefore`, `withPendingEffects` and each save's version check use an in-memory
+ *   index built by reading every incident on open; `get` and `list` read the files.
  *
- * Opening is lazy: the directory is created, locked, cleaned and indexed by the first call
- * (whose promise rejects if opening fails).
+ * Opening is lazy: the directory is created, locked, migrated, repaired and indexed by the first
+ * call (whose promise rejects if opening fails).
  *
  * @example
  * ```ts
@@ -64,41 +89,60 @@ const DOCUMENT_SUFFIX = '.json';
  */
 export function fileStore(dir: string): FileStore {
   const index = new Map<string, IndexEntry>();
+  const corrupt = new Map<string, CorruptIncidentError>();
   const mutex = keyedMutex();
   let lock: DirectoryLock | undefined;
   let closed = false;
   let opening: Promise<void> | undefined;
 
-  const pathOf = (id: string): string => join(dir, `${id}${DOCUMENT_SUFFIX}`);
+  const statePath = (id: string): string => join(dir, FILE_STORE_NAMES.state(id));
+  const timelinePath = (id: string): string => join(dir, FILE_STORE_NAMES.timeline(id));
 
-  async function readDocument(id: string): Promise<Incident | undefined> {
-    const path = pathOf(id);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  async function readText(path: string): Promise<string | undefined> {
+    return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
+      return undefined;
     });
+  }
+
+  /** Reads an incident's state and the timeline lines it was saved with; undefined when it has no state file. */
+  async function readIncident(id: string): Promise<ReadIncident | undefined> {
+    const path = statePath(id);
+    const text = await readText(path);
     if (text === undefined) return undefined;
-    const incident = parseIncidentJson(text, path);
+    const { fields, head } = parseStateText(text, path);
+    const timeline = await readTimelineFile(timelinePath(id), head);
+    const incident = parseIncidentDocument({ ...fields, timeline: timeline.entries }, path);
     if (incident.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(incident.id)}, not ${JSON.stringify(id)}`);
-    return incident;
+    return { incident, timelineBytes: timeline.bytes, extraBytes: timeline.extraBytes };
   }
 
-  function indexEntry(incident: Incident): IndexEntry {
-    return { version: incident.version, due: pendingDeadlines(incident), pendingEffects: incident.outbox.length > 0 };
+  function indexEntry(incident: Incident, timelineBytes: number): IndexEntry {
+    const last = incident.timeline[incident.timeline.length - 1];
+    return {
+      version: incident.version,
+      head: { length: incident.timeline.length, hash: last?.hash ?? '' },
+      timelineBytes,
+      due: pendingDeadlines(incident),
+      pendingEffects: incident.outbox.length > 0,
+    };
   }
 
-  /** Every document in the directory, in id order (one deleted meanwhile is left out). */
-  async function readAll(): Promise<Incident[]> {
-    const ids = (await readdir(dir))
-      .filter((n) => n.endsWith(DOCUMENT_SUFFIX))
-      .map((n) => n.slice(0, -DOCUMENT_SUFFIX.length))
-      .filter((id) => INCIDENT_ID_PATTERN.test(id))
-      .sort();
-    const out: Incident[] = [];
-    for (const id of ids) {
-      const incident = await readDocument(id);
-      if (incident !== undefined) out.push(incident);
+  /** Reads, repairs and indexes one incident; a corrupt one is recorded as such. */
+  async function indexIncident(id: string): Promise<void> {
+    try {
+      const read = await readIncident(id);
+      if (read === undefined) {
+        // A timeline with no state: the first save of this incident never completed.
+        await unlink(timelinePath(id)).catch(() => undefined);
+        return;
+      }
+      if (read.extraBytes > 0) await cutTimeline(timelinePath(id), read.timelineBytes);
+      index.set(id, indexEntry(read.incident, read.timelineBytes));
+    } catch (error) {
+      if (!(error instanceof CorruptIncidentError)) throw error;
+      corrupt.set(id, error);
     }
-    return out;
   }
 
   async function open(): Promise<void> {
@@ -113,9 +157,14 @@ export function fileStore(dir: string): FileStore {
         }
       }
       if (removed) await syncDirectory(dir);
-      for (const incident of await readAll()) index.set(incident.id, indexEntry(incident));
+      await openStoreFormat(dir);
+      for (const failure of await migrateV1Documents(dir)) corrupt.set(failure.incidentId, failure.error);
+      for (const id of incidentIdsIn(await readdir(dir))) {
+        if (!corrupt.has(id)) await indexIncident(id);
+      }
     } catch (error) {
       index.clear();
+      corrupt.clear();
       await lock.release();
       lock = undefined;
       throw error;
@@ -128,45 +177,82 @@ export function fileStore(dir: string): FileStore {
     return opening;
   }
 
+  /** The version of the incident's state file as on disk (null when it has none). */
+  async function versionOnDisk(id: string): Promise<number | null> {
+    const path = statePath(id);
+    const text = await readText(path);
+    if (text === undefined) return null;
+    const version = parseStateText(text, path).fields['version'];
+    return typeof version === 'number' ? version : null;
+  }
+
   return {
     dir,
 
     async get(id) {
       assertIncidentId(id);
       await ready();
-      return readDocument(id);
+      const known = corrupt.get(id);
+      if (known !== undefined) throw known;
+      return (await readIncident(id))?.incident;
     },
 
     async save(incident, expectedVersion) {
       assertSavable(incident, expectedVersion);
-      assertValidIncident(incident);
       await ready();
       if (closed) throw new Error(`file store ${dir} is closed`);
       const id = incident.id;
-      const snapshot = JSON.stringify(incident);
-      const entry = indexEntry(incident);
-      /** Throws unless `found` is the version the save expects (`undefined`: no incident yet). */
-      const expect = (found: { version: number } | undefined): void => {
-        const actual = found?.version ?? null;
-        if ((actual ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, actual);
-      };
       await mutex.run(id, async () => {
-        expect(index.get(id));
-        const temp = await writeTempFile(dir, `${id}${DOCUMENT_SUFFIX}`, snapshot);
+        const known = corrupt.get(id);
+        if (known !== undefined) throw known;
+        const stored = index.get(id);
+        const expect = (actual: number | null): void => {
+          if ((actual ?? 0) !== expectedVersion) throw new VersionConflictError(id, expectedVersion, actual);
+        };
+        expect(stored?.version ?? null);
+        const head = stored?.head ?? { length: 0, hash: '' };
+        const timeline = incident.timeline;
+        if (timeline.length < head.length || (head.length > 0 && timeline[head.length - 1]?.hash !== head.hash)) {
+          throw new TypeError(`incident ${id} cannot be saved: its timeline does not continue the stored one (${head.length} entries ending in ${JSON.stringify(head.hash)})`);
+        }
+        const added: TimelineEntry[] = timeline.slice(head.length);
+        assertContinues(id, head, added);
+        // Validated as the state plus the entries this save adds (the stored ones were checked when written).
+        assertValidIncident({ ...incident, timeline: added });
+        const text = timelineLines(added);
+        const state = stateText(incident);
+        expect(await versionOnDisk(id));
+        const offset = stored?.timelineBytes ?? 0;
+        if (text.length > 0 || offset === 0) await appendTimeline(timelinePath(id), offset, text);
         try {
-          expect(await readDocument(id));
-          await commitTempFile(temp, pathOf(id), dir);
+          const temp = await writeTempFile(dir, FILE_STORE_NAMES.state(id), state);
+          try {
+            await commitTempFile(temp, statePath(id), dir);
+          } catch (error) {
+            await unlink(temp).catch(() => undefined);
+            throw error;
+          }
         } catch (error) {
-          await unlink(temp).catch(() => undefined);
+          // The state was not replaced: the appended lines were never acknowledged.
+          await cutTimeline(timelinePath(id), offset).catch(() => undefined);
           throw error;
         }
-        index.set(id, entry);
+        index.set(id, indexEntry(incident, offset + Buffer.byteLength(text, 'utf8')));
       });
     },
 
     async list() {
       await ready();
-      return readAll();
+      const out: Incident[] = [];
+      for (const id of [...index.keys()].sort()) {
+        try {
+          const read = await readIncident(id);
+          if (read !== undefined) out.push(read.incident);
+        } catch (error) {
+          if (!(error instanceof CorruptIncidentError)) throw error;
+        }
+      }
+      return out;
     },
 
     async dueBefore(time) {
@@ -183,6 +269,11 @@ export function fileStore(dir: string): FileStore {
     async withPendingEffects() {
       await ready();
       return [...index].filter(([, e]) => e.pendingEffects).map(([id]) => id).sort();
+    },
+
+    async corrupt() {
+      await ready();
+      return [...corrupt].map(([incidentId, error]) => ({ incidentId, error })).sort((a, b) => (a.incidentId < b.incidentId ? -1 : 1));
     },
 
     async close() {

@@ -1,5 +1,12 @@
 import type { Incident } from '../incident.js';
 import { PlanwrightError } from '../../errors/planwright-error.js';
+import type { CorruptIncidentError } from './incident-document.js';
+
+/** A stored incident a store cannot read ({@link IncidentStore.corrupt}): which one, and why. */
+export interface CorruptIncident {
+  incidentId: string;
+  error: CorruptIncidentError;
+}
 
 /** A pending deadline found by {@link IncidentStore.dueBefore}. */
 export interface DueDeadline {
@@ -74,6 +81,12 @@ export interface IncidentStore {
     known: Incident | undefined,
     change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>,
   ): Promise<Incident | undefined>;
+  /**
+   * Optional: the stored incidents the store found unreadable and leaves out of `list`,
+   * `dueBefore`, `claimDue` and `withPendingEffects` (`get` of one rejects with its error). The
+   * engine reports each through `inspect` when it starts.
+   */
+  corrupt?(): Promise<CorruptIncident[]>;
   /** Optional: ids of incidents whose outbox is not empty (for delivery after a restart). */
   withPendingEffects?(): Promise<string[]>;
   /**

@@ -4,7 +4,8 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
 import { isEngineIncident } from './deep-freeze.js';
-import { IncidentChange, iso, lastEntryMs, msOf, withVersion } from './change.js';
+import { recordDeliveries } from './record-deliveries.js';
+import { iso, lastEntryMs, msOf, withVersion } from './change.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -19,7 +20,8 @@ import { engineInstruments } from './telemetry.js';
 import { migrateIncident } from './migrate-incident.js';
 import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
-import { parseIncidentDocument } from './stores/incident-document.js';
+import { CorruptIncidentError, parseIncidentDocument } from './stores/incident-document.js';
+import { bindState, checkBinding } from './state-binding.js';
 import { memoryStore } from './stores/memory-store.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 import { isIncidentId } from './stores/incident-id.js';
@@ -104,7 +106,20 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     // Validated (incident-document.ts); the document itself (a fresh object from the store) is then
     // kept, in canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
+    // The state must match the head of its chain (one hash of the state, no walk of the chain);
+    // checked once per (id, version): the cache above answers later reads of the same version.
+    const problem = checkBinding(doc);
+    if (problem !== undefined) {
+      cache.delete(doc.id);
+      throw new CorruptIncidentError(`store incident ${doc.id}`, problem.message);
+    }
     return remember(canonicalFrozen(doc));
+  };
+
+  /** Reports a corrupt incident where no caller is waiting (and rethrows anything else). */
+  const skipCorrupt = (id: string, error: unknown): void => {
+    if (!(error instanceof CorruptIncidentError)) throw error;
+    inspect({ type: 'corrupt', incidentId: id, detail: { message: error.message } });
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {
@@ -154,21 +169,26 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     }
   };
 
-  /** Saves `next` over `expected`; false on a version conflict (the cached copy is dropped). */
-  const save = async (next: Incident, expected: number, entries: readonly TimelineEntry[]): Promise<boolean> => {
+  /**
+   * Saves `next` over `expected`, its last new entry sealed with the state's digest
+   * (state-binding.ts); returns the incident as saved, or undefined on a version conflict (the
+   * cached copy is dropped).
+   */
+  const save = async (unsealed: Incident, expected: number, newEntries: readonly TimelineEntry[]): Promise<Incident | undefined> => {
+    const { incident: next, entries } = bindState(unsealed, newEntries);
     try {
       await store.save(next, expected);
     } catch (error) {
       if (error instanceof VersionConflictError) {
         cache.delete(next.id);
         inspect({ type: 'conflict', incidentId: next.id, detail: { expected } });
-        return false;
+        return undefined;
       }
       throw error;
     }
     remember(next);
     emit(next, entries);
-    return true;
+    return next;
   };
 
   /** The incident under this plan: as loaded, migrated (not yet saved), or a plan-mismatch. */
@@ -202,20 +222,10 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       outcomes.set(effect.id, error);
     }
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const change = new IncidentChange(plan, current, Math.max(clock.now(), lastEntryMs(current)));
-      const draft = change.doc;
-      draft.outbox = current.outbox.filter((effect) => {
-        if (!outcomes.has(effect.id)) return true;
-        const error = outcomes.get(effect.id);
-        const data = { effect: effect.id, name: effect.name };
-        if (error === undefined) change.append('effect-delivered', 'delivered', data);
-        else change.append('effect-failed', 'failed', { ...data, error });
-        return false;
-      });
-      draft.version += 1;
-      const next = change.commit();
-      if (change.entries.length === 0) return current;
-      if (await save(next, current.version, change.entries)) return next;
+      const recorded = recordDeliveries(plan, current, outcomes, Math.max(clock.now(), lastEntryMs(current)));
+      if (recorded.entries.length === 0) return current;
+      const saved = await save(recorded.incident, current.version, recorded.entries);
+      if (saved !== undefined) return saved;
       const reloaded = await load(current.id, true);
       if (reloaded === undefined) return current;
       current = reloaded;
@@ -227,14 +237,21 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
   const sendNow = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }): Promise<SendResult> => {
     let fresh = false;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
+      let loaded: Incident | undefined;
+      try {
+        loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
+      } catch (error) {
+        if (!(error instanceof CorruptIncidentError)) throw error;
+        return { ok: false, error: sendError('corrupt', `incident ${id} is refused: ${error.message}`, { incidentId: id }) };
+      }
       if (loaded === undefined) return { ok: false, error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
       const now = clock.now();
       const ready = underPlan(loaded, now);
       if ('error' in ready) return { ok: false, error: ready.error };
       const applied = applyEvent(plan, ready.incident, event, now);
       const entries = [...ready.entries, ...applied.entries];
-      if (!(await save(applied.incident, loaded.version, entries))) {
+      const saved = await save(applied.incident, loaded.version, entries);
+      if (saved === undefined) {
         fresh = true;
         continue;
       }
@@ -245,7 +262,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
             : { type: 'rejected', incidentId: id, detail: { event: event.type, code: applied.error.code } },
         );
       }
-      const delivered = applied.incident.outbox.length === 0 ? applied.incident : await deliver(applied.incident);
+      const delivered = saved.outbox.length === 0 ? saved : await deliver(saved);
       schedule();
       return applied.error === undefined
         ? { ok: true, incident: delivered }
@@ -292,15 +309,15 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
         });
         return 0;
       }
-      const next = withVersion(caught, loaded.version + 1);
-      if (!(await save(next, loaded.version, entries))) {
+      const saved = await save(withVersion(caught, loaded.version + 1), loaded.version, entries);
+      if (saved === undefined) {
         fresh = true;
         continue;
       }
       const breached = entries.filter((e) => e.type === 'deadline-breached').length;
       const fired = breached + entries.filter((e) => e.type === 'reminder').length;
       inspect({ type: 'fired', incidentId: id, detail: { fired, breached } });
-      await deliver(next);
+      await deliver(saved);
       return fired;
     }
     inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: 'version conflicts' } });
@@ -338,7 +355,14 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     for (const id of wake.dueBy(now)) if (!listedById.has(id)) listedById.set(id, []);
     let fired = 0;
     for (const [id, listed] of listedById) {
-      const fire = () => queue.run(id, () => fireNow(id, now, listed));
+      // A corrupt incident is reported and skipped: the others' deadlines still fire.
+      const fire = () =>
+        queue.run(id, () =>
+          fireNow(id, now, listed).catch((error: unknown) => {
+            skipCorrupt(id, error);
+            return 0;
+          }),
+        );
       fired += instruments === undefined ? await fire() : await instruments.span('planwright.fire', { 'planwright.incident_id': id }, fire, (count) => ({ 'planwright.fired': count }));
     }
     return fired;
@@ -368,8 +392,12 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
         : (await store.list()).filter((i) => i.outbox.length > 0).map((i) => i.id);
       for (const id of ids) {
         await queue.run(id, async () => {
-          const incident = await load(id, true);
-          if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
+          try {
+            const incident = await load(id, true);
+            if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
+          } catch (error) {
+            skipCorrupt(id, error);
+          }
         });
       }
       if (clock.schedule !== undefined) {
@@ -401,7 +429,8 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       await ready();
       const parsed = parseOpenInput(input, plan);
       const id = newId();
-      const { incident, entries } = openIncident(plan, { ...parsed, id }, clock.now());
+      const opened = openIncident(plan, { ...parsed, id }, clock.now());
+      const { incident, entries } = bindState(opened.incident, opened.entries);
       // Saved and cached inside the incident's queue, like every other save: the change feed's
       // handler for this id then runs after it and knows the version as this engine's own.
       await queue.run(id, async () => {
@@ -451,7 +480,14 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     async list(filter: ListFilter = {}) {
       await ready();
       const now = clock.now();
-      const all = (await store.list()).map(adopt);
+      const all: Incident[] = [];
+      for (const doc of await store.list()) {
+        try {
+          all.push(adopt(doc));
+        } catch (error) {
+          skipCorrupt(doc.id, error);
+        }
+      }
       return all.filter((i) => {
         if (filter.stage !== undefined && i.stage !== filter.stage) return false;
         if (filter.open !== undefined && filter.open === i.closed) return false;

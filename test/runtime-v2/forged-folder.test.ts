@@ -95,8 +95,7 @@ afterEach(async () => {
 
 describe('runtime v2: a file-store folder edited from outside', () => {
   for (const forgery of forgeries) {
-    // flip to it() when runtime v2 lands
-    it.fails(`refuses the incident as corrupt when ${forgery.name}; the other incident keeps working`, async () => {
+    it(`refuses the incident as corrupt when ${forgery.name}; the other incident keeps working`, async () => {
       const written = fileStore(dir);
       const writer = newEngine(written);
       await play(writer);
@@ -123,8 +122,7 @@ describe('runtime v2: a file-store folder edited from outside', () => {
       }
     });
 
-    // flip to it() when runtime v2 lands
-    it.fails(`verifyIncident(plan, incident) names the first disagreement when ${forgery.name}`, async () => {
+    it(`verifyIncident(plan, incident) names the first disagreement when ${forgery.name}`, async () => {
       const engine = newEngine(memoryStore());
       const genuine = await play(engine);
       await engine.dispose();

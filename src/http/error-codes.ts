@@ -54,6 +54,8 @@ export const HTTP_STATUS: Readonly<Record<HttpErrorCode, number>> = {
   closed: 409,
   conflict: 409,
   'plan-mismatch': 409,
+  // a damaged stored incident: the server's problem, not the request's
+  corrupt: 500,
   'not-found': 404,
   disposed: 503,
   'unknown-effect-handler': 500,

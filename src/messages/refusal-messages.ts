@@ -29,6 +29,10 @@ export const REFUSAL_MESSAGES = {
     en: 'the incident was opened under another version of the plan, which this engine cannot take over',
     'zh-CN': '该事件是按另一版本的预案启动的，当前引擎无法接管',
   },
+  corrupt: {
+    en: 'the stored incident failed its integrity check, as if changed outside the engine; it is refused until it is repaired',
+    'zh-CN': '存储的事件未通过完整性校验（在引擎之外被修改），修复之前不予处理',
+  },
   disposed: { en: 'the engine has been stopped', 'zh-CN': '引擎已停止' },
   'unknown-effect-handler': {
     en: 'a handler was given for an effect the plan never asks for',

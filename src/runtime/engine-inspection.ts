@@ -14,6 +14,10 @@ import type { SendErrorCode } from './send-error.js';
  * - `effect`: an effect was handed to its handler (`ok: false` with the `error` it failed with,
  *   or that no handler exists).
  * - `conflict`: a save met a newer version (the engine retries).
+ * - `corrupt`: a stored incident failed its integrity check (its state does not match its
+ *   timeline's head entry, or the store could not read it) where no caller is waiting for it
+ *   (`runDue`, start-up delivery, `list`); `message` says what disagreed. It is skipped; every other
+ *   incident keeps working.
  * - `error`: something failed outside any caller's promise (`where`), or a stored incident could
  *   not be brought under this plan (`code`).
  */
@@ -25,6 +29,7 @@ export type EngineInspection =
   | { type: 'claim-unfired'; incidentId: string; detail: { version: number; items: ClaimedItem[] } }
   | { type: 'effect'; incidentId: string; detail: EffectOutcome }
   | { type: 'conflict'; incidentId: string; detail: { expected: number } }
+  | { type: 'corrupt'; incidentId: string; detail: { message: string } }
   | { type: 'error'; incidentId?: string; detail: EngineFailure };
 
 /** A due deadline the store listed for an incident (`claim-unfired`). */

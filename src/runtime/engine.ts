@@ -4,7 +4,8 @@ import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { canonicalFrozen } from './canonical-freeze.js';
 import { isEngineIncident } from './deep-freeze.js';
-import { IncidentChange, iso, lastEntryMs, msOf, withVersion } from './change.js';
+import { recordDeliveries } from './record-deliveries.js';
+import { iso, lastEntryMs, msOf, withVersion } from './change.js';
 import { systemClock } from './clock.js';
 import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineChange, EngineEvent, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
@@ -19,7 +20,8 @@ import { engineInstruments } from './telemetry.js';
 import { migrateIncident } from './migrate-incident.js';
 import { openIncident } from './open-incident.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
-import { parseIncidentDocument } from './stores/incident-document.js';
+import { CorruptIncidentError, parseIncidentDocument } from './stores/incident-document.js';
+import { bindState, checkBinding } from './state-binding.js';
 import { memoryStore } from './stores/memory-store.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 import { isIncidentId } from './stores/incident-id.js';
@@ -104,7 +106,20 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     // Validated (incident-document.ts); the document itself (a fresh object from the store) is then
     // kept, in canonical key order (copied only where a store reordered keys), and frozen.
     parseIncidentDocument(doc, `store incident ${doc.id}`);
+    // The state must match the head of its chain (one hash of the state, no walk of the chain);
+    // checked once per (id, version): the cache above answers later reads of the same version.
+    const problem = checkBinding(doc);
+    if (problem !== undefined) {
+      cache.delete(doc.id);
+      throw new CorruptIncidentError(`store incident ${doc.id}`, problem.message);
+    }
     return remember(canonicalFrozen(doc));
+  };
+
+  /** Reports a corrupt incident where no caller is waiting (and rethrows anything else). */
+  const skipCorrupt = (id: string, error: unknown): void => {
+    if (!(error instanceof CorruptIncidentError)) throw error;
+    inspect({ type: 'corrupt', incidentId: id, detail: { message: error.message } });
   };
 
   const load = async (id: string, fresh: boolean): Promise<Incident | undefined> => {
@@ -154,21 +169,26 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     }
   };
 
-  /** Saves `next` over `expected`; false on a version conflict (the cached copy is dropped). */
-  const save = async (next: Incident, expected: number, entries: readonly TimelineEntry[]): Promise<boolean> => {
+  /**
+   * Saves `next` over `expected`, its last new entry sealed with the state's digest
+   * (state-binding.ts); returns the incident as saved, or undefined on a version conflict (the
+   * cached copy is dropped).
+   */
+  const save = async (unsealed: Incident, expected: number, newEntries: readonly TimelineEntry[]): Promise<Incident | undefined> => {
+    const { incident: next, entries } = bindState(unsealed, newEntries);
     try {
       await store.save(next, expected);
     } catch (error) {
       if (error instanceof VersionConflictError) {
         cache.delete(next.id);
         inspect({ type: 'conflict', incidentId: next.id, detail: { expected } });
-        return false;
+        return undefined;
       }
       throw error;
     }
     remember(next);
     emit(next, entries);
-    return true;
+    return next;
   };
 
   /** The incident under this plan: as loaded, migrated (not yet saved), or a plan-mismatch. */
@@ -202,20 +222,10 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       outcomes.set(effect.id, error);
     }
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const change = new IncidentChange(plan, current, Math.max(clock.now(), lastEntryMs(current)));
-      const draft = change.doc;
-      draft.outbox = current.outbox.filter((effect) => {
-        if (!outcomes.has(effect.id)) return true;
-        const error = outcomes.get(effect.id);
-        const data = { effect: effect.id, name: effect.name };
-        if (error === undefined) change.append('effect-delivered', 'delivered', data);
-        else change.append('effect-failed', 'failed', { ...data, error });
-        return false;
-      });
-      draft.version += 1;
-      const next = change.commit();
-      if (change.entries.length === 0) return current;
-      if (await save(next, current.version, change.entries)) return next;
+      const recorded = recordDeliveries(plan, current, outcomes, Math.max(clock.now(), lastEntryMs(current)));
+      if (recorded.entries.length === 0) return current;
+      const saved = await save(recorded.incident, current.version, recorded.entries);
+      if (saved !== undefined) return saved;
       const reloaded = await load(current.id, true);
       if (reloaded === undefined) return current;
       current = reloaded;
@@ -227,42 +237,46 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
   /**
    * Runs `change` on incident `id` as stored and saves what it returns, through the store's
    * `update` (read, decide and save under the incident's lock in the store: no version conflict
-   * however many processes share the incident). Returns false when there is no such incident.
+   * however many processes share the incident). Returns the incident as it now is (as saved, or as
+   * stored when `change` saved nothing), or undefined when there is no such incident.
    * The cached copy is passed in, so the store reads the incident only when it is stale.
    */
   const updateLocked = async (
     update: NonNullable<IncidentStore['update']>,
     id: string,
     change: (current: Incident) => { incident: Incident; entries: readonly TimelineEntry[] } | undefined,
-  ): Promise<boolean> => {
-    let saved: { incident: Incident; entries: readonly TimelineEntry[] } | undefined;
+  ): Promise<Incident | undefined> => {
+    let sealed: { incident: Incident; entries: readonly TimelineEntry[] } | undefined;
     const stored = await update.call(store, id, cache.get(id), (current) => {
-      saved = change(adopt(current));
-      return saved?.incident;
+      const changed = change(adopt(current));
+      // Sealed with the state's digest (state-binding.ts) before the store writes it, as `save` does.
+      sealed = changed === undefined ? undefined : bindState(changed.incident, changed.entries);
+      return sealed?.incident;
     });
     if (stored === undefined) {
       cache.delete(id);
-      return false;
+      return undefined;
     }
-    if (saved === undefined) adopt(stored);
-    else {
-      remember(saved.incident);
-      emit(saved.incident, saved.entries);
-    }
-    return true;
+    if (sealed === undefined) return adopt(stored);
+    remember(sealed.incident);
+    emit(sealed.incident, sealed.entries);
+    return sealed.incident;
   };
 
   /** One attempt at `event` on incident `id`: the decision, saved, or why nothing was saved; `conflict` to retry. */
-  type SendAttempt = { applied: ReturnType<typeof applyEvent> } | { error: SendError } | 'conflict';
+  type SendAttempt = { applied: ReturnType<typeof applyEvent>; saved: Incident } | { error: SendError } | 'conflict';
 
   const sendAttempt = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }, fresh: boolean): Promise<SendAttempt> => {
     const notFound = { error: sendError('not-found', `no incident "${id}"`, { incidentId: id }) };
+    /** A stored incident that fails its checks (state-binding.ts) is refused; no other incident is affected. */
+    const corrupt = (error: CorruptIncidentError): { error: SendError } => ({ error: sendError('corrupt', `incident ${id} is refused: ${error.message}`, { incidentId: id }) });
     const decide = (loaded: Incident): { ready: { incident: Incident; entries: TimelineEntry[] } } | { error: SendError } => {
       const ready = underPlan(loaded, clock.now());
       return 'error' in ready ? { error: ready.error } : { ready };
     };
     if (store.update !== undefined) {
       let outcome: SendAttempt = notFound;
+      let appliedHere: ReturnType<typeof applyEvent> | undefined;
       try {
         const found = await updateLocked(store.update, id, (current) => {
           const decided = decide(current);
@@ -271,24 +285,33 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
             return undefined;
           }
           const applied = applyEvent(plan, decided.ready.incident, event, clock.now());
-          outcome = { applied };
+          appliedHere = applied;
           return { incident: applied.incident, entries: [...decided.ready.entries, ...applied.entries] };
         });
-        return found ? outcome : notFound;
+        if (found === undefined) return notFound;
+        return appliedHere === undefined ? outcome : { applied: appliedHere, saved: found };
       } catch (error) {
+        if (error instanceof CorruptIncidentError) return corrupt(error);
         if (!(error instanceof VersionConflictError)) throw error;
         cache.delete(id);
         inspect({ type: 'conflict', incidentId: id, detail: { expected: error.expectedVersion } });
         return 'conflict';
       }
     }
-    const loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
+    let loaded: Incident | undefined;
+    try {
+      loaded = (fresh ? undefined : cache.get(id)) ?? (await load(id, fresh));
+    } catch (error) {
+      if (error instanceof CorruptIncidentError) return corrupt(error);
+      throw error;
+    }
     if (loaded === undefined) return notFound;
     const decided = decide(loaded);
     if ('error' in decided) return decided;
     const applied = applyEvent(plan, decided.ready.incident, event, clock.now());
     const entries = [...decided.ready.entries, ...applied.entries];
-    return (await save(applied.incident, loaded.version, entries)) ? { applied } : 'conflict';
+    const saved = await save(applied.incident, loaded.version, entries);
+    return saved === undefined ? 'conflict' : { applied, saved };
   };
 
   const sendNow = async (id: string, event: { type: string; by: { id: string; roles: string[] }; data: unknown }): Promise<SendResult> => {
@@ -300,7 +323,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
         continue;
       }
       if ('error' in outcome) return { ok: false, error: outcome.error };
-      const { applied } = outcome;
+      const { applied, saved } = outcome;
       if (options.inspect !== undefined || instruments !== undefined) {
         inspect(
           applied.error === undefined
@@ -308,7 +331,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
             : { type: 'rejected', incidentId: id, detail: { event: event.type, code: applied.error.code } },
         );
       }
-      const delivered = applied.incident.outbox.length === 0 ? applied.incident : await deliver(applied.incident);
+      const delivered = saved.outbox.length === 0 ? saved : await deliver(saved);
       schedule();
       return applied.error === undefined
         ? { ok: true, incident: delivered }
@@ -330,7 +353,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
   const fireLocked = async (update: NonNullable<IncidentStore['update']>, id: string, now: number, listed: readonly DueDeadline[]): Promise<number> => {
     let fired: { next: Incident; entries: TimelineEntry[] } | undefined;
     let unfired: Incident | undefined;
-    await updateLocked(update, id, (current) => {
+    const latest = await updateLocked(update, id, (current) => {
       if (current.closed) return undefined;
       const ready = underPlan(current, now);
       if ('error' in ready) {
@@ -360,7 +383,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     const breached = entries.filter((e) => e.type === 'deadline-breached').length;
     const count = breached + entries.filter((e) => e.type === 'reminder').length;
     inspect({ type: 'fired', incidentId: id, detail: { fired: count, breached } });
-    await deliver(next);
+    await deliver(latest ?? next);
     return count;
   };
 
@@ -397,15 +420,15 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
         });
         return 0;
       }
-      const next = withVersion(caught, loaded.version + 1);
-      if (!(await save(next, loaded.version, entries))) {
+      const saved = await save(withVersion(caught, loaded.version + 1), loaded.version, entries);
+      if (saved === undefined) {
         fresh = true;
         continue;
       }
       const breached = entries.filter((e) => e.type === 'deadline-breached').length;
       const fired = breached + entries.filter((e) => e.type === 'reminder').length;
       inspect({ type: 'fired', incidentId: id, detail: { fired, breached } });
-      await deliver(next);
+      await deliver(saved);
       return fired;
     }
     inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: 'version conflicts' } });
@@ -447,9 +470,10 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       try {
         fired += instruments === undefined ? await fire() : await instruments.span('planwright.fire', { 'planwright.incident_id': id }, fire, (count) => ({ 'planwright.fired': count }));
       } catch (error) {
-        // One incident that cannot be read or saved (a corrupt stored document, say) must not stop
-        // the deadlines of the others: reported, and the run goes on.
-        inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: String(error) } });
+        // One incident that cannot be read or saved must not stop the deadlines of the others: a
+        // corrupt one is reported as such, anything else as an error, and the run goes on.
+        if (error instanceof CorruptIncidentError) skipCorrupt(id, error);
+        else inspect({ type: 'error', incidentId: id, detail: { where: 'runDue', message: String(error) } });
       }
     }
     return fired;
@@ -486,7 +510,10 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
             const incident = await load(id, true);
             if (incident !== undefined && incident.planHash === plan.hash) await deliver(incident);
           })
-          .catch((error: unknown) => inspect({ type: 'error', incidentId: id, detail: { where: 'start', message: String(error) } }));
+          .catch((error: unknown) => {
+            if (error instanceof CorruptIncidentError) skipCorrupt(id, error);
+            else inspect({ type: 'error', incidentId: id, detail: { where: 'start', message: String(error) } });
+          });
       }
       if (clock.schedule !== undefined) {
         for (const item of await store.dueBefore(FAR_FUTURE)) {
@@ -517,7 +544,8 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       await ready();
       const parsed = parseOpenInput(input, plan);
       const id = newId();
-      const { incident, entries } = openIncident(plan, { ...parsed, id }, clock.now());
+      const opened = openIncident(plan, { ...parsed, id }, clock.now());
+      const { incident, entries } = bindState(opened.incident, opened.entries);
       // Saved and cached inside the incident's queue, like every other save: the change feed's
       // handler for this id then runs after it and knows the version as this engine's own.
       await queue.run(id, async () => {
@@ -567,7 +595,14 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     async list(filter: ListFilter = {}) {
       await ready();
       const now = clock.now();
-      const all = (await store.list()).map(adopt);
+      const all: Incident[] = [];
+      for (const doc of await store.list()) {
+        try {
+          all.push(adopt(doc));
+        } catch (error) {
+          skipCorrupt(doc.id, error);
+        }
+      }
       return all.filter((i) => {
         if (filter.stage !== undefined && i.stage !== filter.stage) return false;
         if (filter.open !== undefined && filter.open === i.closed) return false;

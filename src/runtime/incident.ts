@@ -77,6 +77,13 @@ export interface TimelineEntry {
   /** What the entry is about (event type and data, deadline id, effect, …). */
   data?: Record<string, unknown>;
   result: 'accepted' | 'rejected' | 'fired' | 'delivered' | 'failed' | 'recorded';
+  /**
+   * On the last entry of every save (runtime v2): sha256 over the canonical JSON of the incident
+   * that save produced, without `timeline` (its version included). Binds the stored state to the
+   * hash chain; absent on entries written before it existed and on entries that are not the last of
+   * their save. See docs/semantics.md "State bound to the chain".
+   */
+  stateDigest?: string;
   /** Hash of the previous entry ('' for the first). */
   prevHash: string;
   /** sha256 over the canonical JSON of this entry without `hash`. */

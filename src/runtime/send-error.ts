@@ -8,7 +8,9 @@ export type SendErrorCode =
   | 'closed'
   | 'not-found'
   | 'conflict'
-  | 'plan-mismatch';
+  | 'plan-mismatch'
+  /** The stored incident failed its integrity check (see `CorruptIncidentError`): refused until repaired. */
+  | 'corrupt';
 
 /** Every {@link SendErrorCode}, for exhaustive tables. */
 export const SEND_ERROR_CODES: readonly SendErrorCode[] = [
@@ -20,6 +22,7 @@ export const SEND_ERROR_CODES: readonly SendErrorCode[] = [
   'not-found',
   'conflict',
   'plan-mismatch',
+  'corrupt',
 ];
 
 /** A refusal: a stable code, an English message, and details (stage, roles, fields, …). */

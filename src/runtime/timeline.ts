@@ -10,6 +10,8 @@ export interface EntryFields {
   by?: Actor;
   /** Must already be canonical (sorted keys at every level). */
   data?: Record<string, unknown>;
+  /** Digest of the state this entry's save produced (the last entry of a save only): see `state-binding.ts`. */
+  stateDigest?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface EntryFields {
  * first.seq; // 0
  */
 export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined, fields: EntryFields): TimelineEntry {
-  const { at, type, result, data } = fields;
+  const { at, type, result, data, stateDigest } = fields;
   const principal = fields.by?.onBehalfOf;
   // Keys in canonical order; a delegate's principal (委托) is kept between id and roles.
   const by =
@@ -34,7 +36,13 @@ export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined
   const seq = prev === undefined ? 0 : prev.seq + 1;
   // Keys in sorted order and `data` canonical: this is the entry's canonical JSON without `hash`
   // (JSON leaves out the undefined `by` and `data`).
-  const hash = sha256Hex(JSON.stringify({ at, by, data, prevHash, result, seq, type }));
+  const hash = sha256Hex(JSON.stringify({ at, by, data, prevHash, result, seq, stateDigest, type }));
+  if (stateDigest !== undefined) {
+    // Keys in canonical order, the undefined ones dropped (as JSON drops them).
+    const entry: Record<string, unknown> = { at, by, data, hash, prevHash, result, seq, stateDigest, type };
+    for (const key of ['by', 'data']) if (entry[key] === undefined) delete entry[key];
+    return entry as unknown as TimelineEntry;
+  }
   // One object literal per shape, keys in canonical order.
   if (by !== undefined) {
     return data !== undefined ? { at, by, data, hash, prevHash, result, seq, type } : { at, by, hash, prevHash, result, seq, type };

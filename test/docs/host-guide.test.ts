@@ -184,6 +184,7 @@ describe('docs/host-guide.md', () => {
       'not-found': 404,
       conflict: 409,
       'plan-mismatch': 409,
+      corrupt: 500,
     });
     await engine.dispose();
   });

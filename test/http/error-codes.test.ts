@@ -59,6 +59,8 @@ describe('HTTP_STATUS', () => {
       'not-found': 404,
       conflict: 409,
       'plan-mismatch': 409,
+      // not the client's fault: a stored incident that fails its integrity check (like corrupt-incident)
+      corrupt: 500,
     });
   });
 

@@ -93,7 +93,10 @@ describe('documents a host saves into memoryStore', () => {
     const bad = { ...makeIncident('PO-1'), deadlines: {}, data: [1] } as unknown as Parameters<typeof store.save>[0];
     await store.save(bad, 0);
     const engine = createEngine(seedPlan(), { clock: createManualClock(T0), store });
-    await expect(engine.send('PO-1', ev('REPORT'))).rejects.toBeInstanceOf(CorruptIncidentError);
+    // send refuses it with a code (runtime v2: a corrupt incident is that incident's problem only)
+    const sent = await engine.send('PO-1', ev('REPORT'));
+    expect(sent.ok ? 'accepted' : [sent.error.code, sent.error.message]).toEqual(['corrupt', expect.stringMatching(/data: .*expected record/)]);
+    await expect(engine.get('PO-1')).rejects.toBeInstanceOf(CorruptIncidentError);
     await expect(engine.get('PO-1')).rejects.toThrow(/data: .*expected record/);
     await engine.dispose();
   });

@@ -140,7 +140,7 @@ describe('createEngine and inspect', () => {
   test('inspections are a union told apart by type', () => {
     createEngine(bundle, {
       inspect: (event: EngineInspection) => {
-        if (event.type === 'rejected') expectTypeOf(event.detail.code).toEqualTypeOf<'unknown-event' | 'not-in-stage' | 'unauthorized' | 'invalid-data' | 'closed' | 'not-found' | 'conflict' | 'plan-mismatch'>();
+        if (event.type === 'rejected') expectTypeOf(event.detail.code).toEqualTypeOf<'unknown-event' | 'not-in-stage' | 'unauthorized' | 'invalid-data' | 'closed' | 'not-found' | 'conflict' | 'plan-mismatch' | 'corrupt'>();
         if (event.type === 'fired') expectTypeOf(event.detail.breached).toEqualTypeOf<number>();
         if (event.type === 'effect') expectTypeOf(event.detail.error).toEqualTypeOf<string | undefined>();
         if (event.type === 'claim-unfired') expectTypeOf(event.detail.items[0]!.deadline).toEqualTypeOf<string>();

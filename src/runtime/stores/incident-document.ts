@@ -41,6 +41,7 @@ const TimelineEntry = looseObject({
   result: str(),
   prevHash: str(),
   hash: str(),
+  stateDigest: optional(str()),
 });
 
 const PendingEffect = looseObject({

@@ -20,6 +20,8 @@ export function statusFor(error: SendError): number {
       return 409;
     case 'invalid-data': // details.issues: [{ field, problem: 'missing' | 'unknown' | 'invalid', message }]
       return 422;
+    case 'corrupt': // the stored incident failed its integrity check (edited outside the engine): repair it from a backup
+      return 500;
   }
 }
 // #endregion

@@ -25,6 +25,16 @@ describe('bundle', () => {
     expect(Object.keys(bundle.definition)).toEqual(Object.keys(bundle.definition).sort());
   });
 
+  it('a plan that uses no section added later hashes as before: its definition gains no empty key for them', () => {
+    // Incidents store the plan hash they ran under; a new planwright must not move the hash of a
+    // plan that did not change, or every stored incident of it would be refused as plan-mismatch.
+    const definition = loadSeedDefinition() as unknown as Record<string, unknown>;
+    const added = ['thresholds', 'suggestions', 'timing'];
+    expect(added.filter((key) => key in definition)).toEqual([]);
+    const bundled = createBundle(loadSeedDefinition()).definition as unknown as Record<string, unknown>;
+    expect(added.filter((key) => key in bundled)).toEqual([]);
+  });
+
   it('round trips through JSON text into a plan with the same hash and a working engine', async () => {
     const definition = loadSeedDefinition();
     const plan = loadBundle(roundTrip(createBundle(definition)));

@@ -17,7 +17,9 @@ function walk(entry: string): { files: string[]; packages: Set<string> } {
     if (seen.has(file)) continue;
     seen.add(file);
     files.push(relative(root, file));
-    for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+    // Imports written in TSDoc examples (`@example import … from './plan-types.js'`) are not imports.
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(SPECIFIER)) {
       const spec = m[1] ?? m[2] ?? m[3] ?? '';
       if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');

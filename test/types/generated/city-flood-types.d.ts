@@ -1,4 +1,4 @@
-// Written by `planwright types` from plans/city-flood.plan.yaml: plan city-flood 1.0.0 (sha256 5b16564b93c2…).
+// Written by `planwright types` from plans/city-flood.plan.yaml: plan city-flood 1.0.0 (sha256 7da4f2301e5e…).
 // Do not edit; run the command again when the plan changes.
 
 /** The types of plan city-flood 1.0.0 (城区防汛应急预案), for `createEngine<CityFloodPlan>(…)` of planwright/runtime. */
@@ -16,7 +16,7 @@ export interface CityFloodPlan {
     /** 不启动响应 */
     DISMISS: { reason: string };
     /** 报送水情 */
-    WATER_READING: { riverLevel: number; warningWaterLevel: number; reservoirLevel?: number; designFloodLevel?: number; returnPeriod?: number };
+    WATER_READING: { riverLevel: number; warningWaterLevel?: number; reservoirLevel?: number; designFloodLevel?: number; returnPeriod?: number };
     /** 报送汛情 */
     SITUATION_REPORT: { summary: string; returnPeriod?: number };
     /** 发现险情 */
@@ -29,10 +29,18 @@ export interface CityFloodPlan {
     PROVINCE_REPORTED: { summary: string };
     /** 布防到位 */
     DEPLOYED: { measures: string };
+    /** 上报当日巡堤查险情况 */
+    PATROL_REPORTED: { summary: string };
     /** 下达转移令 */
     EVACUATION_ORDERED: { measures: string };
     /** 提交总结评估 */
     SUBMIT_REVIEW: { measures: string };
+    /** 值班巡查到岗 */
+    PATROLS_OUT: { measures: string };
+    /** 抢险队伍物资预置到位 */
+    RESCUE_PRESET: { measures: string };
+    /** 危险区群众转移安置完成 */
+    RESIDENTS_TRANSFERRED: { measures: string };
   };
   /** Stage ids. */
   stages: "watch" | "response" | "review" | "closed";
@@ -43,7 +51,7 @@ export interface CityFloodPlan {
   /** Severity level ids, most severe first. */
   severities: "I" | "II" | "III" | "IV";
   /** Deadline ids. */
-  deadlines: "activation-decision" | "red-warning-deploy" | "evening-deployment" | "danger-report" | "city-report" | "province-report" | "situation-report" | "river-over-guarantee" | "reservoir-evacuation" | "review";
+  deadlines: "activation-decision" | "red-warning-deploy" | "evening-deployment" | "daily-patrol-report" | "danger-report" | "city-report" | "province-report" | "situation-report" | "river-over-guarantee" | "reservoir-evacuation" | "review";
   /** Effect ids the plan declares (besides notify). */
   effects: never;
   /** Template ids. */

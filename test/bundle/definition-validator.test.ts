@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { createBundle } from '../../src/bundle/create-bundle.js';
-import { PlanDefinitionValidator } from '../../src/bundle/definition-validator.js';
+import { PlanDefinitionSchema as PlanDefinitionValidator } from '../../src/plan-format/definition-schema.js';
 import { PlanSchema } from '../../src/dsl/schema/plan.js';
 import { generatePlanObject } from '../fixtures/robustness/generate-plan.js';
 import { checkAllEdits, checkEdits, expectSame, jsonValue, pathsOf, setAt } from '../validate/oracle.js';

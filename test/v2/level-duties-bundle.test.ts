@@ -9,7 +9,7 @@ import { levelDutiesPlan } from './level-duties-support.js';
 const flood = parse(readFileSync('plans/city-flood.plan.yaml', 'utf8')) as Record<string, unknown>;
 const fixture = parse(levelDutiesPlan) as Record<string, unknown>;
 
-describe('the bundle validator (no zod) agrees with PlanSchema on level-dependent duties', () => {
+describe('the bundle definition schema (zod/mini) agrees with PlanSchema on level-dependent duties', () => {
   it('on the city flood plan (levels, ownerByLevel, owner.leader, when on actions, branch do) and random edits of it', () => {
     expect(expectSame(PlanDefinitionValidator, PlanSchema, flood)).toBe(true);
     checkEdits(PlanDefinitionValidator, PlanSchema, flood, 400);

@@ -48,7 +48,7 @@ if (!process.argv.includes('--no-write')) {
       `| **planwright/runtime without xstate (the target's figure)** | **${kb(size.gzipBytes)}** |`,
       `| of which zod | ${kb(b.zod)} |`,
       `| of which immer | ${kb(b.immer)} |`,
-      `| of which planwright's own code (runtime, compile, bundle and its definition check, src/validate) | ${kb(b.ownCode)} |`,
+      `| of which planwright's own code (runtime, compile, bundle, the definition schema, src/validate) | ${kb(b.ownCode)} |`,
       ...(b.other > 0 ? [`| of which other packages | ${kb(b.other)} |`] : []),
       `| xstate (excluded, for reference) | ${kb(b.xstateExcluded)} |`,
       '',
@@ -60,9 +60,7 @@ if (!process.argv.includes('--no-write')) {
       '| --- | --- | --- | --- |',
       `| ${target.description} | ${kb(size.gzipBytes)} | ≤ ${kb(budget.targetGzipBytes)} | ${verdict(isMet(target))} |`,
       '',
-      b.zod === 0
-        ? 'zod is not in the runtime: bundles (their plan definition), engine input, event data and stored incidents are checked with src/validate, a small validator kit with zod 4\'s semantics; zod stays the DSL\'s schema (diagnostics, schema.json) and the oracle the runtime checks are tested against (test/validate, test/bundle/definition-validator.test.ts).'
-        : `zod is bundled (${kb(b.zod)}): something in the runtime imports a zod schema again. Without zod the runtime would be ${kb(withoutZod)}.`,
+      `zod/mini (${kb(b.zod)}) checks what crosses the runtime's boundary: a bundle's plan definition (src/plan-format/definition-schema.ts), engine input and event data, stored incidents. Without it the runtime would be ${kb(withoutZod)}.`,
       '',
       isMet(target)
         ? `\`npm test\` enforces ≤ ${kb(budget.limitGzipBytes)} (bench/size/budget.json).`

@@ -1,5 +1,5 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { int, literal, min, num, object, regex, str, unknown } from '../validate/validate.js';
+import * as z from 'zod/mini';
 
 /** The `format` field of every planwright bundle. */
 export const BUNDLE_FORMAT = 'planwright-bundle';
@@ -49,12 +49,12 @@ export interface BundleEnvelopeData {
 }
 
 /** The envelope around the definition (the definition is checked next, as the plan schema would). */
-export const BundleEnvelope = object<BundleEnvelopeData>({
-  format: literal(BUNDLE_FORMAT),
-  formatVersion: num(int),
-  planwright: str(min(1)),
-  planId: str(min(1)),
-  planVersion: str(min(1)),
-  hash: str(regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest')),
-  definition: unknown,
+export const BundleEnvelope: z.ZodMiniType<BundleEnvelopeData> = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.int(),
+  planwright: z.string().check(z.minLength(1)),
+  planId: z.string().check(z.minLength(1)),
+  planVersion: z.string().check(z.minLength(1)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest')),
+  definition: z.unknown(),
 });

@@ -1,13 +1,13 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { hashCanonical } from '../compile/hash.js';
-import { describeIssues, run, type Result } from '../validate/validate.js';
+import { checkSchema, describeIssues, type Result } from '../validate/check-schema.js';
 import { BundleError } from './bundle-error.js';
 import { BUNDLE_FORMAT_VERSION, BundleEnvelope } from './bundle-format.js';
-import { PlanDefinitionValidator } from './definition-validator.js';
+import { PlanDefinitionSchema } from '../plan-format/definition-schema.js';
 
 /**
  * The plan definition of a bundle (the parsed JSON), checked but not compiled: the envelope, the
- * definition (as the plan schema would, without zod: see `definition-validator.ts`) and the hash.
+ * definition (with the plan schema in `zod/mini`: `plan-format/definition-schema.ts`) and the hash.
  * Throws {@link BundleError} naming what is wrong. Reports need only this; `loadBundle` goes on
  * to compile it for the engine.
  *
@@ -18,7 +18,7 @@ import { PlanDefinitionValidator } from './definition-validator.js';
  * ```
  */
 export function readBundle(json: unknown): PlanDefinition {
-  const envelope = run(BundleEnvelope, json);
+  const envelope = checkSchema(BundleEnvelope, json);
   if (!envelope.success) {
     throw new BundleError('not-a-bundle', `not a planwright bundle: ${describeIssues(envelope.issues, Infinity)}`, envelope.issues);
   }
@@ -53,7 +53,7 @@ export function readBundle(json: unknown): PlanDefinition {
 /** The definition check; a definition nested too deeply to walk (conditions thousands of levels deep) is an invalid one. */
 function checkDefinition(value: unknown): Result<PlanDefinition> {
   try {
-    return run(PlanDefinitionValidator, value);
+    return checkSchema(PlanDefinitionSchema, value) as Result<PlanDefinition>;
   } catch (error) {
     if (error instanceof RangeError) return { success: false, issues: [{ path: [], message: 'nested too deeply to check' }] };
     throw error;

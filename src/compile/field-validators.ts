@@ -1,42 +1,20 @@
 import type { Field } from '../dsl/schema/field.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { bool, gte, int, lte, max, num, refine, safeParser, str, type Validator } from '../validate/validate.js';
+import * as z from 'zod/mini';
+import { checkSchema, type Issue } from '../validate/check-schema.js';
 
 /** Longest text a `text` field accepts when the plan gives no `maxLength`. */
 export const DEFAULT_TEXT_MAX_LENGTH = 10_000;
 
 /**
- * Field id → a validator of its values, with a zod-like `safeParse(value)` (the runtime carries no
- * zod): `{ success: true, data }`, or `{ success: false, issues }` with each issue's path and message.
+ * Field id → a validator of its values: `safeParse(value)` gives `{ success: true, data }`, or
+ * `{ success: false, issues }` with each issue's path and zod's English message.
  */
-export type FieldValidators = ReadonlyMap<
-  string,
-  {
-    safeParse(value: unknown):
-      | { success: true; data: unknown }
-      | { success: false; issues: Array<{ path: Array<string | number>; message: string }>; error?: { issues: Array<{ path: Array<string | number>; message: string }> } };
-  }
->;
-
-/** An RFC 3339 date-time with `Z` or an offset, in shape; the date part is captured. */
-const DATE_TIME_WITH_OFFSET = /^(\d{4}-\d\d-\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
-/**
- * What zod's `z.iso.datetime({ offset: true })` accepts: an RFC 3339 date-time with `Z` or an
- * offset, on a day that exists. zod's pattern spells out the days of every month and leap year;
- * here `Date` says whether the date exists (it reads it back unchanged only then).
- * test/compile/field-validators.test.ts compares the two on every day of a 400-year cycle.
- */
-export function isIsoDateTimeWithOffset(text: string): boolean {
-  const date = DATE_TIME_WITH_OFFSET.exec(text)?.[1];
-  return date !== undefined && new Date(`${date}T00:00Z`).toJSON()?.startsWith(date) === true;
-}
+export type FieldValidators = ReadonlyMap<string, { safeParse(value: unknown): { success: true; data: unknown } | { success: false; issues: Issue[] } }>;
 
 /**
  * Builds one validator per plan field from its type: text (≤ maxLength), number (finite,
  * bounds, integer), enum, boolean, datetime (ISO 8601 with offset), severity (a level id).
- * They accept what the zod schemas they replace accepted, with the same messages
- * (test/compile/field-validators.test.ts compares them).
  *
  * @example
  * const v = buildFieldValidators(plan);
@@ -44,28 +22,33 @@ export function isIsoDateTimeWithOffset(text: string): boolean {
  */
 export function buildFieldValidators(definition: PlanDefinition): FieldValidators {
   const levels = definition.severity.map((s) => s.id);
-  return new Map(definition.fields.map((f) => [f.id, safeParser(fieldValidator(f, levels))]));
+  return new Map(
+    definition.fields.map((field) => {
+      const schema = fieldSchema(field, levels);
+      return [field.id, { safeParse: (value: unknown) => checkSchema(schema, value) }];
+    }),
+  );
 }
 
-/** The validator of one field's values. */
-export function fieldValidator(field: Field, levels: readonly string[]): Validator {
+/** The zod schema of one field's values. */
+export function fieldSchema(field: Field, levels: readonly string[]): z.ZodMiniType {
   switch (field.type) {
     case 'text':
-      return str(max(field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH));
-    case 'number':
-      return num(
-        ...(field.min !== undefined ? [gte(field.min)] : []),
-        ...(field.max !== undefined ? [lte(field.max)] : []),
-        ...(field.integer === true ? [int] : []),
-      );
+      return z.string().check(z.maxLength(field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH));
+    case 'number': {
+      let schema = field.integer === true ? z.int() : z.number();
+      if (field.min !== undefined) schema = schema.check(z.gte(field.min));
+      if (field.max !== undefined) schema = schema.check(z.lte(field.max));
+      return schema;
+    }
     case 'enum':
-      return str(refine((v: string) => field.values.includes(v), `one of ${field.values.join(', ')}`));
+      return z.string().check(z.refine((value: string) => field.values.includes(value), `one of ${field.values.join(', ')}`));
     case 'boolean':
-      return bool;
+      return z.boolean();
     case 'datetime':
-      return str(refine(isIsoDateTimeWithOffset, 'Invalid ISO datetime'));
+      return z.iso.datetime({ offset: true });
     case 'severity':
-      return str(refine((v: string) => levels.includes(v), `a severity level: ${levels.join(', ')}`));
+      return z.string().check(z.refine((value: string) => levels.includes(value), `a severity level: ${levels.join(', ')}`));
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Patterns, messages and value lists of the plan schema, without zod: the zod schemas in
- * src/dsl/schema and the runtime's bundle check (src/bundle/definition-validator.ts, which must not pull
- * zod into the runtime entry) both take them from here, so they cannot drift apart.
+ * Patterns, messages and value lists of the plan schema: the DSL's zod schemas in src/dsl/schema
+ * and the bundle's definition schema (./definition-schema.ts, zod/mini, which the runtime loads)
+ * both take them from here, so they cannot drift apart.
  */
 
 /** The DSL version this release of planwright reads. */

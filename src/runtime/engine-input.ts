@@ -1,48 +1,43 @@
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkData } from '../compile/field-validators.js';
-import { array, describeIssues, max, min, object, optional, record, run, str, unknown, type Issue, type Validator } from '../validate/validate.js';
+import * as z from 'zod/mini';
+import { checkSchema, describeIssues, type Issue } from '../validate/check-schema.js';
 import { EngineError, sendError, type SendError } from './send-error.js';
 import { snapshotInput } from './snapshot-input.js';
 
-// Checked without zod (the runtime entry does not carry it); test/runtime/engine-input.test.ts
-// compares each with the zod schema it replaces (kept there as the oracle).
+/** A string of `min`..`max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-interface Actor {
-  id: string;
-  roles: string[];
-  onBehalfOf?: { id: string; roles: string[] };
-}
-
-const Person = object<{ id: string; roles: string[] }>({
-  id: str(min(1), max(256)),
-  roles: array(str(min(1), max(64)), max(100)),
+const Person = z.object({
+  id: text(1, 256),
+  roles: z.array(text(1, 64)).check(z.maxLength(100)),
 });
 
 /** The person acting (possibly for a principal, `onBehalfOf`), as the engine accepts it. */
-export const ActorInput = object<Actor>({
-  id: str(min(1), max(256)),
-  roles: array(str(min(1), max(64)), max(100)),
-  onBehalfOf: optional(Person),
+export const ActorInput = z.object({
+  id: text(1, 256),
+  roles: z.array(text(1, 64)).check(z.maxLength(100)),
+  onBehalfOf: z.optional(Person),
 });
 
 /** An event given to `engine.send` (the engine stamps the time). */
-export const EventInput = object<{ type: string; by: Actor; data?: unknown }>({
-  type: str(min(1), max(64)),
+export const EventInput = z.object({
+  type: text(1, 64),
   by: ActorInput,
-  data: optional(unknown),
+  data: z.optional(z.unknown()),
 });
 
 /** Event data: a plain record of field values. */
-export const EventData: Validator<Record<string, unknown>> = record(str(), unknown);
+export const EventData = z.record(z.string(), z.unknown());
 
 /** What `engine.open` accepts. */
-export const OpenInput = object<{ by: Actor; title: string; category: string; data?: Record<string, unknown>; severity?: string }>({
+export const OpenInput = z.object({
   by: ActorInput,
-  title: str(min(1), max(1000)),
-  category: str(min(1), max(64)),
-  data: optional(EventData),
-  severity: optional(str(min(1), max(64))),
+  title: text(1, 1000),
+  category: text(1, 64),
+  data: z.optional(EventData),
+  severity: z.optional(text(1, 64)),
 });
 
 
@@ -61,7 +56,7 @@ export function parseOpenInput(
   // Validate (and keep) one reading of the input, never the live object.
   const snapshot = snapshotInput(input);
   if (snapshot.error !== undefined) throw new EngineError('invalid-data', `invalid open input: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] });
-  const parsed = run(OpenInput, snapshot.value);
+  const parsed = checkSchema(OpenInput, snapshot.value);
   if (!parsed.success) {
     throw new EngineError('invalid-data', `invalid open input: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) });
   }
@@ -105,7 +100,7 @@ export function parseEventInput(
   // Validate (and keep) one reading of the event, never the live object.
   const snapshot = snapshotInput(event);
   if (snapshot.error !== undefined) return { ok: false, error: sendError('invalid-data', `invalid event: ${snapshot.error}`, { issues: [{ path: '', message: snapshot.error }] }) };
-  const parsed = run(EventInput, snapshot.value);
+  const parsed = checkSchema(EventInput, snapshot.value);
   if (!parsed.success) {
     return { ok: false, error: sendError('invalid-data', `invalid event: ${describeIssues(parsed.issues, 3)}`, { issues: issuesOf(parsed.issues) }) };
   }

@@ -1,13 +1,13 @@
-// The bundle's definition check (no zod) against the zod plan schema it restates: same acceptance,
+// The bundle's definition schema (zod/mini, src/plan-format/definition-schema.ts) against the DSL's PlanSchema it restates: same acceptance,
 // same output (defaults applied), same issues (path and message, in order). When this fails after a
-// change under src/dsl/schema, make the same change in src/bundle/definition-validator.ts.
+// change under src/dsl/schema, make the same change in src/plan-format/definition-schema.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { createBundle } from '../../src/bundle/create-bundle.js';
-import { PlanDefinitionValidator } from '../../src/bundle/definition-validator.js';
+import { PlanDefinitionSchema as PlanDefinitionValidator } from '../../src/plan-format/definition-schema.js';
 import { PlanSchema } from '../../src/dsl/schema/plan.js';
 import { generatePlanObject } from '../fixtures/robustness/generate-plan.js';
 import { checkAllEdits, checkEdits, expectSame, jsonValue, pathsOf, setAt } from '../validate/oracle.js';
@@ -32,7 +32,7 @@ function fixtures(dir: string): Array<[string, unknown]> {
   return out;
 }
 
-describe('definition validator (no zod) against PlanSchema', () => {
+describe('the bundle definition schema (zod/mini) against PlanSchema', () => {
   it('accepts the seed plan as written and as bundled, with zod’s output', () => {
     expect(expectSame(PlanDefinitionValidator, PlanSchema, seedInput)).toBe(true);
     expect(expectSame(PlanDefinitionValidator, PlanSchema, seedOutput)).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PlanDefinitionValidator } from '../../src/bundle/definition-validator.js';
+import { PlanDefinitionSchema as PlanDefinitionValidator } from '../../src/plan-format/definition-schema.js';
 import { PlanSchema } from '../../src/dsl/schema/plan.js';
 import { checkAllEdits, checkEdits, expectSame } from '../validate/oracle.js';
 import { levelDutiesPlan } from './level-duties-support.js';
@@ -9,7 +9,7 @@ import { levelDutiesPlan } from './level-duties-support.js';
 const flood = parse(readFileSync('plans/city-flood.plan.yaml', 'utf8')) as Record<string, unknown>;
 const fixture = parse(levelDutiesPlan) as Record<string, unknown>;
 
-describe('the bundle validator (no zod) agrees with PlanSchema on level-dependent duties', () => {
+describe('the bundle definition schema (zod/mini) agrees with PlanSchema on level-dependent duties', () => {
   it('on the city flood plan (levels, ownerByLevel, owner.leader, when on actions, branch do) and random edits of it', () => {
     expect(expectSame(PlanDefinitionValidator, PlanSchema, flood)).toBe(true);
     checkEdits(PlanDefinitionValidator, PlanSchema, flood, 400);

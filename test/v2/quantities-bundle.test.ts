@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PlanDefinitionValidator } from '../../src/bundle/definition-validator.js';
+import { PlanDefinitionSchema as PlanDefinitionValidator } from '../../src/plan-format/definition-schema.js';
 import { PlanSchema } from '../../src/dsl/schema/plan.js';
 import { checkAllEdits, expectSame } from '../validate/oracle.js';
 

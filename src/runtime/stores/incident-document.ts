@@ -1,11 +1,8 @@
-import { accepts, array, bool, describeIssues, gte, int, looseObject, nullable, num, oneOf, optional, record, refine, regex, run, safeParser, str, unknown } from '../../validate/validate.js';
+import * as z from 'zod/mini';
+import { checkSchema, describeIssues } from '../../validate/check-schema.js';
 import type { Incident } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
 import { PlanwrightError } from '../../errors/planwright-error.js';
-
-// Written with planwright's small validator kit, not zod (the runtime entry does not carry zod):
-// test/runtime/incident-document-fast-path.test.ts keeps the zod schema this replaces as the
-// oracle and checks both accept the same documents and name the same problems.
 
 /**
  * The times the runtime writes (`Date#toISOString`, UTC, milliseconds), which `Date.parse` always
@@ -13,64 +10,67 @@ import { PlanwrightError } from '../../errors/planwright-error.js';
  */
 const WRITTEN_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
-const isoTime = str(refine((s: string) => WRITTEN_TIME.test(s) || !Number.isNaN(Date.parse(s)), 'an ISO 8601 time'));
+const isoTime = z.string().check(z.refine((text: string) => WRITTEN_TIME.test(text) || !Number.isNaN(Date.parse(text)), 'an ISO 8601 time'));
 
-const Actor = looseObject({ id: str(), roles: array(str()) });
+/** An integer ≥ `least`. */
+const count = (least: number) => z.int().check(z.gte(least));
 
-const DeadlineInstance = looseObject({
-  id: str(),
-  instance: num(int, gte(1)),
-  stage: str(),
+const Actor = z.looseObject({ id: z.string(), roles: z.array(z.string()) });
+
+const DeadlineInstance = z.looseObject({
+  id: z.string(),
+  instance: count(1),
+  stage: z.string(),
   armedAt: isoTime,
-  baseAt: optional(isoTime),
+  baseAt: z.optional(isoTime),
   dueAt: isoTime,
-  status: oneOf(['pending', 'met', 'breached', 'cancelled']),
-  metAt: optional(isoTime),
-  breachedAt: optional(isoTime),
-  cancelledAt: optional(isoTime),
-  conditionEndedAt: optional(isoTime),
-  remindersSent: array(num()),
+  status: z.enum(['pending', 'met', 'breached', 'cancelled']),
+  metAt: z.optional(isoTime),
+  breachedAt: z.optional(isoTime),
+  cancelledAt: z.optional(isoTime),
+  conditionEndedAt: z.optional(isoTime),
+  remindersSent: z.array(z.number()),
 });
 
-const TimelineEntry = looseObject({
-  seq: num(int, gte(0)),
+const TimelineEntry = z.looseObject({
+  seq: count(0),
   at: isoTime,
-  type: str(),
-  by: optional(Actor),
-  data: optional(record(str(), unknown)),
-  result: str(),
-  prevHash: str(),
-  hash: str(),
-  stateDigest: optional(str()),
+  type: z.string(),
+  by: z.optional(Actor),
+  data: z.optional(z.record(z.string(), z.unknown())),
+  result: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  stateDigest: z.optional(z.string()),
 });
 
-const PendingEffect = looseObject({
-  id: str(),
-  name: str(),
+const PendingEffect = z.looseObject({
+  id: z.string(),
+  name: z.string(),
   at: isoTime,
-  payload: record(str(), unknown),
+  payload: z.record(z.string(), z.unknown()),
 });
 
-/** @internal The validator behind {@link IncidentDocument}. */
-export const IncidentShape = looseObject({
-  id: str(regex(INCIDENT_ID_PATTERN, 'a valid incident id')),
-  planId: str(),
-  planVersion: str(),
-  planHash: str(),
-  title: str(),
-  category: str(),
-  stage: str(),
-  state: unknown,
-  tracks: array(str()),
-  severity: nullable(str()),
-  data: record(str(), unknown),
-  deadlines: array(DeadlineInstance),
-  outbox: array(PendingEffect),
-  timeline: array(TimelineEntry),
-  version: num(int, gte(1)),
+/** @internal The zod schema behind {@link IncidentDocument}. */
+export const IncidentShape = z.looseObject({
+  id: z.string().check(z.regex(INCIDENT_ID_PATTERN, 'a valid incident id')),
+  planId: z.string(),
+  planVersion: z.string(),
+  planHash: z.string(),
+  title: z.string(),
+  category: z.string(),
+  stage: z.string(),
+  state: z.unknown(),
+  tracks: z.array(z.string()),
+  severity: z.nullable(z.string()),
+  data: z.record(z.string(), z.unknown()),
+  deadlines: z.array(DeadlineInstance),
+  outbox: z.array(PendingEffect),
+  timeline: z.array(TimelineEntry),
+  version: count(1),
   openedAt: isoTime,
-  closedAt: nullable(isoTime),
-  closed: bool,
+  closedAt: z.nullable(isoTime),
+  closed: z.boolean(),
 });
 
 /**
@@ -78,7 +78,7 @@ export const IncidentShape = looseObject({
  * Unknown keys are kept (a newer engine may add fields); known keys must have the right types.
  * `IncidentDocument.safeParse(value).success` says whether `value` is one.
  */
-export const IncidentDocument = /* @__PURE__ */ safeParser(IncidentShape);
+export const IncidentDocument = { safeParse: (value: unknown) => checkSchema(IncidentShape, value) };
 
 /** Thrown when a stored incident document is not valid JSON or not an incident. */
 export class CorruptIncidentError extends PlanwrightError {
@@ -104,10 +104,7 @@ export class CorruptIncidentError extends PlanwrightError {
  * ```
  */
 export function incidentIssues(value: unknown): string | undefined {
-  // Fast path: the schema's quick test (no outputs, no issues; test/runtime/incident-document-fast-path.test.ts
-  // compares it with zod). The full check, slower on a whole timeline, runs only when it fails, to name the problems.
-  if (accepts(IncidentShape, value)) return undefined;
-  const result = run(IncidentShape, value);
+  const result = checkSchema(IncidentShape, value);
   return result.success ? undefined : describeIssues(result.issues, 5);
 }
 
@@ -157,6 +154,3 @@ export function parseIncidentJson(text: string, source: string): Incident {
   }
   return parseIncidentDocument(value, source);
 }
-
-/** @internal For tests: the quick test alone. */
-export const isValidIncidentFast = (value: unknown): boolean => accepts(IncidentShape, value);

@@ -1,0 +1,46 @@
+import { safeParse, type ZodMiniType } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+/**
+ * Running a zod schema where planwright checks outside input at run time (bundles, engine input,
+ * event data, stored incidents). The schemas are written with `zod/mini` (the runtime entry's
+ * size stays small; the DSL's classic zod shares its core), and read here with zod's English
+ * messages passed per call, so the check neither depends on nor changes the host's global zod
+ * configuration.
+ * @internal
+ */
+
+/** Where an issue is: keys and indexes from the checked value's root. */
+export type Path = Array<string | number>;
+
+/** One problem found by a check. */
+export interface Issue {
+  path: Path;
+  message: string;
+}
+
+/** The outcome of {@link checkSchema}. */
+export type Result<T> = { success: true; data: T } | { success: false; issues: Issue[] };
+
+const english = en().localeError;
+
+/**
+ * Checks `value` with `schema`; returns its output (defaults applied) or the issues, each with
+ * its path and zod's English message.
+ *
+ * @example
+ * checkSchema(z.string().check(z.minLength(1)), ''); // { success: false, issues: [{ path: [], message: 'Too small: …' }] }
+ */
+export function checkSchema<T>(schema: ZodMiniType<T>, value: unknown): Result<T> {
+  const result = safeParse(schema, value, { error: english });
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, issues: result.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message })) };
+}
+
+/** `path: message` for the first `count` issues, `(root)` for the value itself, joined by `; `. */
+export function describeIssues(issues: readonly Issue[], count: number, under: Path = []): string {
+  return issues
+    .slice(0, count)
+    .map((issue) => `${[...under, ...issue.path].join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -108,6 +108,7 @@ describe('examples/host-http', () => {
       'not-found': 404,
       conflict: 409,
       'plan-mismatch': 409,
+      corrupt: 500,
     });
   });
 

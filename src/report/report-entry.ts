@@ -1,6 +1,6 @@
 /**
  * `planwright/report`: the after-action report of one incident and the evaluation of a plan over
- * many, from the plan's bundle (or compiled plan) — without the DSL, the YAML parser or zod. For a
+ * many, from the plan's bundle (or compiled plan) — without the DSL or the YAML parser (the bundle is checked with zod/mini, as in the runtime). For a
  * service that runs `planwright/runtime` and serves reports: it need not load the plan tooling.
  *
  * @example

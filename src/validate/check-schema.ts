@@ -15,7 +15,8 @@ export type Path = Array<string | number>;
 
 /** One problem found by a check. */
 export interface Issue {
-  path: Path;
+  /** Where it is (the same as {@link Path}; spelt out so the bundled declarations keep it). */
+  path: Array<string | number>;
   message: string;
 }
 

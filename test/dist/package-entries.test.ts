@@ -12,9 +12,11 @@ const require = createRequire(import.meta.url);
 const dist = resolve('dist');
 
 /** Every file reachable through relative imports from `entry`, and the bare modules they import. */
-function moduleGraph(entry: string): { files: Set<string>; bare: Set<string> } {
+function moduleGraph(entry: string): { files: Set<string>; bare: Set<string>; specifiers: Set<string> } {
   const files = new Set<string>();
   const bare = new Set<string>();
+  /** The bare specifiers as written (`zod/mini`), where `bare` keeps package names. */
+  const specifiers = new Set<string>();
   const pending = [entry];
   while (pending.length > 0) {
     const file = pending.pop()!;
@@ -24,10 +26,13 @@ function moduleGraph(entry: string): { files: Set<string>; bare: Set<string> } {
     for (const m of text.matchAll(/(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g)) {
       const spec = m[1]!;
       if (spec.startsWith('.')) pending.push(join(dirname(file), spec));
-      else bare.add(spec.split('/')[0]!.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      else {
+        specifiers.add(spec);
+        bare.add(spec.split('/')[0]!.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
     }
   }
-  return { files, bare };
+  return { files, bare, specifiers };
 }
 
 describe('built package', () => {
@@ -50,11 +55,12 @@ describe('built package', () => {
     expect(typeof (require('planwright/runtime') as { createEngine: unknown }).createEngine).toBe('function');
   });
 
-  test.each(['runtime.js', 'runtime.cjs'])('%s never imports the YAML parser (nor zod: the runtime checks input with src/validate)', (entry) => {
-    const { files, bare } = moduleGraph(join(dist, entry));
+  test.each(['runtime.js', 'runtime.cjs'])('%s never imports the YAML parser, and of zod only zod/mini (architecture.md: the runtime checks input with zod/mini)', (entry) => {
+    const { files, bare, specifiers } = moduleGraph(join(dist, entry));
     expect(files.size).toBeGreaterThan(1);
     expect([...bare].sort()).not.toContain('yaml');
-    expect([...bare].filter((b) => !isBuiltin(b)).sort()).toEqual(['xstate']);
+    expect([...bare].filter((b) => !isBuiltin(b)).sort()).toEqual(['xstate', 'zod']);
+    expect([...specifiers].filter((s) => s === 'zod' || s.startsWith('zod/')).sort()).toEqual(['zod/mini', 'zod/v4/locales/en.js']);
   });
 
   test('the CLI binary validates the seed plan (exit 0) and reports a missing file (exit 2)', () => {
@@ -74,14 +80,15 @@ describe('built package', () => {
 });
 
 describe('the report and HTTP adapter entries', () => {
-  test('planwright/report imports no package at all (no DSL, YAML parser or zod), in ESM and CJS', () => {
+  test('planwright/report imports no package but zod/mini (which checks the bundle): no DSL, YAML parser or classic zod, in ESM and CJS', () => {
     for (const entry of ['report.js', 'report.cjs']) {
-      const { files, bare } = moduleGraph(join(dist, entry));
+      const { files, bare, specifiers } = moduleGraph(join(dist, entry));
       expect(files.size, entry).toBeGreaterThan(1);
       // (the graph's regex also catches code text such as `from: String(data['…` — not a package name)
       const packages = [...bare].filter((name) => /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(name) && !isBuiltin(name));
-      expect(packages, entry).toEqual([]);
-      expect([...bare].some((name) => ['yaml', 'zod'].includes(name)), entry).toBe(false);
+      expect(packages, entry).toEqual(['zod']);
+      expect([...specifiers].filter((s) => s === 'zod' || s.startsWith('zod/')).sort(), entry).toEqual(['zod/mini', 'zod/v4/locales/en.js']);
+      expect([...bare].includes('yaml'), entry).toBe(false);
     }
     const report = require('planwright/report') as Record<string, unknown>;
     expect(Object.keys(report).sort()).toEqual(['BundleError', 'afterActionReport', 'evaluate', 'readBundle']);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../dsl/schema/common.js';
+import { formatWallClock } from './zoned-time.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
 import type { TemplateValues } from './render-template.js';
 
@@ -13,8 +14,7 @@ export function formatZonedTime(iso: string, timeZone: string): string | undefin
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return undefined;
   try {
-    // Swedish dates are written YYYY-MM-DD HH:mm:ss, which is the shape wanted (and short to write).
-    return new Date(ms).toLocaleString('sv-SE', { timeZone, hourCycle: 'h23' }).slice(0, 16);
+    return formatWallClock(ms, timeZone);
   } catch {
     return undefined;
   }

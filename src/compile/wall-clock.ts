@@ -1,16 +1,11 @@
+import { wallClockFields } from './zoned-time.js';
+
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The offset (ms) of `timeZone` from UTC at instant `at`: local wall-clock time minus UTC. */
 function offsetMs(at: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const local = Date.UTC(parts['year'] ?? 1970, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
+  const f = wallClockFields(at, timeZone);
+  const local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   return local - (at - (at % 1000 + 1000) % 1000);
 }
 

@@ -1,4 +1,5 @@
 import { formatDuration } from '../compile/duration.js';
+import { formatWallClock } from '../compile/zoned-time.js';
 
 /**
  * An offset from a start time as `+1h30m` (`+0m` at the start).
@@ -22,17 +23,7 @@ export function formatOffset(ms: number): string {
  */
 export function formatLocalTime(ms: number, timeZone?: string): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: timeZone ?? 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(ms));
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+    return formatWallClock(ms, timeZone ?? 'UTC');
   } catch {
     return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   }

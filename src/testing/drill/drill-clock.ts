@@ -1,4 +1,5 @@
 import { formatDuration } from '../duration.js';
+import { formatWallClock } from '../../compile/zoned-time.js';
 
 /** Formats drill times for people: wall-clock time in the plan's zone and the offset from the drill start. */
 export interface DrillClock {
@@ -22,18 +23,7 @@ export function drillClock(start: string, timeZone?: string): DrillClock {
   const wall = (ms: number): string => {
     if (timeZone !== undefined) {
       try {
-        const parts = new Intl.DateTimeFormat('en-GB', {
-          timeZone,
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-          hourCycle: 'h23',
-        }).formatToParts(new Date(ms));
-        const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-        return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+        return formatWallClock(ms, timeZone, { seconds: true });
       } catch {
         // an unknown zone: fall back to the start's offset
       }

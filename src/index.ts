@@ -67,7 +67,8 @@ export type {
   CompiledTransition,
 } from './compile/compiled-plan.js';
 export type { FieldValidators } from './compile/field-validators.js';
-export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './compile/to-machine.js';
+export type { PlanMachine } from './compile/plan-machine.js';
+export type { PlanMachineContext, PlanMachineEvent } from './compile/to-machine.js';
 export type { RenderedTemplate, TemplateValues } from './compile/render-template.js';
 export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';

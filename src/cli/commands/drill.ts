@@ -9,7 +9,7 @@ import { coverageText } from '../../report/drill/coverage-text.js';
 import { drillSummaryText } from '../../report/drill/drill-summary-text.js';
 import { writeDrillReports } from '../../report/drill/write-drill-reports.js';
 import { drillCoverage } from '../../testing/coverage.js';
-import { drillRunJson, type DrillResult } from '../../testing/drill/drill-result.js';
+import { drillRunJson, type DrillResult } from '../../testing/index.js';
 import { runDrill } from '../../testing/drill/run-drill.js';
 import { checkScenario } from '../../testing/scenario/check-scenario.js';
 import { scenarioDiagnostic } from '../../testing/scenario/scenario-diagnostic.js';

@@ -1,7 +1,7 @@
 import type { Locale } from '../../diagnostics/locale.js';
 import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
 import { messagesIn } from '../../messages/message-table.js';
-import type { CoverageReport } from '../../testing/coverage.js';
+import type { CoverageReport } from '../../drill-results/coverage-report.js';
 import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DrillResult } from '../../testing/drill/drill-result.js';
+import type { DrillResult } from '../../drill-results/drill-result.js';
 import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
 import { escapeTerminalText } from '../../diagnostics/terminal-safe-text.js';
 import type { Locale } from '../../diagnostics/locale.js';

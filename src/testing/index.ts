@@ -27,7 +27,7 @@ export type {
 } from './scenario/scenario-schema.js';
 export { checkScenario, checkScenarioValue } from './scenario/check-scenario.js';
 export type { ScenarioCheck, CheckScenarioOptions } from './scenario/check-scenario.js';
-export type { ScenarioDiagnosticContext } from './scenario/scenario-diagnostic.js';
+export { scenarioDiagnostic, type ScenarioDiagnosticContext } from './scenario/scenario-diagnostic.js';
 export { checkScenarioFile, loadScenario } from './scenario/load-scenario.js';
 export { ScenarioError } from './scenario/scenario-error.js';
 export { SCENARIO_CODES, scenarioMessage } from './scenario/scenario-codes.js';

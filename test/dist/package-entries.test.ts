@@ -48,7 +48,7 @@ describe('built package', () => {
   });
 
   test('CommonJS consumers can require every entry', () => {
-    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres', 'planwright/report', 'planwright/fastify', 'planwright/express']) {
+    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres', 'planwright/report', 'planwright/render', 'planwright/fastify', 'planwright/express']) {
       const mod = require(entry) as Record<string, unknown>;
       expect(Object.keys(mod).length, entry).toBeGreaterThan(0);
     }

@@ -1,6 +1,4 @@
-import { LATEST_SCHEMA_VERSION, migrationScript } from '../../postgres/migrations.js';
-import { SCHEMA_NAME_PATTERN } from '../../postgres/schema-name.js';
-import type { postgresStore } from '../../postgres/postgres-store.js';
+import { LATEST_SCHEMA_VERSION, migrationScript, type postgresStore, SCHEMA_NAME_PATTERN } from '../../postgres/index.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 

@@ -153,6 +153,10 @@ export {
   type TimelineEntryType,
   type TimelineVerification,
 } from './runtime/index.js';
+// The PostgreSQL store's layout: the SQL `planwright migrate --print-sql` prints, without the pg
+// package (the store itself, which needs pg, is planwright/postgres, where these are exported too).
+export { LATEST_SCHEMA_VERSION, migrationScript } from './postgres/migrations.js';
+export { SCHEMA_NAME_PATTERN } from './postgres/schema-name.js';
 // What an actor may send now (for tools such as the studio; kept out of planwright/runtime's size budget).
 export { availableEvents, type AvailableEvent } from './runtime/available-events.js';
 

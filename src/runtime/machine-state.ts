@@ -95,8 +95,9 @@ function namedActions(actions: ReadonlyArray<{ type: string; params?: unknown }>
 /**
  * The pure XState step for an event: the next snapshot, its state value and the actions to run,
  * from XState's public `transition(machine, snapshot, event)`, which executes nothing. It builds a
- * throwaway actor on every call; the engine asks it once per state value, event and guard
- * outcomes and remembers the answer (remembered-steps.ts), so that cost is not paid per send.
+ * throwaway actor on every call (about 35 µs of CPU against 5 µs for the step alone on the seed
+ * plan); the engine asks it once per state value, event and guard outcomes and remembers the
+ * answer (remembered-steps.ts), so that cost is not paid per send.
  * @internal
  *
  * @example
@@ -125,8 +126,8 @@ const startsByMachine = new WeakMap<object, Map<string | null, MachineStartStep>
  * `initialTransition(machine, input)`. On the way in the plan machine consults only the `atLevel`
  * guards of level-gated tracks (their `always`), which read the input's severity; stage entry
  * actions are markers with fixed params. So the step depends on the severity alone and is asked
- * of XState once per machine and severity (`initialTransition` builds a throwaway actor, about
- * four times the step itself; an incident is opened often). A test compares it with a fresh
+ * of XState once per machine and severity (`initialTransition` builds a throwaway actor: about
+ * 39 µs of CPU against 8 µs for the step alone, measured on the seed plan; incidents open often). A test compares it with a fresh
  * `initialTransition` for random opening data and levels, on plans with gated tracks.
  * @internal
  *

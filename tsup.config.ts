@@ -8,6 +8,7 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       postgres: 'src/postgres/index.ts',
       report: 'src/report/report-entry.ts',
+      render: 'src/render/index.ts',
       fastify: 'src/fastify/index.ts',
       express: 'src/express/index.ts',
     },

@@ -11,6 +11,9 @@
 
 // Plan DSL
 export { checkPlan, type CheckPlanResult } from './dsl/check-plan.js';
+export { checkPlanBytes } from './dsl/check-plan-bytes.js';
+export { readPlanFile, type PlanFileRead, type NotAFileKind } from './dsl/read-plan-file.js';
+export { MAX_FILE_BYTES } from './dsl/limits.js';
 export { loadPlan } from './dsl/load-plan.js';
 export type { CheckPlanOptions, PlanFileInput, PlanSource, PlanTextInput } from './dsl/plan-input.js';
 export { createParseCache, type ParseCache } from './dsl/parse-source.js';
@@ -46,13 +49,19 @@ export type { LocalizedText } from './dsl/schema/common.js';
 // Diagnostics
 export type { Diagnostic, DiagnosticSeverity, DocumentPath, Position, SourceLocator, SourceRange } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
-export { LOCALES, type Locale } from './diagnostics/locale.js';
+export { LOCALES, isLocale, type Locale } from './diagnostics/locale.js';
+export { messagesIn, type MessageTable, type MessageText, type MessageParams, type Translations, type LocalizedMessages } from './messages/message-table.js';
 export { REFUSAL_MESSAGES, refusalMeaning, refusalText } from './messages/refusal-messages.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { CodeFrameOptions } from './diagnostics/code-frame.js';
 export { formatDiagnosticLine } from './diagnostics/format-diagnostic-line.js';
 export { toJsonDiagnostic, type JsonDiagnostic } from './diagnostics/json-diagnostic.js';
 export { PlanError } from './diagnostics/plan-error.js';
+
+// Text for terminals and editors (what the CLI prints plans and diagnostics with)
+export { escapeTerminalText, type EscapeTerminalTextOptions } from './diagnostics/terminal-safe-text.js';
+export { displayWidth, padToDisplayWidth } from './diagnostics/display-width.js';
+export { closestMatch } from './diagnostics/did-you-mean.js';
 
 // Compile and bundle
 export { compilePlan } from './compile/compile-plan.js';
@@ -67,7 +76,8 @@ export type {
   CompiledTransition,
 } from './compile/compiled-plan.js';
 export type { FieldValidators } from './compile/field-validators.js';
-export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './compile/to-machine.js';
+export type { PlanMachine } from './compile/plan-machine.js';
+export type { PlanMachineContext, PlanMachineEvent } from './compile/to-machine.js';
 export type { RenderedTemplate, TemplateValues } from './compile/render-template.js';
 export { createBundle } from './bundle/create-bundle.js';
 export { loadBundle } from './bundle/load-bundle.js';
@@ -97,6 +107,7 @@ export {
   type FileStore,
   VersionConflictError,
   IncidentDataError,
+  incidentIssues,
   type Actor,
   type Clock,
   type DeadlineInstance,
@@ -142,6 +153,10 @@ export {
   type TimelineEntryType,
   type TimelineVerification,
 } from './runtime/index.js';
+// The PostgreSQL store's layout: the SQL `planwright migrate --print-sql` prints, without the pg
+// package (the store itself, which needs pg, is planwright/postgres, where these are exported too).
+export { LATEST_SCHEMA_VERSION, migrationScript } from './postgres/migrations.js';
+export { SCHEMA_NAME_PATTERN } from './postgres/schema-name.js';
 // What an actor may send now (for tools such as the studio; kept out of planwright/runtime's size budget).
 export { availableEvents, type AvailableEvent } from './runtime/available-events.js';
 

@@ -1,1 +1,1 @@
-export { ANY_ROLE, resolveBy } from '../dsl/resolve-by.js';
+export { ANY_ROLE, resolveBy } from '../plan-format/resolve-by.js';

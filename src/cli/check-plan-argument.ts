@@ -1,12 +1,6 @@
-import { Buffer } from 'node:buffer';
-import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
-import { checkPlan, type CheckPlanResult } from '../dsl/check-plan.js';
-import { MAX_FILE_BYTES } from '../dsl/limits.js';
-import { SourceMap } from '../dsl/source-map.js';
-import { foreignEncoding } from '../dsl/read-plan-file.js';
-import type { Locale } from '../diagnostics/locale.js';
-import { resolveLocale } from '../messages/resolve-locale.js';
+import { checkPlan, checkPlanBytes, type CheckPlanResult, type Locale } from '../index.js';
 import type { CommandContext } from './command.js';
+import { resolveLocale } from './resolve-locale.js';
 
 /** A plan file argument checked: the result, and whether the file could be read at all. */
 export interface CheckedPlanArgument {
@@ -27,30 +21,12 @@ export const STDIN_NAME = '<stdin>';
 
 /** A plan read from standard input: checked as text named `<stdin>`, its includes relative to the command's folder. */
 function checkStandardInput(context: CommandContext): CheckPlanResult {
-  const options = { cwd: context.cwd, locale: context.locale };
-  const fail = (detail: string): CheckPlanResult => ({
-    ok: false,
-    diagnostics: [createDiagnostic('file-unreadable', { file: STDIN_NAME, detail }, [], { locale: context.locale, file: STDIN_NAME })],
-    source: new SourceMap(STDIN_NAME),
-    sources: new Map(),
-  });
-  if (context.io.readStdin === undefined) return fail('standard input is not available here');
-  let input: Uint8Array | string;
-  try {
-    input = context.io.readStdin(MAX_FILE_BYTES);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-  if (typeof input !== 'string') {
-    const encoding = foreignEncoding(input);
-    if (encoding !== undefined) {
-      const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
-      const diagnostic = createDiagnostic('unsupported-encoding', { encoding }, [], { locale: context.locale, file: STDIN_NAME, range });
-      return { ok: false, diagnostics: [diagnostic], source: new SourceMap(STDIN_NAME), sources: new Map() };
-    }
-    input = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
-  }
-  return checkPlan({ text: input, file: STDIN_NAME }, options);
+  const readStdin = context.io.readStdin;
+  const read = (maxBytes: number): Uint8Array | string => {
+    if (readStdin === undefined) throw new Error('standard input is not available here');
+    return readStdin(maxBytes);
+  };
+  return checkPlanBytes(STDIN_NAME, read, { cwd: context.cwd, locale: context.locale });
 }
 
 /**

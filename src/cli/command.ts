@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Locale } from '../diagnostics/locale.js';
+import type { Locale } from '../index.js';
 import type { CliIo } from './io.js';
 
 /** The options a command declares, in `util.parseArgs` form. */

@@ -1,9 +1,5 @@
-import { CompileError } from '../compile/compile-error.js';
-import { compilePlan } from '../compile/compile-plan.js';
-import type { CompiledPlan } from '../compile/compiled-plan.js';
-import type { Locale } from '../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../messages/cli-messages.js';
-import { messagesIn } from '../messages/message-table.js';
+import { type CompiledPlan, CompileError, compilePlan, type Locale, messagesIn } from '../index.js';
+import { CLI_MESSAGES } from './cli-messages.js';
 import { checkPlanArgument } from './check-plan-argument.js';
 import type { CommandContext } from './command.js';
 import { diagnosticsReport, formatDiagnosticsText } from './diagnostic-output.js';

@@ -1,10 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
-import { formatDiagnosticLine } from '../diagnostics/format-diagnostic-line.js';
-import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/json-diagnostic.js';
-import type { Locale } from '../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../messages/cli-messages.js';
-import { messagesIn } from '../messages/message-table.js';
+import { type Diagnostic, formatDiagnostic, formatDiagnosticLine, type JsonDiagnostic, type Locale, messagesIn, toJsonDiagnostic } from '../index.js';
+import { CLI_MESSAGES } from './cli-messages.js';
 
 /** Options of {@link formatDiagnosticsText}. */
 export interface DiagnosticsTextOptions {

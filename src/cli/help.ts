@@ -1,13 +1,11 @@
-import { displayWidth, padEnd } from '../diagnostics/display-width.js';
-import type { Locale } from '../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../messages/cli-messages.js';
-import { messagesIn } from '../messages/message-table.js';
+import { displayWidth, type Locale, messagesIn, padToDisplayWidth } from '../index.js';
+import { CLI_MESSAGES } from './cli-messages.js';
 import type { CliCommand, CommandHelpText } from './command.js';
 import { sharedOptionHelp } from './shared-options.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
   const width = rows.reduce((widest, [left]) => Math.max(widest, displayWidth(left)), 0);
-  return rows.map(([left, right]) => `  ${padEnd(left, width)}  ${right}`).join('\n');
+  return rows.map(([left, right]) => `  ${padToDisplayWidth(left, width)}  ${right}`).join('\n');
 }
 
 /**

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { escapeTerminalText } from '../diagnostics/terminal-safe-text.js';
-import { isLocale, LOCALES, type Locale } from '../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../messages/cli-messages.js';
-import { messagesIn } from '../messages/message-table.js';
-import { environmentLanguage, resolveLocale } from '../messages/resolve-locale.js';
+import { closestMatch, escapeTerminalText, isLocale, type Locale, LOCALES, messagesIn } from '../index.js';
+import { CLI_MESSAGES } from './cli-messages.js';
+import { environmentLanguage, resolveLocale } from './resolve-locale.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';

@@ -1,6 +1,5 @@
-import type { Locale } from '../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../messages/cli-messages.js';
-import { messagesIn } from '../messages/message-table.js';
+import { type Locale, messagesIn } from '../index.js';
+import { CLI_MESSAGES } from './cli-messages.js';
 import type { CliOptions } from './command.js';
 
 /** Options every command accepts. */

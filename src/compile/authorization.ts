@@ -1,5 +1,5 @@
 import type { PlanDefinition } from '../dsl/schema/plan.js';
-import { ANY_ROLE, resolveBy as resolveByRoles } from '../dsl/resolve-by.js';
+import { ANY_ROLE, resolveBy as resolveByRoles } from '../plan-format/resolve-by.js';
 
 export { ANY_ROLE };
 

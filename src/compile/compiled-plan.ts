@@ -6,7 +6,7 @@ import type { Stage } from '../dsl/schema/stage.js';
 import type { TargetBranch } from '../dsl/schema/transition.js';
 import type { FieldValidators } from './field-validators.js';
 
-import type { PlanMachine } from './to-machine.js';
+import type { PlanMachine } from './plan-machine.js';
 import type { RenderedTemplate, TemplateValues } from './render-template.js';
 
 /** A plan action as the compiled plan carries it (stage entry, transition, breach): what the runtime runs. */

@@ -12,5 +12,6 @@ export type {
 export { evaluateCondition } from './conditions.js';
 export { resolveBy, isAuthorized, ANY_ROLE } from './authorization.js';
 export { canonicalJson, canonicalize } from './canonical-json.js';
-export type { PlanMachine, PlanMachineContext, PlanMachineEvent } from './to-machine.js';
+export type { PlanMachine } from './plan-machine.js';
+export type { PlanMachineContext, PlanMachineEvent } from './to-machine.js';
 export type { RenderedTemplate, TemplateValues } from './render-template.js';

@@ -4,6 +4,7 @@ import type { PlanDefinition } from '../dsl/schema/plan.js';
 import { mayFire } from './level-authority.js';
 import { LEVEL_EVENT, trackRequired } from './level-duties.js';
 import type { CompiledStage, CompiledTransition } from './compiled-plan.js';
+import type { PlanMachine } from './plan-machine.js';
 import { evaluateCondition } from './conditions.js';
 
 /** The machine's context: the incident's field values and severity (rebuilt from the incident). */
@@ -95,17 +96,6 @@ export type XStatePlanMachine = StateMachine<
   MetaObject,
   StateSchema
 >;
-
-declare const planMachineBrand: unique symbol;
-
-/**
- * The plan's XState machine, opaque to hosts: the engine runs it, and XState's own types stay out
- * of planwright's public declarations (they do not compile under `exactOptionalPropertyTypes`
- * without `skipLibCheck`). See docs/host-guide.md, "Typed plans".
- */
-export interface PlanMachine {
-  readonly [planMachineBrand]: 'planwright-plan-machine';
-}
 
 /**
  * The XState machine behind an opaque {@link PlanMachine} (for the runtime and tests).

@@ -17,10 +17,10 @@ export function displayWidth(text: string): number {
  *
  * @example
  * ```ts
- * padEnd('按时', 6); // '按时  '
+ * padToDisplayWidth('按时', 6); // '按时  '
  * ```
  */
-export function padEnd(text: string, width: number): string {
+export function padToDisplayWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 

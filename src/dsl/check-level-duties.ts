@@ -1,8 +1,6 @@
-import type { ReferenceChecker } from './check-references.js';
+import type { ReferencePath, ReferenceScope } from './reference-scope.js';
 import type { Action } from './schema/action.js';
 import type { Stage } from './schema/stage.js';
-
-type Path = Array<string | number>;
 
 /**
  * DSL v2 §4, the references of a stage's level-dependent duties: every level a track's `levels`
@@ -11,7 +9,7 @@ type Path = Array<string | number>;
  * @example
  * checkStageLevels(checker, stage, ['stages', 1]);
  */
-export function checkStageLevels(checker: ReferenceChecker, stage: Stage, path: Path): void {
+export function checkStageLevels(checker: ReferenceScope, stage: Stage, path: ReferencePath): void {
   for (const [level, team] of Object.entries(stage.ownerByLevel ?? {})) {
     checker.ref('unknown-severity', level, checker.severity, [...path, 'ownerByLevel', level], 'key');
     checker.ref('unknown-team', team, checker.teamIds, [...path, 'ownerByLevel', level]);
@@ -31,7 +29,7 @@ export function checkStageLevels(checker: ReferenceChecker, stage: Stage, path: 
  * @example
  * checkActionLevels(checker, { notify: ['owner.leader'] }, ['stages', 1, 'enter', 0], stage);
  */
-export function checkActionLevels(checker: ReferenceChecker, action: Action, path: Path, stage: Stage | undefined): void {
+export function checkActionLevels(checker: ReferenceScope, action: Action, path: ReferencePath, stage: Stage | undefined): void {
   if (action.when !== undefined) checker.checkWhen(action.when, [...path, 'when']);
   if (!('notify' in action) || stage === undefined) return;
   const owners = [...new Set([...(stage.owner === undefined ? [] : [stage.owner]), ...Object.values(stage.ownerByLevel ?? {})])];

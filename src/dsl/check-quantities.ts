@@ -1,5 +1,5 @@
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import type { ReferenceChecker } from './check-references.js';
+import type { ReferenceScope } from './reference-scope.js';
 
 /**
  * DSL v2 quantities: named thresholds (exactly one of `value` / `field`, a number field) and
@@ -9,7 +9,7 @@ import type { ReferenceChecker } from './check-references.js';
  * @example
  * checkQuantities(new ReferenceChecker(plan, 'en')); // pushes e.g. unknown-threshold, suggestion-value-unknown
  */
-export function checkQuantities(checker: ReferenceChecker): void {
+export function checkQuantities(checker: ReferenceScope): void {
   const plan = checker.plan;
   const thresholds = plan.thresholds ?? [];
   const suggestions = plan.suggestions ?? [];

@@ -5,24 +5,23 @@ import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { Locale } from '../diagnostics/locale.js';
 import { checkCondition, type ConditionScope } from './check-condition.js';
 import { checkQuantities } from './check-quantities.js';
+import { KnownIds, type ReferencePath, type ReferenceScope, type UnknownRefCode } from './reference-scope.js';
 import { checkActionLevels, checkStageLevels } from './check-level-duties.js';
 import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from './schema/action.js';
 import type { Condition } from './schema/condition.js';
 import type { Deadline, Due } from './schema/deadline.js';
 import { IMMEDIATELY } from './schema/patterns.js';
-import { isTimeZone } from './time-zone.js';
+import { isTimeZone } from '../plan-format/time-zone.js';
 import type { LocalizedText } from './schema/common.js';
 import type { Field } from './schema/field.js';
 import type { Measure } from './schema/measure.js';
 import type { PlanDefinition } from './schema/plan.js';
 import type { Stage } from './schema/stage.js';
 import type { Team } from './schema/team.js';
-import { BUILTIN_PLACEHOLDERS } from './schema/template.js';
+import { BUILTIN_PLACEHOLDERS } from '../plan-format/builtin-placeholders.js';
 import type { Transition } from './schema/transition.js';
 import { templatePlaceholders } from './template-placeholders.js';
-
-type Path = Array<string | number>;
 
 /** Options of {@link checkReferences}. */
 export interface CheckReferencesOptions {
@@ -31,41 +30,27 @@ export interface CheckReferencesOptions {
 }
 
 const POSITIONS = ['leader', 'deputy', 'members'] as const;
-/** Ids a reference may name: the list (order kept for messages and suggestions) and a set for lookups, built once per plan. */
-class Known {
-  #set: Set<string> | undefined;
-  constructor(readonly list: readonly string[]) {}
-  has(id: string): boolean {
-    this.#set ??= new Set(this.list);
-    return this.#set.has(id);
-  }
-}
-
-type UnknownRefCode = {
-  [C in DiagnosticCode]: DiagnosticParams[C] extends UnknownRefParams ? C : never;
-}[DiagnosticCode];
-
 /** Checks the references of one plan (see {@link checkReferences}); `ref` and `checkBy` see every reference. */
-export class ReferenceChecker {
+export class ReferenceChecker implements ReferenceScope {
   readonly out: Diagnostic[] = [];
-  readonly roles: Known;
+  readonly roles: KnownIds;
   readonly teams: Map<string, Team>;
   readonly fields: Map<string, Field>;
   readonly stages: Map<string, Stage>;
-  readonly severity: Known;
-  readonly events: Known;
-  readonly resources: Known;
-  readonly templates: Known;
-  readonly effects: Known;
-  readonly teamIds: Known;
-  readonly fieldIds: Known;
-  readonly stageIds: Known;
-  readonly deadlineIds: Known;
-  readonly measureIds: Known;
+  readonly severity: KnownIds;
+  readonly events: KnownIds;
+  readonly resources: KnownIds;
+  readonly templates: KnownIds;
+  readonly effects: KnownIds;
+  readonly teamIds: KnownIds;
+  readonly fieldIds: KnownIds;
+  readonly stageIds: KnownIds;
+  readonly deadlineIds: KnownIds;
+  readonly measureIds: KnownIds;
   /** Roles and teams, for a `by` entry that is neither. */
-  readonly roleOrTeamIds: Known;
+  readonly roleOrTeamIds: KnownIds;
   /** Built-in placeholders and fields, for template texts. */
-  readonly placeholders: Known;
+  readonly placeholders: KnownIds;
   readonly scope: ConditionScope;
 
   constructor(
@@ -78,31 +63,31 @@ export class ReferenceChecker {
       return map;
     };
     const severity = plan.severity.map((s) => s.id);
-    this.roles = new Known(plan.roles.map((r) => r.id));
+    this.roles = new KnownIds(plan.roles.map((r) => r.id));
     this.teams = firstById(plan.teams);
     this.fields = firstById(plan.fields);
     this.stages = firstById(plan.stages);
-    this.severity = new Known(severity);
-    this.events = new Known(plan.events.map((e) => e.id));
-    this.resources = new Known(plan.resources.map((r) => r.id));
-    this.templates = new Known(plan.templates.map((t) => t.id));
-    this.effects = new Known(plan.effects.map((e) => e.id));
-    this.teamIds = new Known([...this.teams.keys()]);
-    this.fieldIds = new Known([...this.fields.keys()]);
-    this.stageIds = new Known([...this.stages.keys()]);
-    this.deadlineIds = new Known([...new Set(plan.deadlines.map((d) => d.id))]);
-    this.measureIds = new Known([...new Set(plan.measures.map((m) => m.id))]);
-    this.roleOrTeamIds = new Known([...new Set([...this.roles.list, ...this.teams.keys()])]);
-    this.placeholders = new Known([...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])]);
+    this.severity = new KnownIds(severity);
+    this.events = new KnownIds(plan.events.map((e) => e.id));
+    this.resources = new KnownIds(plan.resources.map((r) => r.id));
+    this.templates = new KnownIds(plan.templates.map((t) => t.id));
+    this.effects = new KnownIds(plan.effects.map((e) => e.id));
+    this.teamIds = new KnownIds([...this.teams.keys()]);
+    this.fieldIds = new KnownIds([...this.fields.keys()]);
+    this.stageIds = new KnownIds([...this.stages.keys()]);
+    this.deadlineIds = new KnownIds([...new Set(plan.deadlines.map((d) => d.id))]);
+    this.measureIds = new KnownIds([...new Set(plan.measures.map((m) => m.id))]);
+    this.roleOrTeamIds = new KnownIds([...new Set([...this.roles.list, ...this.teams.keys()])]);
+    this.placeholders = new KnownIds([...new Set([...BUILTIN_PLACEHOLDERS, ...this.fields.keys()])]);
     this.scope = { fields: this.fields, severityLevels: severity, thresholds: firstById(plan.thresholds ?? []) };
   }
 
-  push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: Path, target?: 'key'): void {
+  push<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], path: ReferencePath, target?: 'key'): void {
     this.out.push(createDiagnostic(code, params, path, target === undefined ? { locale: this.locale } : { locale: this.locale, target }));
   }
 
   /** Report `id` unless it is in `known`. */
-  ref(code: UnknownRefCode, id: string, ids: Known, path: Path, target?: 'key'): void {
+  ref(code: UnknownRefCode, id: string, ids: KnownIds, path: ReferencePath, target?: 'key'): void {
     if (ids.has(id)) return;
     const known = [...ids.list];
     const suggestion = closestMatch(id, known);
@@ -110,7 +95,7 @@ export class ReferenceChecker {
     this.push(code, params as DiagnosticParams[typeof code], path, target);
   }
 
-  duplicates(items: ReadonlyArray<{ id: string }>, path: Path, kind: IdKind): void {
+  duplicates(items: ReadonlyArray<{ id: string }>, path: ReferencePath, kind: IdKind): void {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) this.push('duplicate-id', { id: item.id, kind }, [...path, index, 'id']);
@@ -185,7 +170,7 @@ export class ReferenceChecker {
   }
 
   /** DSL v2: what a deadline is measured from (event, occurrence field, condition) and its clock. */
-  checkDeadlineStart(deadline: Deadline, path: Path): void {
+  checkDeadlineStart(deadline: Deadline, path: ReferencePath): void {
     const id = deadline.id;
     if (deadline.from === 'event') {
       if (deadline.event === undefined) this.push('deadline-event-missing', { deadline: id }, [...path, 'from']);
@@ -214,7 +199,7 @@ export class ReferenceChecker {
     if (texts.includes(IMMEDIATELY) && this.plan.timing?.immediately === undefined) this.push('immediately-undefined', { deadline: id }, [...path, 'due']);
   }
 
-  checkTeam(team: Team, path: Path): void {
+  checkTeam(team: Team, path: ReferencePath): void {
     if (this.roles.has(team.id) || team.id === 'any-role') this.push('ambiguous-id', { id: team.id }, [...path, 'id']);
     if (team.leader !== undefined) this.ref('unknown-role', team.leader, this.roles, [...path, 'leader']);
     if (team.deputy !== undefined) this.ref('unknown-role', team.deputy, this.roles, [...path, 'deputy']);
@@ -242,15 +227,15 @@ export class ReferenceChecker {
     });
   }
 
-  checkTemplateText(text: LocalizedText, path: Path): void {
-    const check = (body: string, at: Path): void => {
+  checkTemplateText(text: LocalizedText, path: ReferencePath): void {
+    const check = (body: string, at: ReferencePath): void => {
       for (const name of templatePlaceholders(body)) this.ref('unknown-placeholder', name, this.placeholders, at);
     };
     if (typeof text === 'string') check(text, path);
     else for (const [locale, body] of Object.entries(text)) check(body, [...path, locale]);
   }
 
-  checkStage(stage: Stage, path: Path): void {
+  checkStage(stage: Stage, path: ReferencePath): void {
     if (stage.owner !== undefined) this.ref('unknown-team', stage.owner, this.teamIds, [...path, 'owner']);
     checkStageLevels(this, stage, path);
     stage.resources.forEach((r, k) => this.ref('unknown-resource', r, this.resources, [...path, 'resources', k]));
@@ -271,7 +256,7 @@ export class ReferenceChecker {
     if (stage.done !== undefined) this.ref('unknown-stage', stage.done, this.stageIds, [...path, 'done']);
   }
 
-  checkMeasure(measure: Measure, path: Path): void {
+  checkMeasure(measure: Measure, path: ReferencePath): void {
     const deadlines = (ids: readonly string[] | undefined): void =>
       ids?.forEach((d, k) => this.ref('unknown-deadline', d, this.deadlineIds, [...path, 'deadlines', k]));
     switch (measure.kind) {
@@ -302,7 +287,7 @@ export class ReferenceChecker {
     }
   }
 
-  checkTransition(t: Transition, path: Path, track: string | undefined, stage?: Stage): void {
+  checkTransition(t: Transition, path: ReferencePath, track: string | undefined, stage?: Stage): void {
     this.ref('unknown-event', t.event, this.events, [...path, 'event']);
     if (Array.isArray(t.by)) t.by.forEach((entry, k) => this.checkBy(entry, [...path, 'by', k]));
     else {
@@ -324,7 +309,7 @@ export class ReferenceChecker {
     if (t.do !== undefined) this.checkActions(t.do, [...path, 'do'], stage);
   }
 
-  checkBy(entry: string, path: Path): void {
+  checkBy(entry: string, path: ReferencePath): void {
     if (entry === 'any-role' || this.roles.has(entry) || this.teams.has(entry)) return;
     const dot = entry.indexOf('.');
     if (dot === -1) {
@@ -349,19 +334,19 @@ export class ReferenceChecker {
     if (vacant) this.push('vacant-position', { id: entry, team: teamId, position: position as (typeof POSITIONS)[number] }, path);
   }
 
-  checkWhen(condition: Condition, path: Path): void {
+  checkWhen(condition: Condition, path: ReferencePath): void {
     for (const finding of checkCondition(condition, path, this.scope)) {
       this.push(finding.code, finding.params as never, finding.path);
     }
   }
 
-  checkDuration(text: string, path: Path, target?: 'key'): void {
+  checkDuration(text: string, path: ReferencePath, target?: 'key'): void {
     const ms = tryParseDuration(text);
     if (ms === undefined || !Number.isSafeInteger(ms)) this.push('bad-duration', { value: text }, path, target);
     else if (ms <= 0) this.push('bad-duration', { value: text, zero: true }, path, target);
   }
 
-  checkDue(due: Due, path: Path): void {
+  checkDue(due: Due, path: ReferencePath): void {
     if (typeof due === 'string') {
       if (due !== IMMEDIATELY) this.checkDuration(due, path);
       return;
@@ -390,7 +375,7 @@ export class ReferenceChecker {
   }
 
   /** `stage`: the stage the actions belong to (enter, its transitions), which `owner.*` in a notify names (DSL v2). */
-  checkActions(actions: readonly Action[], path: Path, stage?: Stage): void {
+  checkActions(actions: readonly Action[], path: ReferencePath, stage?: Stage): void {
     actions.forEach((action, i) => {
       const at = [...path, i];
       checkActionLevels(this, action, at, stage);

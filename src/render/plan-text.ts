@@ -2,10 +2,10 @@ import { tryParseDuration } from '../compile/duration.js';
 import type { Action } from '../dsl/schema/action.js';
 import type { LocalizedText } from '../dsl/schema/common.js';
 import type { PlanDefinition } from '../dsl/schema/plan.js';
+import { ANY_ROLE } from '../plan-format/resolve-by.js';
 import { localize } from '../report/plan-definition-of.js';
 import { documentLabels, type DocumentLabels, type DocumentLocale } from './document-labels.js';
 
-const ANY_ROLE = 'any-role';
 const UNITS_MS = [86_400_000, 3_600_000, 60_000, 1_000] as const;
 const UNIT_WORDS: Record<DocumentLocale, readonly [string, string, string, string]> = {
   'zh-CN': ['天', '小时', '分钟', '秒'],

@@ -3,19 +3,16 @@ import { evaluateCondition } from '../compile/conditions.js';
 import { dueAtMs, dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, lastEntryMs, msOf } from './change.js';
+import { instanceBaseMs } from './deadline-base.js';
 import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
+import { lastRegradeValues } from './last-regrade.js';
 import { runActions } from './plan-actions.js';
-import { changeDirection } from '../compile/level-authority.js';
 
 /** Longest run of firings one change may hold (a guard against a plan that re-arms at 0 ms). */
 const MAX_FIRINGS = 10_000;
 
 function deadlineOf(change: IncidentChange, id: string): CompiledDeadline | undefined {
   return change.plan.deadlineById.get(id);
-}
-
-function baseOf(inst: Pick<DeadlineInstance, 'baseAt' | 'armedAt'>): number {
-  return msOf(inst.baseAt ?? inst.armedAt);
 }
 
 /**
@@ -46,25 +43,7 @@ function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: st
 
 function holds(change: IncidentChange, d: CompiledDeadline): boolean {
   if (d.when === undefined) return true;
-  return evaluateCondition(d.when, d.readsChange ? { ...change.doc.data, ...lastChange(change.plan.severityOrder, change.doc) } : change.doc.data, change.doc.severity);
-}
-
-/**
- * `severity.previous` and `severity.change` of the incident's last regrade (`same` before any).
- * @internal
- *
- * @example
- * lastChange(plan.severityOrder, incident); // { 'severity.change': 'up', 'severity.previous': 'III' }
- */
-export function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline' | 'severity'>): Record<string, unknown> {
-  for (let i = incident.timeline.length - 1; i >= 0; i--) {
-    const e = incident.timeline[i] as TimelineEntry;
-    if (e.type === 'regraded') {
-      const { from: previous } = e.data ?? {};
-      return { 'severity.change': changeDirection(order, typeof previous === 'string' ? previous : null, incident.severity), 'severity.previous': previous };
-    }
-  }
-  return { 'severity.change': 'same', 'severity.previous': incident.severity };
+  return evaluateCondition(d.when, d.readsChange ? { ...change.doc.data, ...lastRegradeValues(change.plan.severityOrder, change.doc) } : change.doc.data, change.doc.severity);
 }
 
 /** The base a deadline with `at` is measured from: that datetime field's value (ms), or undefined while it has none. */
@@ -181,7 +160,7 @@ function markConditionEnded(change: IncidentChange): void {
 function rebaseOnBand(change: IncidentChange, d: CompiledDeadline, index: number): void {
   const inst = change.doc.deadlines[index] as DeadlineInstance;
   const ms = dueMs(d.due, change.doc.severity, change.doc.data);
-  if (ms === undefined || msOf(inst.dueAt) - baseOf(inst) === ms) return;
+  if (ms === undefined || msOf(inst.dueAt) - instanceBaseMs(inst) === ms) return;
   const dueAt = iso(change.now + ms);
   change.patchInstance(index, { baseAt: iso(change.now), dueAt });
   change.append('deadline-recomputed', 'recorded', { deadline: inst.id, dueAt, instance: inst.instance, previousDueAt: inst.dueAt, reason: 'band' });
@@ -235,37 +214,6 @@ export function meetDeadlines(change: IncidentChange, event: string, data: Reado
       else arm(change, d, change.now);
     }
   }
-}
-
-/**
- * After a regrade: recomputes the due time of every pending instance whose due time depends on
- * severity, from the same base. Past-due results breach on the next {@link fireDue}.
- * @internal
- *
- * @example
- * recomputeForSeverity(change); // after severity III → I: strategy due 1h after entry instead of 2h
- */
-export function recomputeForSeverity(change: IncidentChange): void {
-  const draft = change.doc;
-  draft.deadlines.forEach((inst, i) => {
-    if (inst.status !== 'pending') return;
-    const d = deadlineOf(change, inst.id);
-    if (d === undefined || (d.due.kind !== 'severity' && !d.rebaseOnRegrade)) return;
-    // `rebase: regrade`: measured again from the regrade; otherwise from the same base.
-    const base = d.rebaseOnRegrade ? change.now : baseOf(inst);
-    const due = dueAtMs(d.due, draft.severity, base, draft.data);
-    if (due === undefined) return;
-    const dueAt = iso(due);
-    if (dueAt === inst.dueAt) return;
-    change.patchInstance(i, d.rebaseOnRegrade ? { baseAt: iso(base), dueAt } : { dueAt });
-    change.append('deadline-recomputed', 'recorded', {
-      deadline: inst.id,
-      dueAt,
-      instance: inst.instance,
-      previousDueAt: inst.dueAt,
-      severity: draft.severity,
-    });
-  });
 }
 
 /** The next thing due on an instance: a reminder (with its offset) or the breach. */

@@ -32,7 +32,7 @@ export type {
 export { EngineError, SEND_ERROR_CODES, type EngineErrorCode, type SendError, type SendErrorCode } from './send-error.js';
 export { PlanwrightError, isPlanwrightError } from '../errors/planwright-error.js';
 export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from './stores/incident-id.js';
-export { CorruptIncidentError } from './stores/incident-document.js';
+export { CorruptIncidentError, incidentIssues } from './stores/incident-document.js';
 export { DirectoryLockedError } from './stores/directory-lock.js';
 export type { EngineTelemetry, TelemetryAttributes, TelemetryMeter, TelemetrySpan, TelemetryTracer } from './telemetry.js';
 export { systemClock, createManualClock, type Clock, type ManualClock } from './clock.js';

@@ -1,4 +1,4 @@
-import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { xstateMachine, type PlanMachineContext, type PlanMachineEvent } from '../compile/to-machine.js';
@@ -87,55 +87,17 @@ export interface MachineAction {
   params?: unknown;
 }
 
-/** The inert actor scope `transition()` would build, made once per machine. */
-interface InertScope {
-  actions: MachineAction[];
-  scope: Record<string, unknown>;
-}
-const scopes = new WeakMap<object, InertScope>();
-
-function inertScope(machine: AnyStateMachine): InertScope {
-  let known = scopes.get(machine);
-  if (known === undefined) {
-    const self = createActor(machine);
-    const made: InertScope = (known = { actions: [], scope: {} });
-    made.scope = {
-      self,
-      defer: () => {},
-      id: '',
-      logger: () => {},
-      sessionId: '',
-      stopChild: () => {},
-      system: self.system,
-      emit: () => {},
-      actionExecutor: (action: MachineAction) => {
-        made.actions.push(action);
-      },
-    };
-    scopes.set(machine, made);
-  }
-  return known;
-}
-
-/** Runs one pure XState step in the machine's inert scope; returns its snapshot, state value and the actions it asked for. */
-function collected(
-  machine: AnyStateMachine,
-  step: (scope: Record<string, unknown>) => AnyMachineSnapshot,
-): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const inert = inertScope(machine);
-  inert.actions = [];
-  const snapshot = step(inert.scope);
-  const actions = inert.actions;
-  inert.actions = [];
-  return { snapshot, value: snapshot.value, actions };
+/** The type and params of the actions XState hands out (not its `exec` and `info`, which hold the event and snapshot). */
+function namedActions(actions: ReadonlyArray<{ type: string; params?: unknown }>): MachineAction[] {
+  return actions.map(({ type, params }) => (params === undefined ? { type } : { type, params }));
 }
 
 /**
- * The pure XState step for an event: the next snapshot, its state value and the actions to run.
- * It is what XState's `transition(machine, snapshot, event)` computes (`machine.transition` with
- * an inert actor scope that only collects actions), but with the scope made once per machine:
- * `transition()` builds a throwaway actor, and so the machine's initial state, on every call,
- * which was most of its cost (bench/results.md). A test checks both agree step by step.
+ * The pure XState step for an event: the next snapshot, its state value and the actions to run,
+ * from XState's public `transition(machine, snapshot, event)`, which executes nothing. It builds a
+ * throwaway actor on every call (about 35 µs of CPU against 5 µs for the step alone on the seed
+ * plan); the engine asks it once per state value, event and guard outcomes and remembers the
+ * answer (remembered-steps.ts), so that cost is not paid per send.
  * @internal
  *
  * @example
@@ -146,23 +108,41 @@ export function machineStep(
   snapshot: AnyMachineSnapshot,
   event: PlanMachineEvent,
 ): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const machine: AnyStateMachine = xstateMachine(plan.machine);
-  return collected(machine, (scope) => machine.transition(snapshot, event, scope as never) as AnyMachineSnapshot);
+  const [next, actions] = transition(xstateMachine(plan.machine) as AnyStateMachine, snapshot, event);
+  return { snapshot: next as AnyMachineSnapshot, value: next.value, actions: namedActions(actions) };
 }
 
+/** The first state value and its entry actions, frozen and shared. */
+interface MachineStartStep {
+  readonly value: unknown;
+  readonly actions: readonly MachineAction[];
+}
+
+/** Remembered initial steps per machine, by the severity the incident opens with. */
+const startsByMachine = new WeakMap<object, Map<string | null, MachineStartStep>>();
+
 /**
- * The pure XState initial step: the first state value and its entry actions. It is what XState's
- * `initialTransition()` computes (`machine.getInitialSnapshot` with an inert scope collecting
- * actions), with the scope made once per machine as in {@link machineStep}.
+ * The pure XState initial step: the first state value and its entry actions, from XState's public
+ * `initialTransition(machine, input)`. On the way in the plan machine consults only the `atLevel`
+ * guards of level-gated tracks (their `always`), which read the input's severity; stage entry
+ * actions are markers with fixed params. So the step depends on the severity alone and is asked
+ * of XState once per machine and severity (`initialTransition` builds a throwaway actor: about
+ * 39 µs of CPU against 8 µs for the step alone, measured on the seed plan; incidents open often). A test compares it with a fresh
+ * `initialTransition` for random opening data and levels, on plans with gated tracks.
  * @internal
  *
  * @example
  * const { value } = machineStart(plan, { data: {}, severity: null }); // 'report'
  */
-export function machineStart(
-  plan: CompiledPlan,
-  input: PlanMachineContext,
-): { snapshot: AnyMachineSnapshot; value: unknown; actions: MachineAction[] } {
-  const machine: AnyStateMachine = xstateMachine(plan.machine);
-  return collected(machine, (scope) => machine.getInitialSnapshot(scope as never, input) as AnyMachineSnapshot);
+export function machineStart(plan: CompiledPlan, input: PlanMachineContext): MachineStartStep {
+  let starts = startsByMachine.get(plan.machine);
+  if (starts === undefined) startsByMachine.set(plan.machine, (starts = new Map()));
+  let start = starts.get(input.severity);
+  if (start === undefined) {
+    const [snapshot, actions] = initialTransition(xstateMachine(plan.machine) as AnyStateMachine, input);
+    start = Object.freeze({ value: snapshot.value, actions: Object.freeze(namedActions(actions)) });
+    // severity is one of the plan's levels (or null): the map stays as small as the plan's scale
+    if (starts.size < MAX_SHARED) starts.set(input.severity, start);
+  }
+  return start;
 }

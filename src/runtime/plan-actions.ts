@@ -2,7 +2,7 @@ import type { PlanAction as Action } from '../compile/compiled-plan.js';
 import { evaluateCondition } from '../compile/conditions.js';
 import { notifiedRoles, stageOwnerAt } from '../compile/level-duties.js';
 import type { IncidentChange } from './change.js';
-import { lastChange } from './deadlines.js';
+import { lastRegradeValues } from './last-regrade.js';
 import type { TimelineEntry } from './incident.js';
 import { setSeverity } from './severity.js';
 
@@ -37,7 +37,7 @@ export function runActions(
 ): void {
   for (const action of actions) {
     if (action.when !== undefined) {
-      const values = view.values?.() ?? { ...change.doc.data, ...lastChange(change.plan.severityOrder, change.doc) };
+      const values = view.values?.() ?? { ...change.doc.data, ...lastRegradeValues(change.plan.severityOrder, change.doc) };
       if (!evaluateCondition(action.when, values, change.doc.severity)) continue;
     }
     if ('notify' in action) {

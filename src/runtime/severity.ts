@@ -1,6 +1,6 @@
 import { canonicalize } from '../compile/canonical-json.js';
 import type { IncidentChange } from './change.js';
-import { recomputeForSeverity } from './deadlines.js';
+import { recomputeForSeverity } from './recompute-deadlines.js';
 
 /**
  * Sets the incident's severity (and the plan's severity field). A change from one known level

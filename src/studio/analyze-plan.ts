@@ -1,19 +1,5 @@
 import path from 'node:path';
-import {
-  checkPlan,
-  type ParseCache,
-  deadlineMatrix,
-  lint,
-  planGraph,
-  referenceSites,
-  type DeadlineMatrixRow,
-  type Diagnostic,
-  type Locale,
-  type PlanDefinition,
-  type PlanGraph,
-  type ReferenceKind,
-  type SourceRange,
-} from '../index.js';
+import { checkPlan, deadlineMatrix, type DeadlineMatrixRow, type Diagnostic, lint, type Locale, type ParseCache, type PlanDefinition, planGraph, type PlanGraph, type ReferenceKind, referenceSites, type SourceRange } from '../index.js';
 import type { Workspace } from './workspace.js';
 
 /** A diagnostic as the page shows it: the file relative to the plan folder, 1-based line:col. */

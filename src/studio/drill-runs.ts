@@ -1,5 +1,5 @@
-import { compilePlan, refusalText, type CompiledPlan, type Locale, type PlanDefinition } from '../index.js';
-import { checkScenario, drillCoverage, runDrill, type CoverageReport, type DrillResult } from '../testing/index.js';
+import { type CompiledPlan, compilePlan, type Locale, type PlanDefinition, refusalText } from '../index.js';
+import { checkScenario, type CoverageReport, drillCoverage, type DrillResult, runDrill } from '../testing/index.js';
 import type { StudioDiagnostic } from './analyze-plan.js';
 
 /** A deadline instance pending at a step, with the time left until it is due. */

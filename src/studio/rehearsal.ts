@@ -1,24 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import {
-  afterActionReport,
-  availableEvents,
-  compilePlan,
-  createEngine,
-  createManualClock,
-  memoryStore,
-  refusalMeaning,
-  refusalText,
-  type Actor,
-  type AvailableEvent,
-  type CompiledPlan,
-  type Engine,
-  type Incident,
-  type Locale,
-  type ManualClock,
-  type PendingEffect,
-  type PlanDefinition,
-} from '../index.js';
+import { type Actor, afterActionReport, type AvailableEvent, availableEvents, type CompiledPlan, compilePlan, createEngine, createManualClock, type Engine, type Incident, type Locale, type ManualClock, memoryStore, type PendingEffect, type PlanDefinition, refusalMeaning, refusalText } from '../index.js';
 import { StudioError } from './studio-error.js';
 
 /** A field of an event's form: its id, title and type as the plan declares them. */

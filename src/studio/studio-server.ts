@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { createParseCache, planJsonSchema, RosterSchema, STARTER_PATHS, starterFiles, type PlanDefinition, type ReferenceKind, type StarterLocale } from '../index.js';
+import { createParseCache, type PlanDefinition, planJsonSchema, type ReferenceKind, RosterSchema, STARTER_PATHS, starterFiles, type StarterLocale } from '../index.js';
 import { analyzePlan, referencePatterns } from './analyze-plan.js';
 import { completeIds } from './complete-ids.js';
 import { runDrills } from './drill-runs.js';

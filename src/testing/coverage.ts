@@ -1,29 +1,7 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { compiledPlanOf, type TestingPlan } from './compiled-plan-of.js';
-import type { DrillExercised } from './drill/drill-result.js';
-
-/** Coverage of one kind of plan element. */
-export interface CoverageSection {
-  covered: string[];
-  missed: string[];
-  total: number;
-  /** Covered share in percent, 0–100 (100 for an empty section). */
-  percent: number;
-}
-
-/** What a set of drills exercised of a plan, and what they missed. */
-export interface CoverageReport {
-  /** Stage ids entered. */
-  stages: CoverageSection;
-  /** Accepted `<stage>:<event>` pairs, over every event each non-final stage accepts. */
-  transitions: CoverageSection;
-  /** Completed tracks as `<stage>/<track>`. */
-  tracks: CoverageSection;
-  /** Deadline outcomes as `<deadline>:met` and `<deadline>:breached`. */
-  deadlines: CoverageSection;
-  /** All four together. */
-  total: { covered: number; total: number; percent: number };
-}
+import type { CoverageReport, CoverageSection } from '../drill-results/coverage-report.js';
+import type { DrillExercised } from '../drill-results/drill-result.js';
 
 /**
  * Every element drills can cover in a plan: its stages, every (stage, event) pair a non-final

@@ -27,7 +27,7 @@ export type {
 } from './scenario/scenario-schema.js';
 export { checkScenario, checkScenarioValue } from './scenario/check-scenario.js';
 export type { ScenarioCheck, CheckScenarioOptions } from './scenario/check-scenario.js';
-export type { ScenarioDiagnosticContext } from './scenario/scenario-diagnostic.js';
+export { scenarioDiagnostic, type ScenarioDiagnosticContext } from './scenario/scenario-diagnostic.js';
 export { checkScenarioFile, loadScenario } from './scenario/load-scenario.js';
 export { ScenarioError } from './scenario/scenario-error.js';
 export { SCENARIO_CODES, scenarioMessage } from './scenario/scenario-codes.js';
@@ -35,7 +35,7 @@ export type { ScenarioCode, ScenarioLocale } from './scenario/scenario-codes.js'
 
 export { runDrill } from './drill/run-drill.js';
 export type { RunDrillOptions } from './drill/run-drill.js';
-export { drillRunJson } from './drill/drill-result.js';
+export { drillRunJson } from '../drill-results/drill-result.js';
 export type {
   DrillResult,
   DrillFailure,
@@ -43,9 +43,9 @@ export type {
   DrillExercised,
   DrillJson,
   DrillRunJson,
-} from './drill/drill-result.js';
+} from '../drill-results/drill-result.js';
 export { drillCoverage, coverageUniverse } from './coverage.js';
-export type { CoverageReport, CoverageSection } from './coverage.js';
+export type { CoverageReport, CoverageSection } from '../drill-results/coverage-report.js';
 export { generatePaths } from './paths/generate-paths.js';
 export type { GeneratePathsOptions, GeneratedPaths, PlanPath, PathStep } from './paths/generate-paths.js';
 export { pathToScenario, type PathToScenarioOptions } from './paths/path-to-scenario.js';

@@ -1,5 +1,5 @@
 import type { Incident } from '../runtime/incident.js';
-import type { DrillResult } from './drill/drill-result.js';
+import type { DrillResult } from '../drill-results/drill-result.js';
 import { breachedIds } from './simulate.js';
 
 /** What the matchers accept: a simulation, a drill result, or an incident. */

@@ -17,6 +17,7 @@ import {
 } from 'planwright/runtime';
 import { simulate } from 'planwright/testing';
 import { postgresStore } from 'planwright/postgres';
+import { documentDocx, documentHtml, planDocument } from 'planwright/render';
 import type { PublicOpinionPlan } from '../types/generated/public-opinion-types.js';
 
 type Role = PublicOpinionPlan['roles'];
@@ -62,6 +63,8 @@ export function tooling(): unknown[] {
   return [
     checked.ok && checked.plan !== undefined ? planTypesDeclaration(checked.plan) : '',
     checked.ok && checked.plan !== undefined ? lint(checked.plan, { locator: checked.source }) : [],
+    checked.ok && checked.plan !== undefined ? documentHtml(planDocument(checked.plan, { locale: 'zh-CN' })) : '',
+    documentDocx,
     simulate,
     postgresStore,
     role,

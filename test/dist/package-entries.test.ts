@@ -11,8 +11,11 @@ import * as testing from 'planwright/testing';
 const require = createRequire(import.meta.url);
 const dist = resolve('dist');
 
-/** Every file reachable through relative imports from `entry`, and the bare modules they import. */
-function moduleGraph(entry: string): { files: Set<string>; bare: Set<string>; specifiers: Set<string> } {
+/**
+ * Every file reachable through relative imports from `entry`, and the bare modules they import;
+ * with `staticOnly`, through static `import … from` statements only (what loads with the file).
+ */
+function moduleGraph(entry: string, staticOnly = false): { files: Set<string>; bare: Set<string>; specifiers: Set<string> } {
   const files = new Set<string>();
   const bare = new Set<string>();
   /** The bare specifiers as written (`zod/mini`), where `bare` keeps package names. */
@@ -23,8 +26,9 @@ function moduleGraph(entry: string): { files: Set<string>; bare: Set<string>; sp
     if (files.has(file)) continue;
     files.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g)) {
-      const spec = m[1]!;
+    const pattern = staticOnly ? /(?:^|\n)(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|\n)import\s*["']([^"']+)["']/g : /(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g;
+    for (const m of text.matchAll(pattern)) {
+      const spec = (m[1] ?? m[2])!;
       if (spec.startsWith('.')) pending.push(join(dirname(file), spec));
       else {
         specifiers.add(spec);
@@ -48,7 +52,7 @@ describe('built package', () => {
   });
 
   test('CommonJS consumers can require every entry', () => {
-    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres', 'planwright/report', 'planwright/fastify', 'planwright/express']) {
+    for (const entry of ['planwright', 'planwright/runtime', 'planwright/testing', 'planwright/postgres', 'planwright/report', 'planwright/render', 'planwright/fastify', 'planwright/express']) {
       const mod = require(entry) as Record<string, unknown>;
       expect(Object.keys(mod).length, entry).toBeGreaterThan(0);
     }
@@ -76,6 +80,23 @@ describe('built package', () => {
   test('the shipped schema.json is exported', () => {
     const schema = require('planwright/schema.json') as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['stages', 'deadlines', 'teams', 'roles']));
+  });
+});
+
+describe('what loads lazily', () => {
+  test('the CLI binary and planwright/render load pg, docx and resvg only when a command needs them (a dynamic import, not a static one)', () => {
+    const lazy = ['pg', 'docx', '@resvg/resvg-js'];
+    for (const entry of ['cli.js', 'render.js']) {
+      const loaded = moduleGraph(join(dist, entry), true);
+      expect(loaded.files.size, entry).toBeGreaterThan(0);
+      expect(lazy.filter((name) => loaded.bare.has(name)), entry).toEqual([]);
+    }
+    const cliReach = moduleGraph(join(dist, 'cli.js'));
+    expect(lazy.filter((name) => !cliReach.bare.has(name))).toEqual([]); // each still reachable, through import()
+    expect(moduleGraph(join(dist, 'render.js')).bare.has('docx')).toBe(true);
+    // CommonJS: requiring planwright/render loads neither docx nor resvg until documentDocx is called
+    const probe = spawnSync(process.execPath, ['-e', "require('planwright/render'); const loaded = Object.keys(require.cache); console.log(JSON.stringify(['/docx/', '/@resvg/'].filter((part) => loaded.some((file) => file.includes('node_modules' + part)))))"], { encoding: 'utf8' });
+    expect([probe.status, probe.stderr, probe.stdout.trim()]).toEqual([0, '', '[]']);
   });
 });
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { commandHelp, programHelp } from '../../src/cli/help.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { LOCALES } from '../../src/diagnostics/locale.js';
-import { MESSAGE_CATALOGUE } from '../../src/messages/catalogue.js';
+import { CLI_MESSAGES } from '../../src/cli/cli-messages.js';
+import { MESSAGE_CATALOGUE as LIBRARY_MESSAGES } from '../../src/messages/catalogue.js';
 import { messagesIn, type MessageText } from '../../src/messages/message-table.js';
-import { resolveLocale, environmentLanguage } from '../../src/messages/resolve-locale.js';
+import { resolveLocale, environmentLanguage } from '../../src/cli/resolve-locale.js';
 import { SCENARIO_FIELD_MESSAGES } from '../../src/messages/scenario-field-messages.js';
 import { yamlProblemText } from '../../src/messages/yaml-messages.js';
 import { reportLabels } from '../../src/report/report-labels.js';
@@ -19,6 +20,9 @@ function render(text: MessageText | undefined): string {
   if (text === undefined) throw new Error('missing translation');
   return typeof text === 'string' ? text : (text as (p: unknown) => string)(ANY_PARAMS);
 }
+
+/** The library's tables and the CLI's own (which lives with the CLI, above the library). */
+const MESSAGE_CATALOGUE = { cli: CLI_MESSAGES, ...LIBRARY_MESSAGES };
 
 const CJK = /[\u4e00-\u9fff]/;
 // Texts that are the same in every language (an option's spelling), or have no words of their own (joiners).

@@ -3,7 +3,7 @@ import { barChart } from '../../src/report/charts/bar-chart.js';
 import { seriesChart } from '../../src/report/charts/series-chart.js';
 import { timeTicks } from '../../src/report/charts/time-ticks.js';
 import { timelineChart } from '../../src/report/charts/timeline-chart.js';
-import { displayWidth, padEnd } from '../../src/diagnostics/display-width.js';
+import { displayWidth, padToDisplayWidth } from '../../src/diagnostics/display-width.js';
 import { formatLocalTime, formatOffset, formatPercent } from '../../src/report/format-time.js';
 import { escapeHtml } from '../../src/report/html/escape-html.js';
 import { markdownTable } from '../../src/report/markdown-table.js';
@@ -78,7 +78,7 @@ describe('text helpers', () => {
   it('measures CJK text as double width and pads by it', () => {
     expect(displayWidth('I级 按时')).toBe(8);
     expect(displayWidth('（反例）')).toBe(8);
-    expect(padEnd('按时', 6)).toBe('按时  ');
+    expect(padToDisplayWidth('按时', 6)).toBe('按时  ');
   });
 
   it('escapes HTML and Markdown table cells', () => {

@@ -7,7 +7,7 @@ import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
 import { afterActionReport } from '../../src/report/after-action/after-action-report.js';
 import { drillReport } from '../../src/report/drill/drill-report.js';
 import { evaluate } from '../../src/report/evaluation/evaluate.js';
-import type { DrillResult } from '../../src/testing/drill/drill-result.js';
+import type { DrillResult } from '../../src/drill-results/drill-result.js';
 import { runSeedDrill, runSeedDrills } from '../testing/seed-drills.js';
 import { seedPlanDefinition } from '../testing/seed-plan.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DrillResult } from '../../src/testing/drill/drill-result.js';
+import type { DrillResult } from '../../src/drill-results/drill-result.js';
 import { runDrill } from '../../src/testing/drill/run-drill.js';
 import { loadScenario } from '../../src/testing/scenario/load-scenario.js';
 import { seedPlanDefinition } from './seed-plan.js';

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createBundle } from '../../bundle/create-bundle.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { createBundle, messagesIn } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import type { CliCommand } from '../command.js';
 import { compiledPlanArgument } from '../compiled-plan-argument.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';

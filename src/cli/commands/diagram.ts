@@ -1,10 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { toJsonDiagnostic } from '../../diagnostics/json-diagnostic.js';
-import { escapeTerminalText } from '../../diagnostics/terminal-safe-text.js';
-import { planStateDiagram } from '../../report/diagram/state-diagram.js';
-import { planSwimlaneDiagram } from '../../report/diagram/swimlane-diagram.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { type Diagnostic, escapeTerminalText, messagesIn, planStateDiagram, planSwimlaneDiagram, toJsonDiagnostic } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { formatDiagnosticsText } from '../diagnostic-output.js';

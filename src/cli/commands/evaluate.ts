@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { evaluate } from '../../report/evaluation/evaluate.js';
-import type { Incident } from '../../runtime/incident.js';
-import { incidentIssues } from '../../runtime/stores/incident-document.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { evaluate, type Incident, incidentIssues, messagesIn } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { formatDiagnosticsText } from '../diagnostic-output.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { STARTER_EXAMPLES, STARTER_PATHS, starterFiles, type StarterExample, type StarterLocale } from '../../starter/starter-files.js';
+import { STARTER_EXAMPLES, STARTER_PATHS, type StarterExample, starterFiles, type StarterLocale } from '../../index.js';
 
 /** A path as the user would type it: relative, with forward slashes. */
 function shown(path: string): string {

@@ -1,12 +1,5 @@
-import { lint } from '../../analysis/lint.js';
-import type { RuleSetting } from '../../analysis/rule.js';
-import { parseRuleOption } from '../../analysis/rule-settings.js';
-import { ALL_RULES } from '../../analysis/rules/index.js';
-import { toSarif } from '../../analysis/to-sarif.js';
-import { PLANWRIGHT_VERSION } from '../../bundle/version.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { ALL_RULES, type Diagnostic, lint, messagesIn, parseRuleOption, PLANWRIGHT_VERSION, type RuleSetting, toSarif } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { diagnosticsReport, formatDiagnosticsText } from '../diagnostic-output.js';

@@ -1,6 +1,6 @@
-import { LATEST_SCHEMA_VERSION, migrationScript } from '../../postgres/migrations.js';
-import { SCHEMA_NAME_PATTERN } from '../../postgres/schema-name.js';
-import type { postgresStore } from '../../postgres/postgres-store.js';
+import { LATEST_SCHEMA_VERSION, migrationScript, SCHEMA_NAME_PATTERN } from '../../index.js';
+// Types only: the entry itself (and with it the optional pg package) is loaded when a migration runs.
+import type { postgresStore } from '../../postgres/index.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 

@@ -1,12 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { toJsonDiagnostic } from '../../diagnostics/json-diagnostic.js';
-import { checkInventory } from '../../readiness/check-inventory.js';
-import { checkReadiness, type ReadinessSummary } from '../../readiness/check-readiness.js';
-import { checkRoster } from '../../readiness/check-roster.js';
-import type { CheckedDataFile } from '../../readiness/read-data-file.js';
-import type { Locale } from '../../diagnostics/locale.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { type CheckedDataFile, checkInventory, checkReadiness, checkRoster, type Diagnostic, type Locale, messagesIn, type ReadinessSummary, toJsonDiagnostic } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { formatDiagnosticsText } from '../diagnostic-output.js';

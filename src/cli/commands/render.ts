@@ -1,11 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { toJsonDiagnostic } from '../../diagnostics/json-diagnostic.js';
-import { documentHtml } from '../../render/document-html.js';
-import { documentMarkdown } from '../../render/document-markdown.js';
-import { planDocument } from '../../render/plan-document.js';
-import { BrowserNotFoundError, printPdf } from '../../render/print-pdf.js';
+import { type Diagnostic, toJsonDiagnostic } from '../../index.js';
+import { BrowserNotFoundError, documentDocx, documentHtml, documentMarkdown, planDocument, printPdf } from '../../render/index.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import type { CliCommand } from '../command.js';
 import { formatDiagnosticsText } from '../diagnostic-output.js';
@@ -111,8 +107,7 @@ export const renderCommand: CliCommand = {
           break;
         }
         case 'docx':
-          // Loaded only here: the DOCX writer brings the docx package and a native PNG renderer.
-          const { documentDocx } = await import('../../render/document-docx.js');
+          // documentDocx loads the DOCX writer (the docx package, a native PNG renderer) on its first call.
           write(target as string, await documentDocx(document));
           break;
         case 'pdf':

@@ -1,13 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BUNDLE_FORMAT } from '../../bundle/bundle-format.js';
-import { BundleError } from '../../bundle/bundle-error.js';
-import { loadBundle } from '../../bundle/load-bundle.js';
-import { MAX_FILE_BYTES } from '../../dsl/limits.js';
-import { readPlanFile } from '../../dsl/read-plan-file.js';
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
-import { isTypeName, planTypeName, planTypesDeclaration } from '../../typegen/plan-types-declaration.js';
+import { BUNDLE_FORMAT, BundleError, isTypeName, loadBundle, MAX_FILE_BYTES, messagesIn, planTypeName, planTypesDeclaration, readPlanFile } from '../../index.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
 import { STDIN_ARGUMENT } from '../check-plan-argument.js';
 import type { CliCommand, CommandContext } from '../command.js';
 import { compiledPlanArgument, type CompiledPlanArgument } from '../compiled-plan-argument.js';

@@ -1,5 +1,5 @@
-import { CLI_MESSAGES } from '../../messages/cli-messages.js';
-import { messagesIn } from '../../messages/message-table.js';
+import { CLI_MESSAGES } from '../cli-messages.js';
+import { messagesIn } from '../../index.js';
 import type { CliCommand } from '../command.js';
 import { checkPlanArgument } from '../check-plan-argument.js';
 import { diagnosticsReport, formatDiagnosticsText } from '../diagnostic-output.js';

@@ -15,7 +15,7 @@ export * from './role.js';
 export * from './severity.js';
 export * from './stage.js';
 export * from './suggestion.js';
-export * from './template.js';
+export { BUILTIN_PLACEHOLDERS } from '../../plan-format/builtin-placeholders.js';
 export * from './template-schema.js';
 export * from './team.js';
 export * from './threshold.js';

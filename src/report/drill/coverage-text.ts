@@ -1,8 +1,8 @@
 import type { Locale } from '../../diagnostics/locale.js';
 import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
 import { messagesIn } from '../../messages/message-table.js';
-import type { CoverageReport } from '../../testing/coverage.js';
-import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
+import type { CoverageReport } from '../../drill-results/coverage-report.js';
+import { displayWidth, padToDisplayWidth } from '../../diagnostics/display-width.js';
 
 /**
  * Coverage as terminal text: covered/total and percent per kind, then what was missed.
@@ -23,9 +23,9 @@ export function coverageText(report: CoverageReport, locale: Locale = 'en'): str
   const width = rows.reduce((widest, [name]) => Math.max(widest, displayWidth(name)), 18);
   const out = [t.coverage()];
   for (const [name, s] of rows) {
-    out.push(`  ${padEnd(name, width)} ${`${s.covered.length}/${s.total}`.padStart(7)}  ${`${s.percent}%`.padStart(6)}`);
+    out.push(`  ${padToDisplayWidth(name, width)} ${`${s.covered.length}/${s.total}`.padStart(7)}  ${`${s.percent}%`.padStart(6)}`);
   }
-  out.push(`  ${padEnd(t.coverageTotal(), width)} ${`${report.total.covered}/${report.total.total}`.padStart(7)}  ${`${report.total.percent}%`.padStart(6)}`);
+  out.push(`  ${padToDisplayWidth(t.coverageTotal(), width)} ${`${report.total.covered}/${report.total.total}`.padStart(7)}  ${`${report.total.percent}%`.padStart(6)}`);
   const outcome = (item: string): string => {
     const [deadline = item, kind] = item.split(':');
     return kind === 'met' ? t.coverageMet({ deadline }) : kind === 'breached' ? t.coverageBreached({ deadline }) : item;

@@ -1,5 +1,5 @@
-import type { CoverageReport } from '../../testing/coverage.js';
-import type { DrillResult } from '../../testing/drill/drill-result.js';
+import type { CoverageReport } from '../../drill-results/coverage-report.js';
+import type { DrillResult } from '../../drill-results/drill-result.js';
 import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';
 import { htmlTable, type HtmlCell } from '../html/html-table.js';

@@ -1,4 +1,4 @@
-import type { DrillResult } from '../../testing/drill/drill-result.js';
+import type { DrillResult } from '../../drill-results/drill-result.js';
 import { formatDuration } from '../../compile/duration.js';
 import { escapeHtml } from '../html/escape-html.js';
 import { htmlPage } from '../html/html-page.js';

@@ -1,5 +1,5 @@
-import type { DrillResult } from '../../testing/drill/drill-result.js';
-import { displayWidth, padEnd } from '../../diagnostics/display-width.js';
+import type { DrillResult } from '../../drill-results/drill-result.js';
+import { displayWidth, padToDisplayWidth } from '../../diagnostics/display-width.js';
 import { escapeTerminalText } from '../../diagnostics/terminal-safe-text.js';
 import type { Locale } from '../../diagnostics/locale.js';
 import { DRILL_MESSAGES } from '../../messages/drill-messages.js';
@@ -38,7 +38,7 @@ export function drillSummaryText(results: readonly DrillResult[], options: Drill
   const line = (cells: string[], paintResult = false): string =>
     cells
       .map((c, i) => {
-        const padded = i === cells.length - 1 ? c : padEnd(c, widths[i] ?? 0);
+        const padded = i === cells.length - 1 ? c : padToDisplayWidth(c, widths[i] ?? 0);
         return paintResult && i === 1 ? paint(padded, c === pass ? 32 : 31) : padded;
       })
       .join('  ')

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoverageReport } from '../../testing/coverage.js';
-import type { DrillResult } from '../../testing/drill/drill-result.js';
+import type { CoverageReport } from '../../drill-results/coverage-report.js';
+import type { DrillResult } from '../../drill-results/drill-result.js';
 import { afterActionReport } from '../after-action/after-action-report.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { ReportPlan } from '../plan-definition-of.js';

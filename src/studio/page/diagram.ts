@@ -1,4 +1,4 @@
-import type { PlanGraph, PlanGraphEdge, PlanGraphStage } from '../../report/diagram/plan-graph.js';
+import type { PlanGraph, PlanGraphEdge, PlanGraphStage } from '../../index.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const NODE_HEIGHT = 44;

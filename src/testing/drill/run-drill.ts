@@ -13,7 +13,7 @@ import { checkExpectation } from './check-expectation.js';
 import { drillClock } from './drill-clock.js';
 import type { ExplainedStep } from './explain-deadline.js';
 import { refusalReason } from './refusal-reason.js';
-import type { DrillExercised, DrillFailure, DrillResult, DrillStepOutcome } from './drill-result.js';
+import type { DrillExercised, DrillFailure, DrillResult, DrillStepOutcome } from '../../drill-results/drill-result.js';
 
 /** Options of {@link runDrill}. */
 export interface RunDrillOptions {

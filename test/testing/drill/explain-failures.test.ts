@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../../src/dsl/load-plan.js';
-import { drillRunJson } from '../../../src/testing/drill/drill-result.js';
+import { drillRunJson } from '../../../src/drill-results/drill-result.js';
 import { runDrill } from '../../../src/testing/drill/run-drill.js';
 import { loadScenario } from '../../../src/testing/scenario/load-scenario.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drillRunJson } from '../../../src/testing/drill/drill-result.js';
+import { drillRunJson } from '../../../src/drill-results/drill-result.js';
 import { runDrill } from '../../../src/testing/drill/run-drill.js';
 import { loadScenario } from '../../../src/testing/scenario/load-scenario.js';
 import { ScenarioError } from '../../../src/testing/scenario/scenario-error.js';

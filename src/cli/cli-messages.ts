@@ -1,4 +1,4 @@
-import type { MessageTable } from './message-table.js';
+import type { MessageTable } from '../index.js';
 
 /**
  * What the `planwright` binary itself prints: program help, help headings, argument errors and

@@ -1,5 +1,7 @@
-import type { Incident } from '../../runtime/incident.js';
-import type { CapturedEffect } from '../simulate.js';
+// What one drill run produced, and its JSON form: made by src/testing (runDrill), written by
+// src/report (drill reports) and the CLI. Here, below both, so that report/ imports nothing from
+// testing/ (docs/architecture-notes.md, "Layers and their rules").
+import type { Incident, PendingEffect } from '../runtime/incident.js';
 
 /** One failed expectation: the 0-based step index (null for the final `expect` or the opening) and what went wrong. */
 export interface DrillFailure {
@@ -57,7 +59,8 @@ export interface DrillResult {
   steps: DrillStepOutcome[];
   /** The incident at the end (undefined when it could not be opened). */
   incident?: Incident;
-  effects: CapturedEffect[];
+  /** Every effect the engine handed out during the drill (`CapturedEffect` in `simulate`). */
+  effects: PendingEffect[];
   exercised: DrillExercised;
 }
 

@@ -1,5 +1,5 @@
-import type { PlanDefinition } from './schema/plan.js';
-import type { Team } from './schema/team.js';
+import type { PlanDefinition } from '../dsl/schema/plan.js';
+import type { Team } from '../dsl/schema/team.js';
 
 /** The `by` entry that grants every role of the plan. */
 export const ANY_ROLE = 'any-role';

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../diagnostics/locale.js';
+import { isLocale, type Locale } from '../index.js';
 
 /** Where a command's message locale may come from, strongest first. */
 export interface LocaleSources {

@@ -100,7 +100,7 @@ describe('docs/host-guide.md', () => {
       enqueue: async (key, kind, payload) => void queued.push([key, kind, payload]),
     });
     expect(await reportRumour(engine)).toBe('assess');
-    const [incident] = await engine.list();
+    const [incident] = (await engine.list()).incidents;
     const id = incident?.id as string;
     await accept(engine, id, people.li, 'ASSESS', ASSESS);
     await accept(engine, id, people.zhang, 'APPROVE_STRATEGY', STRATEGY);

@@ -23,6 +23,8 @@ export interface ListCursor {
 /** Longest cursor text accepted (a cursor is ≈ 100–400 characters). */
 const MAX_CURSOR_LENGTH = 1024;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** The range of times a `Date` holds (ms either side of 1970). */
+const MAX_TIME_MS = 8.64e15;
 
 const CursorShape = z.strictObject({
   v: z.literal(1),
@@ -79,7 +81,7 @@ export function decodeListCursor(text: unknown, filter: CursorFilter): ListCurso
   const checked = checkSchema(CursorShape, content);
   if (!checked.success) return refuse('not a cursor of this list (damaged or edited)');
   const { o: openedMs, i: id, t: atMs, f: issuedFor } = checked.data;
-  if (!Number.isSafeInteger(openedMs) || !Number.isSafeInteger(atMs)) return refuse('not a cursor of this list (damaged or edited)');
+  if (!(Math.abs(openedMs) <= MAX_TIME_MS) || !(Math.abs(atMs) <= MAX_TIME_MS)) return refuse('not a cursor of this list (damaged or edited)');
   if (issuedFor.open !== filter.open || issuedFor.stage !== filter.stage || issuedFor.overdue !== filter.overdue) {
     return refuse(`issued for other filters (${describeFilter(issuedFor)}, not ${describeFilter(filter)}): start again without a cursor`);
   }

@@ -37,7 +37,7 @@ export function parseListFilter(input: ListFilter | undefined, nowMs: number): L
     if (typeof stage !== 'string' || stage.length === 0 || stage.length > 256) throw new ListQueryError('stage', 'expected a stage id (1 to 256 characters)');
     filter.stage = stage;
   }
-  const limit: unknown = input.limit ?? DEFAULT_LIST_LIMIT;
+  const limit: unknown = input.limit === undefined ? DEFAULT_LIST_LIMIT : input.limit;
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
     throw new ListQueryError('limit', `expected an integer from 1 to ${MAX_LIST_LIMIT}, got ${JSON.stringify(limit) ?? typeof limit}`);
   }

@@ -159,12 +159,14 @@ describe('engine.list', () => {
     expect(await refusal({ open: true, cursor: edited({ i: '../etc/passwd' }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]);
     expect(await refusal({ open: true, cursor: edited({ v: 2 }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]);
     expect(await refusal({ open: true, cursor: edited({ o: 1.5 }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]);
+    expect(await refusal({ open: true, cursor: edited({ t: 9e15 }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]); // past what a Date holds
+    expect(await refusal({ open: true, cursor: edited({ o: -1e300 }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]);
     expect(await refusal({ open: true, cursor: edited({ admin: true }) })).toEqual(['cursor', expect.stringMatching(/damaged or edited/)]);
     expect(await refusal({ open: true, cursor: 'x'.repeat(2000) })).toEqual(['cursor', expect.stringMatching(/not a cursor/)]);
     expect(await refusal({ cursor })).toEqual(['cursor', 'issued for other filters (open=true, not none): start again without a cursor']);
     expect(await refusal({ open: true, stage: 'report', cursor })).toEqual(['cursor', expect.stringMatching(/^issued for other filters \(open=true, not open=true&stage=report\)/)]);
     expect(await refusal({ open: true, cursor: 42 })).toEqual(['cursor', 'expected the text of a cursor, got number']);
-    for (const limit of [0, -3, 2.5, MAX + 1, '10', Number.NaN]) expect((await refusal({ limit }))[0]).toBe('limit');
+    for (const limit of [0, -3, 2.5, MAX + 1, '10', Number.NaN, null]) expect((await refusal({ limit }))[0]).toBe('limit');
     expect(await refusal({ open: 'yes' })).toEqual(['open', 'expected true or false, got "yes"']);
     expect((await refusal({ overdue: 1 }))[0]).toBe('overdue');
     expect((await refusal({ stage: '' }))[0]).toBe('stage');

@@ -314,6 +314,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.save(nextVersion(a, { stage: 'response' }), a.version);
         expect(await ids({ at: AT, overdue: true })).toEqual(['C']);
         expect(await ids({ at: AT, open: true })).toEqual(['A', 'C', 'E']);
+        expect(await ids({ at: AT, open: false })).toEqual(['B', 'D', 'F']);
         expect(await ids({ at: AT, stage: 'response' })).toEqual(['A', 'C', 'F']);
         expect(await ids({ at: AT, stage: 'detection' })).toEqual(['E']);
         expect(await ids({ at: AT, stage: 'closed' })).toEqual(['B', 'D']);

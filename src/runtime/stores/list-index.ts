@@ -1,10 +1,10 @@
 import { comparePositions, matchesListFilter, type ListFields } from './list-fields.js';
 import type { IncidentListQuery, ListPosition } from './store.js';
 
-/** An incident in a {@link ListIndex}: its id and the fields lists filter and order by. */
+/** An incident in a {@link ListIndex}: its id and the fields lists filter and order by (replaced in place by a save that moves it nowhere). */
 interface Indexed {
   readonly id: string;
-  readonly fields: ListFields;
+  fields: ListFields;
 }
 
 /** One page found by {@link ListIndex.page}: the ids in list order, and where the next page starts. */
@@ -20,7 +20,9 @@ const positionOf = (entry: Indexed): ListPosition => ({ openedMs: entry.fields.o
  * arrays sorted in list order (opened time, then id) — all incidents, the open ones, the closed
  * ones, and one array per stage — so that a page is a binary search for its start and a walk of
  * the array that fits its filters best, however many incidents there are. Saves keep it up to
- * date (`set`): an insertion or a move between arrays is a binary search and an array splice.
+ * date (`set`): most saves change neither the opened time, nor open/closed, nor the stage, and
+ * only replace the entry's fields; a new incident is a binary search and (opened last) a push; a
+ * move between arrays (closed, another stage) a binary search and an array splice.
  *
  * @example
  * ```ts
@@ -39,10 +41,27 @@ export class ListIndex {
   /** Indexes (or re-indexes) incident `id` with its current fields. */
   set(id: string, fields: ListFields): void {
     const previous = this.byId.get(id);
+    if (previous !== undefined && previous.fields.openedMs === fields.openedMs) {
+      // Same place in the list order: move it only between the arrays it leaves and joins.
+      const was = previous.fields;
+      if (was.closed !== fields.closed) {
+        remove(was.closed ? this.closed : this.open, previous);
+        insert(fields.closed ? this.closed : this.open, previous);
+      }
+      if (was.stage !== fields.stage) {
+        this.removeFromStage(previous);
+        previous.fields = fields;
+        insert(this.stageList(fields.stage), previous);
+      }
+      previous.fields = fields;
+      return;
+    }
     if (previous !== undefined) this.remove(previous);
     const entry: Indexed = { id, fields };
     this.byId.set(id, entry);
-    for (const list of this.listsOf(entry)) insert(list, entry);
+    insert(this.all, entry);
+    insert(entry.fields.closed ? this.closed : this.open, entry);
+    insert(this.stageList(fields.stage), entry);
   }
 
   /** Forgets incident `id`. */
@@ -92,23 +111,28 @@ export class ListIndex {
     return this.all;
   }
 
-  private listsOf(entry: Indexed): Indexed[][] {
-    let stage = this.byStage.get(entry.fields.stage);
-    if (stage === undefined) {
-      stage = [];
-      this.byStage.set(entry.fields.stage, stage);
+  /** The array of stage `stage` (created when first needed). */
+  private stageList(stage: string): Indexed[] {
+    let list = this.byStage.get(stage);
+    if (list === undefined) {
+      list = [];
+      this.byStage.set(stage, list);
     }
-    return [this.all, entry.fields.closed ? this.closed : this.open, stage];
+    return list;
+  }
+
+  private removeFromStage(entry: Indexed): void {
+    const list = this.byStage.get(entry.fields.stage);
+    if (list === undefined) return;
+    remove(list, entry);
+    if (list.length === 0) this.byStage.delete(entry.fields.stage);
   }
 
   private remove(entry: Indexed): void {
     this.byId.delete(entry.id);
-    for (const list of this.listsOf(entry)) {
-      const at = firstAfter(list, positionOf(entry)) - 1;
-      if (list[at] === entry) list.splice(at, 1);
-    }
-    const stage = this.byStage.get(entry.fields.stage);
-    if (stage !== undefined && stage.length === 0) this.byStage.delete(entry.fields.stage);
+    remove(this.all, entry);
+    remove(entry.fields.closed ? this.closed : this.open, entry);
+    this.removeFromStage(entry);
   }
 }
 
@@ -122,6 +146,12 @@ function firstAfter(list: readonly Indexed[], position: ListPosition): number {
     else high = middle;
   }
   return low;
+}
+
+/** Removes `entry` from sorted `list` (found by its position). */
+function remove(list: Indexed[], entry: Indexed): void {
+  const at = firstAfter(list, positionOf(entry)) - 1;
+  if (list[at] === entry) list.splice(at, 1);
 }
 
 /** Inserts `entry` into sorted `list` at its place in list order. */

@@ -17,7 +17,9 @@ export interface ListFields {
 }
 
 /**
- * The {@link ListFields} of an incident.
+ * The {@link ListFields} of an incident. Reads a document that is not a valid incident (a store
+ * such as `memoryStore` keeps what a host saves unchecked; the engine refuses it when it reads it)
+ * without throwing: missing or mistyped fields count as none.
  *
  * @example
  * ```ts
@@ -27,15 +29,21 @@ export interface ListFields {
 export function listFieldsOf(incident: Pick<Incident, 'openedAt' | 'closed' | 'stage' | 'deadlines'>): ListFields {
   let breached = false;
   let nextDueMs: number | undefined;
-  for (const deadline of incident.deadlines) {
-    if (deadline.status === 'breached') breached = true;
-    else if (deadline.status === 'pending') {
+  for (const deadline of Array.isArray(incident.deadlines) ? incident.deadlines : []) {
+    if (deadline?.status === 'breached') breached = true;
+    else if (deadline?.status === 'pending') {
       const due = Date.parse(deadline.dueAt);
-      if (nextDueMs === undefined || due < nextDueMs) nextDueMs = due;
+      if (!Number.isNaN(due) && (nextDueMs === undefined || due < nextDueMs)) nextDueMs = due;
     }
   }
-  const openedMs = Date.parse(incident.openedAt);
-  return { openedMs: Number.isNaN(openedMs) ? 0 : openedMs, closed: incident.closed, stage: incident.stage, breached, nextDueMs };
+  const openedMs = typeof incident.openedAt === 'string' ? Date.parse(incident.openedAt) : Number.NaN;
+  return {
+    openedMs: Number.isNaN(openedMs) ? 0 : openedMs,
+    closed: incident.closed === true,
+    stage: typeof incident.stage === 'string' ? incident.stage : '',
+    breached,
+    nextDueMs,
+  };
 }
 
 /**

@@ -4,8 +4,10 @@ import type { Incident } from '../incident.js';
 import type { ListedIncident } from '../listed-incident.js';
 import { CorruptIncidentError, IncidentShape, TimelineEntryShape } from './incident-document.js';
 
+const { timeline: _timeline, ...incidentFields } = IncidentShape.shape;
+
 /** The shape of a list item: an incident document without `timeline`, with its last entry. */
-const ListedShape = z.extend(z.omit(IncidentShape, { timeline: true }), { lastEntry: TimelineEntryShape });
+const ListedShape = z.looseObject({ ...incidentFields, lastEntry: TimelineEntryShape });
 
 /**
  * Validates a list item read from storage ({@link ListedIncident}: the incident's fields without

@@ -15,6 +15,7 @@ describeStoreContract('fileStore', async () => {
   const opened: FileStore[] = [fileStore(dir)];
   return {
     store: opened[0]!,
+    paged: true,
     reopen: async () => {
       const again = fileStore(dir);
       opened.push(again);

@@ -22,6 +22,8 @@ import { machineInfo, machineLine, verdict, writeSection } from '../check/result
 const PG_URL = process.env['PLANWRIGHT_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const T0 = '2024-05-01T08:00:00.000Z';
 const PAGE = 50;
+/** Untimed pages of each kind before timing, in every process. */
+const WARM_UP_ROUNDS = 10;
 const REPORTER = { id: 'wang', roles: ['info-officer'] };
 const distRuntime = new URL('../../dist/runtime.js', import.meta.url);
 const distPostgres = new URL('../../dist/postgres.js', import.meta.url);
@@ -104,6 +106,11 @@ async function measure(kind: string, count: number, location: string, rounds: nu
   const middle = await middleCursor(engine, count);
   const warm = await page(engine, middle);
   if (warm.incidents[0]?.id !== idOf(count / 2)) throw new Error(`bench: the middle page starts at ${warm.incidents[0]?.id}, not ${idOf(count / 2)}`);
+  // The same warm-up at both sizes (finding the middle cursor took more pages at 10,000).
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    await page(engine, undefined);
+    await page(engine, middle);
+  }
   const timed = { first: { cpu: [] as number[], wall: [] as number[] }, middle: { cpu: [] as number[], wall: [] as number[] } };
   for (let round = 0; round < rounds; round++) {
     for (const which of ['first', 'middle'] as const) {
@@ -262,7 +269,7 @@ async function main(): Promise<void> {
         `Measured ${figures.date.slice(0, 16).replace('T', ' ')} UTC by bench/list/bench.ts (result: bench/list/result.json)${quick ? ', quick mode' : ''}; the built runtime (dist/) and the seed plan's bundle.`,
         machineLine(machine, loadAtEnd),
         '',
-        `A page = \`engine.list({ open: true, limit: ${PAGE} })\`: the first page, and the page after a cursor at the middle incident (found before timing). The store filters and pages (\`listPage\`: a range scan of a list index from the cursor; items without timelines), the engine checks each item once per version. Incidents just opened, a second apart (seed plan); a fresh engine over the store. Memory: saved into a \`memoryStore\` in the measuring process. File: a \`fileStore\` folder written through \`save\`. PostgreSQL: \`postgresStore\` (pool of 2) on a schema filled through \`save\`, then \`ANALYZE\`. Each row: ${pairs} fresh processes${PIN_CPU === undefined ? '' : ' pinned to one CPU with `taskset`'}, sizes alternating; per process the engine's start-up is done first, then one warm-up page of each kind, then the median of ${rounds['memory']} (memory) or ${rounds['file']} pages of each kind, alternating. "Before" is bench/list/before-runtime-v2.json: the first page when \`engine.list\` read every incident (with its timeline) and the caller cut the list to ${PAGE}.`,
+        `A page = \`engine.list({ open: true, limit: ${PAGE} })\`: the first page, and the page after a cursor at the middle incident (found before timing). The store filters and pages (\`listPage\`: a range scan of a list index from the cursor; items without timelines), the engine checks each item once per version. Incidents just opened, a second apart (seed plan); a fresh engine over the store. Memory: saved into a \`memoryStore\` in the measuring process. File: a \`fileStore\` folder written through \`save\`. PostgreSQL: \`postgresStore\` (pool of 2) on a schema filled through \`save\`, then \`ANALYZE\`. Each row: ${pairs} fresh processes${PIN_CPU === undefined ? '' : ' pinned to one CPU with `taskset`'}, sizes alternating; per process the engine's start-up is done first, then ${WARM_UP_ROUNDS + 1} untimed pages of each kind, then the median of ${rounds['memory']} (memory) or ${rounds['file']} pages of each kind, alternating. "Before" is bench/list/before-runtime-v2.json: the first page when \`engine.list\` read every incident (with its timeline) and the caller cut the list to ${PAGE}.`,
         '',
         '| store | incidents | first page: ms wall | ms CPU | middle page: ms wall | ms CPU | before: ms wall | ms CPU |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -366,7 +366,12 @@ async function memoryPerIncident(
   gc?.();
   gc?.();
   const after = process.memoryUsage().heapUsed;
-  const keep = (await engine.list({ open: true })).length;
+  let keep = 0;
+  for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+    const page = await engine.list({ open: true, limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+    keep += page.incidents.length;
+    cursor = page.next;
+  }
   await engine.dispose();
   if (keep !== incidents) throw new Error('bench: incidents missing');
   return { bytes: (after - before) / incidents, jsonBytes: JSON.stringify(last).length };

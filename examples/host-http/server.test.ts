@@ -152,8 +152,11 @@ describe('examples/host-http', () => {
     expect([outsider.status, ((await outsider.json()) as ErrorBody).error.code]).toEqual([403, 'unauthorized']);
     const method = await call<ErrorBody>(server, 'DELETE', '/incidents');
     expect([method.status, method.body.error.code, method.body.error.details['allow']]).toEqual([405, 'method-not-allowed', ['POST', 'GET']]);
-    // Only the one incident was opened.
-    expect((await call<{ incidents: IncidentSummary[] }>(server, 'GET', '/incidents')).body.incidents.map((i) => i.id)).toEqual([id]);
+    // Only the one incident was opened; a page of one has no next.
+    const listed = await call<{ incidents: IncidentSummary[]; next?: string }>(server, 'GET', '/incidents?limit=1');
+    expect([listed.body.incidents.map((i) => i.id), listed.body.next]).toEqual([[id], undefined]);
+    const badCursor = await call<ErrorBody>(server, 'GET', '/incidents?cursor=not-ours');
+    expect([badCursor.status, badCursor.body.error.code, badCursor.body.error.details['issues']]).toEqual([400, 'bad-request', [{ path: 'cursor', message: expect.stringMatching(/not a cursor of this list/) }]]);
   });
 
   test('answers malformed input with 400 and a JSON error, never 500 (issue 17)', async () => {

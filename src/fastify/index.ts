@@ -115,5 +115,5 @@ export { HTTP_STATUS, type HttpErrorCode, type RequestErrorCode, type ThrownErro
 export { AdapterOptionsError } from '../http/adapter-options-error.js';
 export type { ErrorBody } from '../http/error-reply.js';
 export type { Authenticate, ChangeStreamOptions, PlanwrightHttpOptions } from '../http/adapter-options.js';
-export type { IncidentSummary } from '../http/incident-summary.js';
+export type { IncidentListBody, IncidentSummary } from '../http/incident-summary.js';
 export type { ChangeEventData } from '../http/change-streams.js';

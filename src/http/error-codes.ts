@@ -9,6 +9,7 @@ import type { CorruptIncidentError } from '../runtime/stores/incident-document.j
 import type { DirectoryLockedError } from '../runtime/stores/directory-lock.js';
 import type { InvalidIncidentIdError } from '../runtime/stores/incident-id.js';
 import type { VersionConflictError } from '../runtime/stores/store.js';
+import type { ListQueryError } from '../runtime/list-query-error.js';
 import type { ScenarioError } from '../testing/scenario/scenario-error.js';
 import type { AdapterOptionsError } from './adapter-options-error.js';
 
@@ -17,6 +18,7 @@ export type ThrownErrorCode =
   | InvalidIncidentIdError['code']
   | CorruptIncidentError['code']
   | VersionConflictError['code']
+  | ListQueryError['code']
   | DirectoryLockedError['code']
   | IncidentDataError['code']
   | TimelineIntegrityError['code']
@@ -62,6 +64,8 @@ export const HTTP_STATUS: Readonly<Record<HttpErrorCode, number>> = {
   // thrown by stores
   'invalid-incident-id': 404,
   'version-conflict': 409,
+  // thrown by engine.list: a limit out of range, a cursor not issued by it (or for other filters)
+  'invalid-list-query': 400,
   'directory-locked': 503,
   'corrupt-incident': 500,
   'invalid-incident-data': 500,

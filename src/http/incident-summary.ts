@@ -16,13 +16,20 @@ export interface IncidentSummary {
   pending: Array<{ id: string; dueAt: string }>;
 }
 
+/** The body of `GET /incidents`: one page of summaries, and the cursor of the next page (absent on the last). */
+export interface IncidentListBody {
+  incidents: IncidentSummary[];
+  /** Pass as `?cursor=` (with the same filters) for the next page. */
+  next?: string;
+}
+
 /**
- * The list view of an incident.
+ * The list view of an incident (a whole incident or a list item: the timeline is not read).
  *
  * @example
  * incidentSummary(incident).pending; // [{ id: 'report', dueAt: '2026-03-02T01:30:00.000Z' }]
  */
-export function incidentSummary(incident: Incident): IncidentSummary {
+export function incidentSummary(incident: Omit<Incident, 'timeline'>): IncidentSummary {
   const breached = new Set<string>();
   const pending: Array<{ id: string; dueAt: string }> = [];
   for (const deadline of incident.deadlines) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_LIST_LIMIT } from '../runtime/stores/list-limits.js';
 import { HttpError } from './http-error.js';
 
 /** Where in the request a value came from, as error bodies name it. */
@@ -38,11 +39,18 @@ export const EventBody = z.strictObject({
 
 const BooleanText = z.enum(['true', 'false']).transform((text) => text === 'true');
 
-/** Query of `GET /incidents`. */
+/** Query of `GET /incidents`: filters, page size (`limit`, 1 to `MAX_LIST_LIMIT`) and the previous page's `next` (`cursor`). */
 export const ListQuery = z.strictObject({
   open: BooleanText.optional(),
   overdue: BooleanText.optional(),
   stage: z.string().min(1).max(64).optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'expected a whole number of incidents')
+    .transform(Number)
+    .pipe(z.number().max(MAX_LIST_LIMIT, `at most ${MAX_LIST_LIMIT} incidents a page`))
+    .optional(),
+  cursor: z.string().min(1).max(1024).optional(),
 });
 
 /** Query of `GET /incidents/:id/report`. */

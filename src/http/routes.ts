@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { afterActionReport } from '../report/after-action/after-action-report.js';
-import type { Engine, ListFilter } from '../runtime/engine-types.js';
+import type { Engine, IncidentPage, ListFilter } from '../runtime/engine-types.js';
+import { ListQueryError } from '../runtime/list-query-error.js';
 import type { Actor, Incident } from '../runtime/incident.js';
 import { verifyTimeline } from '../runtime/timeline.js';
 import { codeReply } from './error-reply.js';
 import type { ChangeStreams } from './change-streams.js';
 import { HttpError } from './http-error.js';
-import { incidentSummary } from './incident-summary.js';
+import { incidentSummary, type IncidentListBody } from './incident-summary.js';
 import { type BodyActor, ChangesQuery, EventBody, ListQuery, NoQuery, OpenBody, parseRequestPart, ReportQuery } from './request-input.js';
 
 /** What a route is given: the path parameters, the query and the parsed JSON body, as the framework parsed them. */
@@ -57,7 +58,7 @@ const REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-s
  * | route | answers |
  * | --- | --- |
  * | `POST /incidents` | 201, the incident opened (`Location`) |
- * | `GET /incidents?open=&overdue=&stage=` | `{ incidents: IncidentSummary[] }` |
+ * | `GET /incidents?open=&overdue=&stage=&limit=&cursor=` | `{ incidents: IncidentSummary[], next? }`: one page (`engine.list`) |
  * | `GET /incidents/:id` | the incident (`ETag`: its version) |
  * | `POST /incidents/:id/events` | the incident after the event, or the refusal |
  * | `GET /incidents/:id/timeline` | `{ incidentId, version, entries, verification }` |
@@ -125,8 +126,22 @@ export function routeTable(options: RouteTableOptions): PlanwrightRoute[] {
         if (query.open !== undefined) filter.open = query.open;
         if (query.overdue !== undefined) filter.overdue = query.overdue;
         if (query.stage !== undefined) filter.stage = query.stage;
-        const incidents = await engine.list(filter);
-        return { kind: 'json', status: 200, body: { incidents: incidents.map(incidentSummary) } };
+        if (query.limit !== undefined) filter.limit = query.limit;
+        if (query.cursor !== undefined) filter.cursor = query.cursor;
+        let page: IncidentPage;
+        try {
+          page = await engine.list(filter);
+        } catch (error) {
+          // A cursor that is not one of ours (or was issued for other filters): the client's mistake.
+          if (!(error instanceof ListQueryError)) throw error;
+          throw new HttpError('bad-request', `invalid request query: ${error.parameter}: ${error.reason}`, {
+            where: 'query',
+            issues: [{ path: error.parameter, message: error.reason }],
+          });
+        }
+        const body: IncidentListBody = { incidents: page.incidents.map(incidentSummary) };
+        if (page.next !== undefined) body.next = page.next;
+        return { kind: 'json', status: 200, body };
       },
     },
     {

@@ -13,6 +13,14 @@ export { postgresStore, type PostgresStore, type PostgresStoreOptions } from './
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationScript, type Migration } from './migrations.js';
 export { TimelineIntegrityError } from './timeline-integrity-error.js';
 export { SCHEMA_NAME_PATTERN } from './schema-name.js';
-export { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from '../runtime/stores/store.js';
+export {
+  VersionConflictError,
+  type DueDeadline,
+  type IncidentListPage,
+  type IncidentListQuery,
+  type IncidentStore,
+  type ListPosition,
+  type StoredChange,
+} from '../runtime/stores/store.js';
 export { CorruptIncidentError } from '../runtime/stores/incident-document.js';
 export { InvalidIncidentIdError, INCIDENT_ID_PATTERN } from '../runtime/stores/incident-id.js';

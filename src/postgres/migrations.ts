@@ -121,6 +121,105 @@ export const MIGRATIONS: readonly Migration[] = [
        END $$`,
     ],
   },
+  {
+    version: 2,
+    description: 'list columns (opened time, closed, stage, breached, earliest pending due time) kept by save_incident, backfilled; list indexes',
+    statements: [
+      // ms since the epoch of an ISO 8601 text, or NULL for a text PostgreSQL cannot read (the
+      // engine writes Date#toISOString, which it always can).
+      `CREATE FUNCTION $schema.time_ms(p_text text) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+       BEGIN
+         RETURN floor(extract(epoch FROM p_text::timestamptz) * 1000)::bigint;
+       EXCEPTION WHEN others THEN
+         RETURN NULL;
+       END $$`,
+      `ALTER TABLE $schema.incidents
+         ADD COLUMN opened_ms bigint, ADD COLUMN closed boolean, ADD COLUMN stage text,
+         ADD COLUMN breached boolean, ADD COLUMN next_due_ms bigint`,
+      `UPDATE $schema.incidents i SET
+         opened_ms = COALESCE($schema.time_ms(i.doc->>'openedAt'), 0),
+         closed = COALESCE(i.doc->>'closed' = 'true', false),
+         stage = COALESCE(i.doc->>'stage', ''),
+         breached = COALESCE(jsonb_path_exists(i.doc, '$.deadlines[*] ? (@.status == "breached")'), false),
+         next_due_ms = (SELECT floor(extract(epoch FROM min(d.due_at)) * 1000)::bigint FROM $schema.deadlines d WHERE d.incident_id = i.id)`,
+      `ALTER TABLE $schema.incidents
+         ALTER COLUMN opened_ms SET NOT NULL, ALTER COLUMN closed SET NOT NULL,
+         ALTER COLUMN stage SET NOT NULL, ALTER COLUMN breached SET NOT NULL`,
+      // A page is a range scan of one of these, in list order (opened time, then id in byte
+      // order, as JavaScript compares ids), from the cursor on: all incidents; open or closed
+      // ones (also for overdue, a filter on the open ones); one stage's.
+      `CREATE INDEX incidents_list ON $schema.incidents (opened_ms, id COLLATE "C")`,
+      `CREATE INDEX incidents_list_closed ON $schema.incidents (closed, opened_ms, id COLLATE "C")`,
+      `CREATE INDEX incidents_list_stage ON $schema.incidents (stage, opened_ms, id COLLATE "C")`,
+      // save_incident as in step 1, also writing the list columns from the document and the
+      // pending deadlines (same parameters: processes of the previous version keep working).
+      `CREATE OR REPLACE FUNCTION $schema.save_incident(
+         p_id text, p_expected integer, p_version integer, p_doc jsonb,
+         p_base_length integer, p_base_hash text, p_entries jsonb, p_deadlines jsonb, p_outbox jsonb)
+       RETURNS text LANGUAGE plpgsql AS $$
+       DECLARE
+         cur_version integer;
+         cur_length integer;
+         cur_hash text;
+         n integer := jsonb_array_length(p_entries);
+         list_opened_ms bigint := COALESCE($schema.time_ms(p_doc->>'openedAt'), 0);
+         list_closed boolean := COALESCE(p_doc->>'closed' = 'true', false);
+         list_stage text := COALESCE(p_doc->>'stage', '');
+         list_breached boolean := COALESCE(jsonb_path_exists(p_doc, '$.deadlines[*] ? (@.status == "breached")'), false);
+         list_next_due_ms bigint := (SELECT floor(extract(epoch FROM min(r.due_at)) * 1000)::bigint
+                                       FROM jsonb_to_recordset(p_deadlines) AS r(due_at timestamptz));
+       BEGIN
+         IF p_expected = 0 THEN
+           IF p_base_length <> 0 THEN RAISE EXCEPTION 'save_incident: a new incident has base length 0'; END IF;
+           cur_length := 0;
+           cur_hash := '';
+         ELSE
+           SELECT version, timeline_length, last_hash INTO cur_version, cur_length, cur_hash
+             FROM $schema.incidents WHERE id = p_id FOR UPDATE;
+           IF NOT FOUND THEN RETURN 'conflict'; END IF;
+           IF cur_version <> p_expected THEN RETURN 'conflict ' || cur_version; END IF;
+           IF p_base_length <> cur_length OR p_base_hash <> cur_hash THEN
+             RETURN 'base ' || cur_length || ' ' || cur_hash;
+           END IF;
+         END IF;
+         IF n > 0 AND ((p_entries->0->>'seq')::integer <> cur_length OR p_entries->0->>'prevHash' <> cur_hash) THEN
+           RAISE EXCEPTION 'save_incident: incident % entry % does not continue the stored timeline', p_id, p_entries->0->>'seq';
+         END IF;
+         IF p_expected = 0 THEN
+           INSERT INTO $schema.incidents (id, version, doc, timeline_length, last_hash, opened_ms, closed, stage, breached, next_due_ms)
+             VALUES (p_id, p_version, p_doc, n, CASE WHEN n > 0 THEN p_entries->(n - 1)->>'hash' ELSE '' END,
+                     list_opened_ms, list_closed, list_stage, list_breached, list_next_due_ms)
+             ON CONFLICT (id) DO NOTHING;
+           IF NOT FOUND THEN RETURN 'conflict ?'; END IF;
+         ELSE
+           UPDATE $schema.incidents
+              SET version = p_version, doc = p_doc, timeline_length = cur_length + n,
+                  last_hash = CASE WHEN n > 0 THEN p_entries->(n - 1)->>'hash' ELSE cur_hash END,
+                  updated_at = now(), opened_ms = list_opened_ms, closed = list_closed, stage = list_stage,
+                  breached = list_breached, next_due_ms = list_next_due_ms
+            WHERE id = p_id;
+         END IF;
+         IF n > 0 THEN
+           INSERT INTO $schema.timeline (incident_id, seq, prev_hash, hash, entry)
+             SELECT p_id, (e->>'seq')::integer, e->>'prevHash', e->>'hash', e FROM jsonb_array_elements(p_entries) AS e;
+         END IF;
+         IF p_expected <> 0 THEN
+           DELETE FROM $schema.deadlines d WHERE d.incident_id = p_id AND NOT EXISTS (
+             SELECT 1 FROM jsonb_to_recordset(p_deadlines) AS r(deadline_id text, instance integer, due_text text)
+              WHERE r.deadline_id = d.deadline_id AND r.instance = d.instance AND r.due_text = d.due_text);
+           DELETE FROM $schema.outbox WHERE incident_id = p_id;
+         END IF;
+         INSERT INTO $schema.deadlines (incident_id, deadline_id, instance, due_at, due_text)
+           SELECT p_id, r.deadline_id, r.instance, r.due_at, r.due_text
+             FROM jsonb_to_recordset(p_deadlines) AS r(deadline_id text, instance integer, due_at timestamptz, due_text text)
+           ON CONFLICT (incident_id, deadline_id, instance) DO NOTHING;
+         INSERT INTO $schema.outbox (incident_id, effect_id, position, name, requested_at, payload)
+           SELECT p_id, r.effect_id, r.position, r.name, r.requested_at, r.payload
+             FROM jsonb_to_recordset(p_outbox) AS r(effect_id text, position integer, name text, requested_at text, payload jsonb);
+         RETURN 'ok';
+       END $$`,
+    ],
+  },
 ];
 
 /** The layout version this build of planwright writes. */

@@ -2,11 +2,22 @@ import pg from 'pg';
 import type { Pool } from 'pg';
 import { canonicalize } from '../compile/canonical-json.js';
 import type { Incident, TimelineEntry } from '../runtime/incident.js';
+import type { ListedIncident } from '../runtime/listed-incident.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from '../runtime/stores/due-deadlines.js';
 import { assertIncidentId } from '../runtime/stores/incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from '../runtime/stores/incident-document.js';
+import { checkListQuery } from '../runtime/stores/list-limits.js';
+import { parseListedDocument } from '../runtime/stores/listed-document.js';
 import { assertSavable } from '../runtime/stores/save-preconditions.js';
-import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from '../runtime/stores/store.js';
+import {
+  VersionConflictError,
+  type CorruptIncident,
+  type DueDeadline,
+  type IncidentListPage,
+  type IncidentListQuery,
+  type IncidentStore,
+  type StoredChange,
+} from '../runtime/stores/store.js';
 import { changeFeed, changePayloadSql, CHANGE_CHANNEL } from './change-feed.js';
 import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations.js';
 import { quoteSchema } from './schema-name.js';
@@ -29,6 +40,7 @@ export interface PostgresStore extends IncidentStore {
   readonly schema: string;
   claimDue(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
   withPendingEffects(): Promise<string[]>;
+  listPage(query: IncidentListQuery): Promise<IncidentListPage>;
   update(id: string, known: Incident | undefined, change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>): Promise<Incident | undefined>;
   /** Creates or upgrades the tables (idempotent, safe from several processes at once). */
   migrate(): Promise<{ from: number; to: number }>;
@@ -58,6 +70,18 @@ interface TimelineBase {
 
 /** How many incidents' timeline bases a store remembers (a miss costs one extra query). */
 const BASE_CACHE_SIZE = 10_000;
+
+interface ListedRow {
+  id: string;
+  version: number;
+  doc: Record<string, unknown>;
+  /** The last timeline entry's JSON text (null when the row has no timeline). */
+  last_entry: string | null;
+  timeline_length: number;
+  last_hash: string;
+  /** bigint, as text. */
+  opened_ms: string;
+}
 
 interface DueRow {
   incident_id: string;
@@ -97,6 +121,12 @@ function saveColumns(incident: Incident): { doc: string; deadlines: string; outb
  * the pending instances (a lease survives while its instance stays pending with the same due
  * time) and replaces the outbox rows. The store remembers each incident's stored timeline
  * length by version, so a save sends only the new entries.
+ *
+ * `listPage` is one query: a range scan, in list order, of the index that fits its filters
+ * (`incidents_list`, `incidents_list_closed`, `incidents_list_stage` on the list columns that
+ * `save_incident` keeps: `opened_ms`, `closed`, `stage`, `breached`, `next_due_ms`), from the
+ * cursor on, `LIMIT` the page size plus one; each row brings its document and its last timeline
+ * entry (one primary-key probe), never the whole timeline.
  *
  * `claimDue` picks due rows with `FOR UPDATE SKIP LOCKED` and leases them to `owner` until the
  * database clock passes `leaseMs`: concurrent claimants get disjoint items, and the items of a
@@ -183,6 +213,46 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     }
     rememberBase(row.id, row.version, { length: row.timeline_length, hash: row.last_hash });
     return incident;
+  }
+
+  /** A list row as a list item, checked against its row; a row that is not one throws {@link CorruptIncidentError}. */
+  function toListed(row: ListedRow): ListedIncident {
+    const source = `${schemaName}.incidents row id=${JSON.stringify(row.id)}`;
+    let lastEntry: unknown;
+    try {
+      lastEntry = JSON.parse(row.last_entry ?? 'null');
+    } catch (error) {
+      throw new CorruptIncidentError(source, `its last timeline row is not valid JSON (${(error as Error).message})`, { cause: error });
+    }
+    const listed = parseListedDocument(canonicalize({ ...row.doc, lastEntry }), source);
+    if (listed.id !== row.id) throw new CorruptIncidentError(source, `document holds id ${JSON.stringify(listed.id)}`);
+    if (listed.version !== row.version) throw new CorruptIncidentError(source, `document version ${listed.version} differs from the version column ${row.version}`);
+    if (listed.lastEntry.seq !== row.timeline_length - 1 || listed.lastEntry.hash !== row.last_hash) {
+      throw new CorruptIncidentError(source, `its last timeline row (seq ${listed.lastEntry.seq}) is not the head the incident row names (${row.timeline_length} entries ending in ${JSON.stringify(row.last_hash)})`);
+    }
+    return listed;
+  }
+
+  /** The SQL and parameters of one list page (see `listPage`). */
+  function listSql(query: IncidentListQuery, atMs: number): { text: string; values: unknown[] } {
+    const values: unknown[] = [];
+    const param = (value: unknown): string => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const where: string[] = [];
+    if (query.open !== undefined) where.push(query.open ? 'NOT i.closed' : 'i.closed');
+    if (query.stage !== undefined) where.push(`i.stage = ${param(query.stage)}`);
+    if (query.overdue === true) where.push(`NOT i.closed AND (i.breached OR i.next_due_ms <= ${param(atMs)})`);
+    if (query.overdue === false) where.push(`(i.closed OR (NOT i.breached AND (i.next_due_ms IS NULL OR i.next_due_ms > ${param(atMs)})))`);
+    if (query.after !== undefined) where.push(`(i.opened_ms, i.id COLLATE "C") > (${param(query.after.openedMs)}, ${param(query.after.id)})`);
+    const text = `SELECT i.id, i.version, i.doc, i.timeline_length, i.last_hash, i.opened_ms,
+           (SELECT t.entry::text FROM ${s}.timeline t WHERE t.incident_id = i.id AND t.seq = i.timeline_length - 1) AS last_entry
+      FROM ${s}.incidents i
+     ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+     ORDER BY i.opened_ms, i.id COLLATE "C"
+     LIMIT ${param(query.limit + 1)}`;
+    return { text, values };
   }
 
   const selectIncidents = `
@@ -344,6 +414,26 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       await ready();
       const r = await pool.query<IncidentRow>(`${selectIncidents} ORDER BY i.id`);
       return r.rows.map(toIncident);
+    },
+
+    async listPage(query) {
+      const atMs = checkListQuery(query);
+      await ready();
+      const r = await pool.query<ListedRow>(listSql(query, atMs));
+      const rows = r.rows.slice(0, query.limit);
+      const incidents: ListedIncident[] = [];
+      const corrupt: CorruptIncident[] = [];
+      for (const row of rows) {
+        try {
+          incidents.push(toListed(row));
+        } catch (error) {
+          if (!(error instanceof CorruptIncidentError)) throw error;
+          corrupt.push({ incidentId: row.id, error });
+        }
+      }
+      const last = rows[rows.length - 1];
+      const more = r.rows.length > query.limit && last !== undefined;
+      return { incidents, ...(corrupt.length === 0 ? {} : { corrupt }), ...(more ? { next: { openedMs: Number(last.opened_ms), id: last.id } } : {}) };
     },
 
     async dueBefore(time) {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { EngineInspection } from './engine-inspection.js';
 import type { Actor, Incident, PendingEffect, TimelineEntry } from './incident.js';
 import type { SendError } from './send-error.js';
+import type { ListedIncident } from './listed-incident.js';
 import type { IncidentStore } from './stores/store.js';
 import type { EngineTelemetry } from './telemetry.js';
 import type { EventDataOf, EventTypeOf, IncidentDataOf, IsLoosePlan, LoosePlanTypes, PlanTypes } from './typed-plan.js';
@@ -88,14 +89,37 @@ export type SendResult<T extends PlanTypes = LoosePlanTypes> =
   | { ok: true; incident: Incident<T> }
   | { ok: false; error: SendError; incident?: Incident<T> };
 
-/** Filters of `engine.list`. */
+/**
+ * What `engine.list` is asked for: filters (all must hold), a page size and where to continue.
+ * Invalid values throw `ListQueryError` naming the parameter.
+ */
 export interface ListFilter<T extends PlanTypes = LoosePlanTypes> {
   /** Only incidents in this stage. */
   stage?: T['stages'];
   /** `true`: only open incidents; `false`: only closed ones. */
   open?: boolean;
-  /** `true`: only open incidents with a breached or past-due deadline; `false`: only those without. */
+  /**
+   * `true`: only open incidents with a breached or past-due deadline; `false`: only those without.
+   * Judged at the clock's time of the listing's first page (a cursor keeps that time).
+   */
   overdue?: boolean;
+  /** Page size: an integer from 1 to 500 (`MAX_LIST_LIMIT`); default 50 (`DEFAULT_LIST_LIMIT`). */
+  limit?: number;
+  /** The `next` of the previous page, to continue the listing (with the same filters). */
+  cursor?: string;
+}
+
+/**
+ * One page of `engine.list`: incidents in list order — opened time, then id — and the cursor of
+ * the next page. Follow `next` until it is absent to see every matching incident once: paging is
+ * by position (keyset), so incidents opened, changed or closed meanwhile never make a page repeat
+ * or skip one that still matches (new incidents come at the end).
+ */
+export interface IncidentPage<T extends PlanTypes = LoosePlanTypes> {
+  /** The page's incidents, without their timelines (deep-frozen; `engine.get` for the whole incident). */
+  incidents: ListedIncident<T>[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  next?: string;
 }
 
 /**
@@ -114,7 +138,8 @@ export interface Engine<T extends PlanTypes = LoosePlanTypes> {
   open(input: OpenIncidentInput<T>): Promise<Incident<T>>;
   send(incidentId: string, event: EngineEvent<T>): Promise<SendResult<T>>;
   get(incidentId: string): Promise<Incident<T> | undefined>;
-  list(filter?: ListFilter<T>): Promise<Incident<T>[]>;
+  /** One page of incidents, filtered and paged in the store (see {@link ListFilter}, {@link IncidentPage}). */
+  list(filter?: ListFilter<T>): Promise<IncidentPage<T>>;
   subscribe(listener: (change: EngineChange<T>) => void): () => void;
   /**
    * For health checks: resolves once start-up (delivery of effects left pending, scheduling of

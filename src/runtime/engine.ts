@@ -26,6 +26,7 @@ import { memoryStore } from './stores/memory-store.js';
 import { VersionConflictError, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
 import { isIncidentId } from './stores/incident-id.js';
 import { checkEffectHandlers } from './check-effect-handlers.js';
+import { incidentLister } from './list-incidents.js';
 
 /** Longest the self-scheduling engine sleeps before looking for due deadlines again (ms). */
 const MAX_SLEEP_MS = 60_000;
@@ -157,6 +158,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       .catch((error: unknown) => inspect({ type: 'error', incidentId: change.incidentId, detail: { where: 'change-feed', message: String(error) } }));
   };
   let stopWatching: (() => void) | undefined;
+  const listIncidents = incidentLister({ store, cacheSize, cached: (id) => cache.get(id), adopt, skipCorrupt });
 
   const emit = (incident: Incident, entries: readonly TimelineEntry[]): void => {
     if (listeners.size === 0) return;
@@ -592,23 +594,9 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       return doc === undefined ? undefined : adopt(doc);
     },
 
-    async list(filter: ListFilter = {}) {
+    async list(filter?: ListFilter) {
       await ready();
-      const now = clock.now();
-      const all: Incident[] = [];
-      for (const doc of await store.list()) {
-        try {
-          all.push(adopt(doc));
-        } catch (error) {
-          skipCorrupt(doc.id, error);
-        }
-      }
-      return all.filter((i) => {
-        if (filter.stage !== undefined && i.stage !== filter.stage) return false;
-        if (filter.open !== undefined && filter.open === i.closed) return false;
-        if (filter.overdue !== undefined && filter.overdue !== isOverdue(i, now)) return false;
-        return true;
-      });
+      return listIncidents(filter, clock.now());
     },
 
     async ready() {
@@ -647,11 +635,5 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       listeners.clear();
     },
   };
-}
-
-/** Open, with a breached deadline or a pending one past due. */
-function isOverdue(incident: Incident, now: number): boolean {
-  if (incident.closed) return false;
-  return incident.deadlines.some((d) => d.status === 'breached' || (d.status === 'pending' && msOf(d.dueAt) <= now));
 }
 

@@ -13,6 +13,7 @@ export type {
   EngineEvent,
   EngineEventOf,
   EngineOptions,
+  IncidentPage,
   ListFilter,
   OpenIncidentInput,
   SendResult,
@@ -49,7 +50,19 @@ export type {
   TimelineEntry,
   TimelineEntryType,
 } from './incident.js';
-export { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
+export {
+  VersionConflictError,
+  type CorruptIncident,
+  type DueDeadline,
+  type IncidentListPage,
+  type IncidentListQuery,
+  type IncidentStore,
+  type ListPosition,
+  type StoredChange,
+} from './stores/store.js';
+export type { ListedIncident } from './listed-incident.js';
+export { ListQueryError, type ListQueryParameter } from './list-query-error.js';
+export { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './stores/list-limits.js';
 export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
 export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle, type BundleJson } from '../bundle/index.js';

@@ -25,6 +25,7 @@ import { dropSchema, PG_URL, requirePostgres, testSchemaName } from '../stores/p
 import { sampleMismatches } from './doc-samples.js';
 import { audit, report, streamToAudit } from './samples/host-audit.js';
 import { createIncidentEngine, reportRumour, shutDown } from './samples/host-embed.js';
+import { overdueIncidents } from './samples/host-list.js';
 import { notifyHandler } from './samples/host-effects.js';
 import { statusFor } from './samples/host-errors.js';
 import { startService, type Sessions } from './samples/host-fastify.js';
@@ -100,7 +101,7 @@ describe('docs/host-guide.md', () => {
       enqueue: async (key, kind, payload) => void queued.push([key, kind, payload]),
     });
     expect(await reportRumour(engine)).toBe('assess');
-    const [incident] = await engine.list();
+    const [incident] = (await engine.list()).incidents;
     const id = incident?.id as string;
     await accept(engine, id, people.li, 'ASSESS', ASSESS);
     await accept(engine, id, people.zhang, 'APPROVE_STRATEGY', STRATEGY);
@@ -243,6 +244,24 @@ describe('docs/host-guide.md', () => {
   });
 
   describeStoreContract('keyValueStore (host guide §6)', async () => ({ store: keyValueStore(memoryKeyValue()), dispose: async () => {} }));
+
+  test('§2 lists page by page: every overdue incident once, from a store that pages and from one that only lists', async () => {
+    for (const paged of [true, false]) {
+      const clock = createManualClock('2026-03-02T01:00:00Z');
+      const store = paged ? memoryStore() : keyValueStore(memoryKeyValue());
+      const engine = createEngine(bundle, { clock, store });
+      const opened: string[] = [];
+      for (let n = 0; n < 230; n++) {
+        opened.push((await engine.open({ by: people.wang, title: `第${n}条`, category: 'media' })).id);
+        clock.advance('1s');
+      }
+      await accept(engine, opened[7] as string, people.wang, 'REPORT', REPORT); // met its report deadline
+      clock.advance('40m'); // 'report' is due 30 minutes after open
+      const overdue = await overdueIncidents(engine);
+      expect(overdue.map((incident) => incident.id)).toEqual(opened.filter((_, n) => n !== 7));
+      await engine.dispose();
+    }
+  });
 
   test('§6 the key-value store runs the seed plan, and a new engine on it picks up where the last one stopped', async () => {
     const kv = memoryKeyValue();

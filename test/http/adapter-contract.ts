@@ -30,6 +30,7 @@ export function describeAdapterContract(name: string, start: StartApp): void {
     let opinion: Engine;
     let flood: Engine;
     let trusting: Engine;
+    let paging: Engine;
     let app: StartedApp;
     const serverErrors: unknown[] = [];
     let id = '';
@@ -43,16 +44,18 @@ export function describeAdapterContract(name: string, start: StartApp): void {
       opinion = createEngine(seedBundle, { clock });
       flood = createEngine(floodBundle, { clock });
       trusting = createEngine(seedBundle, { clock });
+      paging = createEngine(seedBundle, { clock });
       app = await start([
         { prefix: '/opinion', options: { engine: opinion, authenticate: personFromTestHeaders, bodyLimit: 4096, changeStreams: { maxStreams: 1 }, onError } },
         { prefix: '/flood', options: { engine: flood, authenticate: personFromTestHeaders, onError } },
         { prefix: '/gateway', options: { engine: trusting, authenticate: personFromTestHeaders, bodyActor: 'trust', onError } },
+        { prefix: '/paging', options: { engine: paging, authenticate: personFromTestHeaders, onError } },
       ]);
     });
 
     afterAll(async () => {
       await app.close();
-      for (const engine of [opinion, flood, trusting]) await engine.dispose();
+      for (const engine of [opinion, flood, trusting, paging]) await engine.dispose();
     });
 
     test('opens an incident as the authenticated person: 201, Location under the mount, ETag', async () => {
@@ -189,6 +192,43 @@ export function describeAdapterContract(name: string, start: StartApp): void {
       expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
       const pdf = await opinionCall<ErrorReplyBody>('GET', `/incidents/${id}/report?format=pdf`, { as: 'wang' });
       expect([pdf.status, pdf.body.error.details['where']]).toEqual([400, 'query']);
+    });
+
+    test('lists in pages: limit and cursor, next absent on the last page; a bad limit or cursor is a 400 naming it', async () => {
+      const opened: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        opened.push((await call<Incident>(app.url, 'POST', '/paging/incidents', { as: 'wang', body: { title: `第${n + 1}条`, category: 'media' } })).body.id);
+        clock.advance('1m');
+      }
+      type Page = { incidents: IncidentSummary[]; next?: string };
+      const seen: string[][] = [];
+      let path = '/paging/incidents?open=true&limit=2';
+      for (;;) {
+        const page = await call<Page>(app.url, 'GET', path, { as: 'li' });
+        expect(page.status).toBe(200);
+        seen.push(page.body.incidents.map((i) => i.id));
+        if (page.body.next === undefined) break;
+        expect(Object.keys(page.body).sort()).toEqual(['incidents', 'next']);
+        path = `/paging/incidents?open=true&limit=2&cursor=${encodeURIComponent(page.body.next)}`;
+      }
+      expect(seen).toEqual([opened.slice(0, 2), opened.slice(2, 4), opened.slice(4)]);
+      const whole = await call<Page>(app.url, 'GET', '/paging/incidents', { as: 'li' });
+      expect([whole.body.incidents.length, 'next' in whole.body]).toEqual([5, false]);
+      const first = (await call<Page>(app.url, 'GET', '/paging/incidents?open=true&limit=1', { as: 'li' })).body.next!;
+      const refused = async (query: string) => {
+        const reply = await call<ErrorReplyBody>(app.url, 'GET', `/paging/incidents?${query}`, { as: 'li' });
+        expect([query, reply.status, reply.body.error.code, reply.body.error.details['where']]).toEqual([query, 400, 'bad-request', 'query']);
+        return (reply.body.error.details['issues'] as Array<{ path: string; message: string }>).map((issue) => issue.path);
+      };
+      for (const limit of ['0', '-1', 'abc', '2.5', '501', '', '1e2']) expect(await refused(`limit=${limit}`)).toEqual(['limit']);
+      expect(await refused('limit=1&limit=2')).toEqual(['limit']);
+      expect(await refused('cursor=%21%21%21')).toEqual(['cursor']);
+      expect(await refused(`cursor=${first.slice(0, -4)}`)).toEqual(['cursor']);
+      expect(await refused(`cursor=${first}`)).toEqual(['cursor']); // issued for open=true
+      expect(await refused(`open=false&cursor=${first}`)).toEqual(['cursor']);
+      const other = await call<ErrorReplyBody>(app.url, 'GET', `/paging/incidents?cursor=${first}`, { as: 'li' });
+      expect(other.body.error.message).toBe('invalid request query: cursor: issued for other filters (open=true, not none): start again without a cursor');
+      expect((await call<Page>(app.url, 'GET', `/paging/incidents?open=true&cursor=${first}`, { as: 'li' })).body.incidents.map((i) => i.id)).toEqual(opened.slice(1));
     });
 
     test('a second plan at another prefix: its own incidents and roles', async () => {

@@ -83,7 +83,12 @@ const engine = createEngine(bundle, {
 const fired = await engine.runDue();
 process.stdout.write(`ready ${fired} ${clock.now()}\n`);
 
-const open = new Set((await engine.list({ open: true })).map((i) => i.id));
+const open = new Set<string>();
+for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+  const page = await engine.list({ open: true, limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+  for (const incident of page.incidents) open.add(incident.id);
+  cursor = page.next;
+}
 async function work(lane: number): Promise<void> {
   for (;;) {
     if (lane === 0 && random() < 0.1) {

@@ -211,7 +211,12 @@ describe(`engine on fileStore killed with SIGKILL ${KILLS} times`, () => {
     const engine = createEngine(JSON.parse(readFileSync(bundleFile, 'utf8')), { clock: createManualClock(later), store, effects: { notify: async () => {}, publish: async () => {} } });
     const pendingBefore = incidents.flatMap((i) => i.deadlines.filter((d) => d.status === 'pending').map((d) => `${i.id}:${d.id}#${d.instance}`));
     fired = await engine.runDue();
-    const after = await engine.list();
+    const after: Incident[] = [];
+    for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+      const page = await engine.list({ limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+      for (const listed of page.incidents) after.push((await engine.get(listed.id)) as Incident);
+      cursor = page.next;
+    }
     await engine.dispose();
     await store.close();
     for (const incident of after) {

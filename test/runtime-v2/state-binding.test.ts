@@ -166,7 +166,9 @@ describe('state bound to the chain', () => {
       const closed = await reader.send('SB-06', { type: 'ASSESSED', by: lead, data: {} });
       expect(closed.ok).toBe(true);
       // list leaves the corrupt one out (reported again), the other is there.
-      expect((await reader.list()).map((incident) => incident.id)).toEqual(['SB-06']);
+      inspections.length = 0;
+      expect((await reader.list()).incidents.map((incident) => incident.id)).toEqual(['SB-06']);
+      expect(inspections).toEqual([{ type: 'corrupt', incidentId: 'SB-05', detail: { message: expect.stringMatching(/stateDigest/) } }]);
     } finally {
       await reader.dispose();
       await store.close();

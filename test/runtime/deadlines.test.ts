@@ -361,9 +361,9 @@ describe('scheduling', () => {
       [b.id, 'breach', at(T0, 35)],
     ]);
     const list = await engine.list({ overdue: true });
-    expect(list.map((i) => i.id)).toEqual([a.id, b.id]);
-    expect(await engine.list({ stage: 'assess' })).toEqual([]);
-    expect((await engine.list({ open: true })).length).toBe(2);
+    expect(list.incidents.map((i) => i.id)).toEqual([a.id, b.id]);
+    expect(await engine.list({ stage: 'assess' })).toEqual({ incidents: [] });
+    expect((await engine.list({ open: true })).incidents.length).toBe(2);
   });
 
   it('a send after the due time first records the breach it missed (at its due time)', async () => {

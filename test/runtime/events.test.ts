@@ -161,7 +161,7 @@ describe('seed plan: rejected events carry the right code, change nothing but ar
     const { engine } = setup();
     const result = await engine.send('PO-404', ev('REPORT'));
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found', details: { incidentId: 'PO-404' } } });
-    expect(await engine.list()).toEqual([]);
+    expect(await engine.list()).toEqual({ incidents: [] });
   });
 
   it('a malformed event envelope is invalid-data', async () => {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IncidentStore } from '../../src/runtime/stores/store.js';
+import type { Incident } from '../../src/runtime/incident.js';
+import { MAX_LIST_LIMIT } from '../../src/runtime/stores/list-limits.js';
+import type { IncidentListQuery, IncidentStore, ListPosition } from '../../src/runtime/stores/store.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
-import { deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
 
 /** A store under test, how to open it again on the same storage (durable stores), and how to clean up. */
 export interface StoreHandle {
@@ -10,6 +12,8 @@ export interface StoreHandle {
   reopen?: () => Promise<IncidentStore>;
   /** Closes the store(s) and removes the storage. */
   dispose(): Promise<void>;
+  /** The store must have `listPage` (planwright's stores): its tests fail instead of being skipped without it. */
+  paged?: boolean;
 }
 
 /**
@@ -229,6 +233,189 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.withPendingEffects()).sort()).toEqual(['A', 'C']);
         await store.save(nextVersion(a, { outbox: [] }), 1);
         expect(await store.withPendingEffects()).toEqual(['C']);
+      });
+    });
+
+    describe('listPage (filtered, paged lists)', () => {
+      const AT = '2024-05-01T10:00:00.000Z';
+      /** Every page of `query` from the start, following `next`; `between` runs after each page. */
+      const pages = async (
+        listPage: NonNullable<IncidentStore['listPage']>,
+        query: Omit<IncidentListQuery, 'after'>,
+        between: (page: number, listed: string[]) => Promise<void> = async () => {},
+      ): Promise<string[][]> => {
+        const out: string[][] = [];
+        let after: ListPosition | undefined;
+        for (;;) {
+          const page = await listPage.call(store, after === undefined ? query : { ...query, after });
+          out.push(page.incidents.map((i) => i.id));
+          expect(page.incidents.length).toBeLessThanOrEqual(query.limit);
+          if (page.next === undefined) return out;
+          expect(page.incidents.length, 'a page with a next is full').toBe(query.limit);
+          expect(page.next.id).toBe(page.incidents.at(-1)?.id);
+          after = page.next;
+          await between(out.length, out.flat());
+          if (out.length > 100) throw new Error('paging does not end');
+        }
+      };
+      /** Skips a test of `listPage` for a store without it, unless the store must have it. */
+      const noListPage = (skip: (note: string) => void): void => {
+        expect(handle.paged, 'this store must have listPage').not.toBe(true);
+        skip('store has no listPage (the engine lists through list())');
+      };
+      /** Opened `minutes` after 08:00. */
+      const openedAt = (minutes: number) => new Date(Date.parse('2024-05-01T08:00:00.000Z') + minutes * 60_000).toISOString();
+
+      it('pages through every incident once, in opened-time order then id, and the last page has no next', async ({ skip }) => {
+        const listPage = store.listPage;
+        if (listPage === undefined) return noListPage(skip);
+        // 23 incidents: some opened at the same time (ordered by id), one written with an offset (compared as an instant).
+        const opened: Array<[string, string]> = [];
+        for (let i = 0; i < 20; i++) opened.push([`P-${String(i).padStart(2, '0')}`, openedAt(20 - i)]);
+        opened.push(['Q-b', openedAt(5)], ['Q-a', openedAt(5)], ['Q-offset', '2024-05-01T10:02:30.000+02:00']);
+        for (const [id, at] of opened) await store.save(makeIncident(id, { openedAt: at }), 0);
+        const expected = [...opened]
+          .sort(([idA, atA], [idB, atB]) => Date.parse(atA) - Date.parse(atB) || (idA < idB ? -1 : idA > idB ? 1 : 0))
+          .map(([id]) => id);
+        expect(expected.slice(0, 4)).toEqual(['P-19', 'P-18', 'Q-offset', 'P-17']); // 08:01, 08:02, 08:02:30, 08:03
+        const byFive = await pages(listPage, { at: AT, limit: 5 });
+        expect(byFive.map((page) => page.length)).toEqual([5, 5, 5, 5, 3]);
+        expect(byFive.flat()).toEqual(expected);
+        // A last page that is exactly full says so: no next.
+        const exact = await pages(listPage, { at: AT, limit: 23 });
+        expect(exact).toEqual([expected]);
+        expect(await pages(listPage, { at: AT, limit: 1 })).toEqual(expected.map((id) => [id]));
+      });
+
+      it('filters by open, stage and overdue (at the given time), alone and combined', async ({ skip }) => {
+        const listPage = store.listPage;
+        if (listPage === undefined) return noListPage(skip);
+        const breached = (id: string) => deadline(id, '2024-05-01T08:30:00.000Z', { status: 'breached', breachedAt: '2024-05-01T08:30:00.000Z' });
+        const incidents = [
+          makeIncident('A', { openedAt: openedAt(1), stage: 'detection' }),
+          makeIncident('B', { openedAt: openedAt(2), stage: 'response', deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')] }),
+          makeIncident('C', { openedAt: openedAt(3), stage: 'response', deadlines: [breached('first'), deadline('report', '2024-05-01T15:00:00.000Z')] }),
+          makeIncident('D', { openedAt: openedAt(4), stage: 'closed', closed: true, closedAt: openedAt(50), deadlines: [breached('first')] }),
+          makeIncident('E', { openedAt: openedAt(5), stage: 'detection', deadlines: [deadline('report', '2024-05-01T11:00:00.000Z'), deadline('met', '2024-05-01T08:10:00.000Z', { status: 'met', metAt: openedAt(9) })] }),
+          makeIncident('F', { openedAt: openedAt(6), stage: 'response', closed: true, closedAt: openedAt(40) }),
+        ];
+        for (const incident of incidents) await store.save(incident, 0);
+        const ids = async (query: Omit<IncidentListQuery, 'limit'>) => (await pages(listPage, { ...query, limit: 2 })).flat();
+        expect(await ids({ at: AT })).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+        expect(await ids({ at: AT, open: true })).toEqual(['A', 'B', 'C', 'E']);
+        expect(await ids({ at: AT, open: false })).toEqual(['D', 'F']);
+        expect(await ids({ at: AT, stage: 'response' })).toEqual(['B', 'C', 'F']);
+        expect(await ids({ at: AT, stage: 'response', open: true })).toEqual(['B', 'C']);
+        expect(await ids({ at: AT, stage: 'nowhere' })).toEqual([]);
+        expect(await ids({ at: AT, overdue: true })).toEqual(['B', 'C']);
+        expect(await ids({ at: AT, overdue: false })).toEqual(['A', 'D', 'E', 'F']);
+        expect(await ids({ at: '2024-05-01T08:59:59.999Z', overdue: true })).toEqual(['C']);
+        expect(await ids({ at: '2024-05-01T09:00:00.000Z', overdue: true })).toEqual(['B', 'C']); // due at the time: overdue
+        expect(await ids({ at: '2024-05-01T13:00:00+02:00', overdue: true, stage: 'detection' })).toEqual(['E']); // 11:00 UTC
+        expect(await ids({ at: AT, overdue: false, open: true })).toEqual(['A', 'E']);
+        expect(await ids({ at: AT, overdue: true, open: false })).toEqual([]);
+        // Saves move incidents between filters: B's deadline met and B closed; A moves to response.
+        const b = (await store.get('B'))!;
+        await store.save(nextVersion(b, { closed: true, closedAt: openedAt(70), stage: 'closed', deadlines: [{ ...b.deadlines[0]!, status: 'met', metAt: openedAt(60) }] }), b.version);
+        const a = (await store.get('A'))!;
+        await store.save(nextVersion(a, { stage: 'response' }), a.version);
+        expect(await ids({ at: AT, overdue: true })).toEqual(['C']);
+        expect(await ids({ at: AT, open: true })).toEqual(['A', 'C', 'E']);
+        expect(await ids({ at: AT, open: false })).toEqual(['B', 'D', 'F']);
+        expect(await ids({ at: AT, stage: 'response' })).toEqual(['A', 'C', 'F']);
+        expect(await ids({ at: AT, stage: 'detection' })).toEqual(['E']);
+        expect(await ids({ at: AT, stage: 'closed' })).toEqual(['B', 'D']);
+      });
+
+      it('shows each incident at most once while incidents are opened, changed and closed between pages', async ({ skip }) => {
+        const listPage = store.listPage;
+        if (listPage === undefined) return noListPage(skip);
+        const sid = (n: number): string | undefined => (n < 30 ? `S-${String(n).padStart(2, '0')}` : undefined);
+        for (let n = 0; n < 30; n++) await store.save(makeIncident(sid(n)!, { openedAt: openedAt(n) }), 0);
+        let opened = 0;
+        let closedDuring = new Set<string>();
+        const change = async (id: string | undefined, changes: Partial<Incident>) => {
+          const current = id === undefined ? undefined : await store.get(id);
+          if (current === undefined || current.closed) return;
+          await store.save(nextVersion(current, changes), current.version);
+          if (changes.closed === true) closedDuring.add(current.id);
+        };
+        const close = { closed: true, closedAt: openedAt(100), stage: 'closed' };
+        // After page p: close one already listed and one not reached yet, move one ahead to another stage, open two more.
+        const churn = async (page: number) => {
+          await change(sid(page * 3 - 2), close);
+          await change(sid(page * 4 + 3), close);
+          await change(sid(page * 4 + 5), { stage: 'response', title: `changed after page ${page}` });
+          for (let n = 0; n < 2; n++) await store.save(makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
+        };
+        const originals = Array.from({ length: 30 }, (_, n) => sid(n)!);
+        const all = (await pages(listPage, { at: AT, limit: 4 }, churn)).flat();
+        expect(closedDuring.size).toBeGreaterThan(5);
+        expect(new Set(all).size).toBe(all.length); // nobody twice
+        expect(all.filter((id) => id.startsWith('S-'))).toEqual(originals); // every original once, in order, closed or not
+        expect(all.filter((id) => id.startsWith('N-'))).toEqual(Array.from({ length: opened }, (_, n) => `N-${String(n).padStart(2, '0')}`).slice(0, all.length - 30));
+        // Open ones only: whoever is closed before its page is left out; whoever stays open is there once.
+        const openAtStart = new Set<string>();
+        for (const id of originals) if ((await store.get(id))?.closed === false) openAtStart.add(id);
+        closedDuring = new Set();
+        const churnOpen = async (page: number, listed: string[]) => {
+          const listedOpen = listed.filter((id) => openAtStart.has(id) && !closedDuring.has(id));
+          const ahead = [...openAtStart].filter((id) => !listed.includes(id) && !closedDuring.has(id));
+          await change(listedOpen.at(-1), close);
+          await change(ahead[1], close);
+          await change(ahead[2], { stage: 'response', title: `changed after open page ${page}` });
+          await store.save(makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
+        };
+        const open = (await pages(listPage, { at: AT, limit: 3, open: true }, churnOpen)).flat();
+        expect(closedDuring.size).toBeGreaterThan(2);
+        expect(new Set(open).size).toBe(open.length);
+        const listedOriginals = open.filter((id) => id.startsWith('S-'));
+        expect(listedOriginals).toEqual([...listedOriginals].sort());
+        for (const id of listedOriginals) expect(openAtStart.has(id), id).toBe(true);
+        for (const id of openAtStart) if (!closedDuring.has(id)) expect(listedOriginals, id).toContain(id);
+      });
+
+      it('lists items without the timeline: the fields and the last entry', async ({ skip }) => {
+        if (store.listPage === undefined) return noListPage(skip);
+        const incident = makeIncident('T-1', { timeline: appendEntries([], 40), version: 1, deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')], outbox: [effect('T-1', 0)] });
+        await store.save(incident, 0);
+        const next = nextVersion(incident, { stage: 'response' }, 3);
+        await store.save(next, 1);
+        const { incidents, next: after } = await store.listPage({ at: AT, limit: 10 });
+        expect(after).toBeUndefined();
+        const { timeline, ...fields } = next;
+        expect(incidents).toEqual([{ ...fields, lastEntry: timeline[42] }]);
+        expect('timeline' in incidents[0]!).toBe(false);
+      });
+
+      it('refuses a limit out of range, a bad time and a bad position', async ({ skip }) => {
+        const listPage = store.listPage;
+        if (listPage === undefined) return noListPage(skip);
+        await store.save(makeIncident('L-1'), 0);
+        for (const limit of [0, -1, 1.5, Number.NaN, MAX_LIST_LIMIT + 1]) {
+          await expect(listPage.call(store, { at: AT, limit }), `limit ${limit}`).rejects.toThrow(RangeError);
+        }
+        expect((await listPage.call(store, { at: AT, limit: MAX_LIST_LIMIT })).incidents).toHaveLength(1);
+        await expect(listPage.call(store, { at: 'soon', limit: 5 })).rejects.toThrow(/ISO 8601/);
+        await expect(listPage.call(store, { at: AT, limit: 5, after: { openedMs: 1.5, id: 'x' } })).rejects.toThrow(TypeError);
+      });
+
+      it('pages the same after a reopen (the index is rebuilt from storage)', async ({ skip }) => {
+        if (store.listPage === undefined) return noListPage(skip);
+        if (handle.reopen === undefined) return skip('not a durable store');
+        for (let i = 0; i < 7; i++) {
+          await store.save(makeIncident(`R-${i}`, { openedAt: openedAt(10 - i), closed: i % 3 === 0, stage: i % 3 === 0 ? 'closed' : 'detection' }), 0);
+        }
+        const before = await pages(store.listPage, { at: AT, limit: 2, open: true });
+        await store.close?.();
+        const reopened = await handle.reopen();
+        try {
+          const again = await reopened.listPage!({ at: AT, limit: 2, open: true });
+          expect(again.incidents.map((i) => i.id)).toEqual(before[0]);
+          expect(before.flat()).toEqual(['R-5', 'R-4', 'R-2', 'R-1']);
+        } finally {
+          await reopened.close?.();
+        }
       });
     });
 

@@ -8,13 +8,14 @@ import { fileStore, type FileStore } from '../../src/runtime/stores/file-store.j
 import { CorruptIncidentError } from '../../src/runtime/stores/incident-document.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
 import { describeStoreContract } from './contract.js';
-import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, appendEntry, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
 
 describeStoreContract('fileStore', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'planwright-file-store-'));
   const opened: FileStore[] = [fileStore(dir)];
   return {
     store: opened[0]!,
+    paged: true,
     reopen: async () => {
       const again = fileStore(dir);
       opened.push(again);
@@ -90,6 +91,39 @@ describe('fileStore on disk', () => {
     const shorter = { ...a, version: 2, timeline: a.timeline.slice(0, 2) };
     await expect(store.save(shorter, 1)).rejects.toThrow(/does not continue the stored one/);
     expect((await store.get('PO-1'))?.version).toBe(1);
+  });
+
+  it('lists from the index and reads per item only the state file and the timeline\'s last line', async () => {
+    store = fileStore(dir);
+    const long = makeIncident('PO-1', { openedAt: '2024-05-01T08:01:00.000Z', timeline: appendEntries([], 300) });
+    // A last entry longer than the 4 KB read from the end at first.
+    const wide = makeIncident('PO-2', { openedAt: '2024-05-01T08:02:00.000Z', timeline: appendEntry(appendEntries([], 5), { at: '2024-05-01T08:03:00.000Z', type: 'record', result: 'recorded', data: { text: 'x'.repeat(20_000) } }) });
+    const single = makeIncident('PO-3', { openedAt: '2024-05-01T08:03:00.000Z' });
+    for (const incident of [long, wide, single]) await store.save(incident, 0);
+    // Damage the first line of PO-1's timeline behind the open store's back (same length: the offsets stay).
+    const text = await readFile(timelineOf('PO-1'), 'utf8');
+    const firstLine = text.slice(0, text.indexOf('\n'));
+    await writeFile(timelineOf('PO-1'), `${'#'.repeat(firstLine.length)}${text.slice(firstLine.length)}`);
+    await expect(store.get('PO-1')).rejects.toThrow(/line 1 is not valid JSON/); // get reads the whole timeline
+    const page = await store.listPage({ at: '2024-05-01T10:00:00.000Z', limit: 10 });
+    expect(page.incidents.map((i) => [i.id, i.lastEntry.seq])).toEqual([['PO-1', 299], ['PO-2', 5], ['PO-3', 0]]);
+    expect(page.incidents[1]?.lastEntry).toEqual(wide.timeline[5]);
+    expect(page.corrupt).toBeUndefined();
+  });
+
+  it('reports an incident whose files changed behind the open store in a page, and lists the others', async () => {
+    store = fileStore(dir);
+    for (const [id, minute] of [['PO-1', 1], ['PO-2', 2], ['PO-3', 3]] as const) {
+      await store.save(makeIncident(id, { openedAt: `2024-05-01T08:0${minute}:00.000Z`, timeline: appendEntries([], 3) }), 0);
+    }
+    const state = JSON.parse(await readFile(stateOf('PO-2'), 'utf8')) as { head: { length: number } };
+    await writeFile(stateOf('PO-2'), JSON.stringify({ ...state, head: { ...state.head, length: 2 } }));
+    await writeFile(timelineOf('PO-3'), (await readFile(timelineOf('PO-3'), 'utf8')).replace(/"seq":2/, '"seq":7'));
+    const page = await store.listPage({ at: '2024-05-01T10:00:00.000Z', limit: 10 });
+    expect(page.incidents.map((i) => i.id)).toEqual(['PO-1']);
+    expect(page.corrupt?.map((c) => [c.incidentId, c.error.code])).toEqual([['PO-2', 'corrupt-incident'], ['PO-3', 'corrupt-incident']]);
+    expect(page.corrupt?.[0]?.error.message).toMatch(/PO-2\.state\.json: holds timeline head 2\/.*changed outside the store/);
+    expect(page.corrupt?.[1]?.error.message).toMatch(/PO-3\.timeline\.jsonl: line 3 is not the entry the incident's state was saved after/);
   });
 
   it('deletes temporary files left by a crash on open, and ignores unrelated files', async () => {

@@ -20,6 +20,7 @@ describeStoreContract('postgresStore', async () => {
   const opened: PostgresStore[] = [postgresStore({ connectionString: PG_URL, schema, max: 4 })];
   return {
     store: opened[0]!,
+    paged: true,
     reopen: async () => {
       const again = postgresStore({ connectionString: PG_URL, schema, max: 4 });
       opened.push(again);

@@ -7,6 +7,7 @@ import {
   type Engine,
   type EngineInspection,
   type Incident,
+  type IncidentPage,
   type PendingEffect,
   type PlanBundle,
   type SendResult,
@@ -73,7 +74,12 @@ describe('open, get, list and incidents', () => {
     void engine.open({ by: wang, title: 't', category: 'media', severity: 'V' });
     // @ts-expect-error no such stage
     void engine.list({ stage: 'triage' });
-    expectTypeOf(await engine.list({ stage: 'monitor', overdue: true })).toEqualTypeOf<Incident<PublicOpinionPlan>[]>();
+    const page = await engine.list({ stage: 'monitor', overdue: true, limit: 20 });
+    expectTypeOf(page).toEqualTypeOf<IncidentPage<PublicOpinionPlan>>();
+    expectTypeOf(page.incidents[0]!.stage).toEqualTypeOf<'report' | 'assess' | 'strategy' | 'respond' | 'monitor' | 'review' | 'closed'>();
+    expectTypeOf(page.next).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error a list item has no timeline (engine.get for the whole incident)
+    void page.incidents[0]!.timeline;
   });
 
   test('a typed incident is still an incident for untyped code (reports, stores)', () => {

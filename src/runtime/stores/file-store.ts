@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Incident, TimelineEntry } from '../incident.js';
+import type { ListedIncident } from '../listed-incident.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
 import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { dueBy, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
@@ -10,10 +11,14 @@ import { migrateV1Documents } from './file-store-migration.js';
 import { assertIncidentId } from './incident-id.js';
 import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from './incident-document.js';
 import { keyedMutex } from './keyed-mutex.js';
+import { listFieldsOf } from './list-fields.js';
+import { ListIndex } from './list-index.js';
+import { checkListQuery } from './list-limits.js';
+import { parseListedDocument } from './listed-document.js';
 import { assertSavable } from './save-preconditions.js';
 import { parseStateText, stateText } from './state-file.js';
-import { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentStore } from './store.js';
-import { appendTimeline, assertContinues, cutTimeline, readTimelineFile, timelineLines, type TimelineHead } from './timeline-file.js';
+import { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentListPage, type IncidentListQuery, type IncidentStore } from './store.js';
+import { appendTimeline, assertContinues, cutTimeline, readLastTimelineEntry, readTimelineFile, timelineLines, type TimelineHead } from './timeline-file.js';
 
 /** A file-backed {@link IncidentStore}. */
 export interface FileStore extends IncidentStore {
@@ -26,7 +31,11 @@ export interface FileStore extends IncidentStore {
   close(): Promise<void>;
   /** Resolves when the folder is open (locked by this store) and readable and writable. */
   ping(): Promise<void>;
+  listPage(query: IncidentListQuery): Promise<IncidentListPage>;
 }
+
+/** List items a page reads at once (each reads two files). */
+const LIST_READ_CONCURRENCY = 16;
 
 /** What the store remembers about each readable incident between reads (rebuilt from the files on open). */
 interface IndexEntry {
@@ -73,8 +82,12 @@ interface ReadIncident {
  *   pid) on open and refuses a directory held by another live process; a lock left by a dead
  *   process is taken over. Several processes need `postgresStore` (`planwright/postgres`). Ids
  *   differing only in letter case must not be used on case-insensitive file systems.
- * - **Queries**: `dueBefore`, `withPendingEffects` and each save's version check use an in-memory
- *   index built by reading every incident on open; `get` and `list` read the files.
+ * - **Queries**: `dueBefore`, `withPendingEffects`, `listPage` and each save's version check use
+ *   in-memory indexes built by reading every incident on open and kept up to date by each save;
+ *   `get` and `list` read the files. A `listPage` finds its incidents in the list index
+ *   (`ListIndex`) and reads, per incident listed, its state file and its timeline's last line
+ *   (backwards from the end): a page costs the same however many incidents the folder holds and
+ *   however long their timelines are.
  *
  * Opening is lazy: the directory is created, locked, migrated, repaired and indexed by the first
  * call (whose promise rejects if opening fails).
@@ -89,6 +102,7 @@ interface ReadIncident {
  */
 export function fileStore(dir: string): FileStore {
   const index = new Map<string, IndexEntry>();
+  const listIndex = new ListIndex();
   const corrupt = new Map<string, CorruptIncidentError>();
   const mutex = keyedMutex();
   let lock: DirectoryLock | undefined;
@@ -139,6 +153,7 @@ export function fileStore(dir: string): FileStore {
       }
       if (read.extraBytes > 0) await cutTimeline(timelinePath(id), read.timelineBytes);
       index.set(id, indexEntry(read.incident, read.timelineBytes));
+      listIndex.set(id, listFieldsOf(read.incident));
     } catch (error) {
       if (!(error instanceof CorruptIncidentError)) throw error;
       corrupt.set(id, error);
@@ -164,6 +179,7 @@ export function fileStore(dir: string): FileStore {
       }
     } catch (error) {
       index.clear();
+      listIndex.clear();
       corrupt.clear();
       await lock.release();
       lock = undefined;
@@ -184,6 +200,29 @@ export function fileStore(dir: string): FileStore {
     if (text === undefined) return null;
     const version = parseStateText(text, path).fields['version'];
     return typeof version === 'number' ? version : null;
+  }
+
+  /**
+   * Reads one list item: the state file and the timeline's last entry, as the index knows them.
+   * Runs in the incident's lock, so no save of it changes the files in between.
+   */
+  async function readListed(id: string): Promise<ListedIncident> {
+    return mutex.run(id, async () => {
+      const path = statePath(id);
+      const known = corrupt.get(id);
+      if (known !== undefined) throw known;
+      const indexed = index.get(id);
+      const text = await readText(path);
+      if (indexed === undefined || text === undefined) throw new CorruptIncidentError(path, 'is missing (removed while the store is open)');
+      const { fields, head } = parseStateText(text, path);
+      if (head.length !== indexed.head.length || head.hash !== indexed.head.hash) {
+        throw new CorruptIncidentError(path, `holds timeline head ${head.length}/${JSON.stringify(head.hash)}, the store saved ${indexed.head.length}/${JSON.stringify(indexed.head.hash)} (changed outside the store)`);
+      }
+      const lastEntry = await readLastTimelineEntry(timelinePath(id), indexed.timelineBytes, head);
+      const listed = parseListedDocument({ ...fields, lastEntry }, path);
+      if (listed.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(listed.id)}, not ${JSON.stringify(id)}`);
+      return listed;
+    });
   }
 
   return {
@@ -238,6 +277,7 @@ export function fileStore(dir: string): FileStore {
           throw error;
         }
         index.set(id, indexEntry(incident, offset + Buffer.byteLength(text, 'utf8')));
+        listIndex.set(id, listFieldsOf(incident));
       });
     },
 
@@ -253,6 +293,25 @@ export function fileStore(dir: string): FileStore {
         }
       }
       return out;
+    },
+
+    async listPage(query) {
+      const atMs = checkListQuery(query);
+      await ready();
+      const { ids, next } = listIndex.page(query, atMs);
+      const incidents: ListedIncident[] = [];
+      const unreadable: CorruptIncident[] = [];
+      for (let start = 0; start < ids.length; start += LIST_READ_CONCURRENCY) {
+        const batch = ids.slice(start, start + LIST_READ_CONCURRENCY);
+        const read = await Promise.allSettled(batch.map(readListed));
+        read.forEach((outcome, position) => {
+          const incidentId = batch[position] as string;
+          if (outcome.status === 'fulfilled') incidents.push(outcome.value);
+          else if (outcome.reason instanceof CorruptIncidentError) unreadable.push({ incidentId, error: outcome.reason });
+          else throw outcome.reason;
+        });
+      }
+      return { incidents, ...(unreadable.length === 0 ? {} : { corrupt: unreadable }), ...(next === undefined ? {} : { next }) };
     },
 
     async dueBefore(time) {

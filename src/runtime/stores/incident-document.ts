@@ -44,6 +44,9 @@ const TimelineEntry = z.looseObject({
   stateDigest: z.optional(z.string()),
 });
 
+/** @internal The zod schema of one timeline entry (list items carry the last one). */
+export const TimelineEntryShape = TimelineEntry;
+
 const PendingEffect = z.looseObject({
   id: z.string(),
   name: z.string(),

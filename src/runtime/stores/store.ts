@@ -1,4 +1,5 @@
 import type { Incident } from '../incident.js';
+import type { ListedIncident } from '../listed-incident.js';
 import { PlanwrightError } from '../../errors/planwright-error.js';
 import type { CorruptIncidentError } from './incident-document.js';
 
@@ -21,6 +22,46 @@ export interface DueDeadline {
 export interface StoredChange {
   incidentId: string;
   version: number;
+}
+
+/**
+ * A place in the list order (opened time, then id): the last incident of a page, after which the
+ * next page starts. Keyset paging: a position stays valid whatever is opened, changed or closed
+ * meanwhile, so paging never shows an incident twice.
+ */
+export interface ListPosition {
+  /** The incident's opened time in ms, as the store orders by it (`Date.parse(openedAt)`). */
+  openedMs: number;
+  id: string;
+}
+
+/** What {@link IncidentStore.listPage} is asked for: filters, a page size and where to start. */
+export interface IncidentListQuery {
+  /** `true`: only open incidents; `false`: only closed ones. */
+  open?: boolean;
+  /** Only incidents in this stage. */
+  stage?: string;
+  /** `true`: only incidents overdue at `at` (open, with a breached deadline or a pending one due by `at`); `false`: only those that are not. */
+  overdue?: boolean;
+  /** The time (ISO 8601) `overdue` is judged at. */
+  at: string;
+  /** At most this many incidents (an integer from 1 to `MAX_LIST_LIMIT`). */
+  limit: number;
+  /** Start after this position (the previous page's `next`); absent: from the first incident. */
+  after?: ListPosition;
+}
+
+/** One page of {@link IncidentStore.listPage}. */
+export interface IncidentListPage {
+  /** The matching incidents after `query.after`, in list order, at most `query.limit`. */
+  incidents: ListedIncident[];
+  /**
+   * Stored incidents the page came across but could not read (left out of `incidents`; a page
+   * may then hold fewer than `limit` incidents although more follow).
+   */
+  corrupt?: CorruptIncident[];
+  /** Where the next page starts; absent when no matching incident follows. */
+  next?: ListPosition;
 }
 
 /** Thrown (or rejected) by a store when an incident's saved version is not the expected one. */
@@ -48,6 +89,8 @@ export class VersionConflictError extends PlanwrightError {
  *   deep-frozen and shared, so callers must not change it) or `undefined`.
  * - `dueBefore(time)` lists pending deadlines (and pending reminders) due at or before `time`,
  *   sorted by due time then incident id.
+ * - `list()` returns every stored incident (whole, with timelines). The engine uses it only when
+ *   the store has no `listPage`, for start-up without `withPendingEffects`, and in tools.
  * - Refinements (all planwright stores, checked by the contract suite in test/stores):
  *   ids must match `INCIDENT_ID_PATTERN` (`stores/incident-id.ts`, safe as file names), else
  *   `InvalidIncidentIdError`; `incident.version` must be greater than `expectedVersion` (else
@@ -58,6 +101,18 @@ export interface IncidentStore {
   get(id: string): Promise<Incident | undefined>;
   save(incident: Incident, expectedVersion: number): Promise<void>;
   list(): Promise<Incident[]>;
+  /**
+   * Optional (all planwright stores have it): one page of incidents, filtered and paged in the
+   * store, in list order — opened time (`openedMs`) then id — starting after `query.after`. Items
+   * are {@link ListedIncident}s (no timeline, only its last entry), so a page's cost depends on
+   * its size, not on the number of incidents or the length of their histories: keep an index of
+   * what the filters need (closed, stage, breached, earliest pending due time; `list-fields.ts`)
+   * updated by every save. `next` is the position of the last item when more matching incidents
+   * follow. Rejects with a `RangeError` for a `limit` out of range or a bad `at`. Without it,
+   * `engine.list` reads `list()` and filters and pages in memory (same results, the cost of
+   * reading every incident).
+   */
+  listPage?(query: IncidentListQuery): Promise<IncidentListPage>;
   dueBefore(time: string): Promise<DueDeadline[]>;
   /**
    * Optional, for stores shared by several engine processes: like `dueBefore`, but each returned
@@ -83,7 +138,7 @@ export interface IncidentStore {
   ): Promise<Incident | undefined>;
   /**
    * Optional: the stored incidents the store found unreadable and leaves out of `list`,
-   * `dueBefore`, `claimDue` and `withPendingEffects` (`get` of one rejects with its error). The
+   * `listPage`, `dueBefore`, `claimDue` and `withPendingEffects` (`get` of one rejects with its error). The
    * engine reports each through `inspect` when it starts.
    */
   corrupt?(): Promise<CorruptIncident[]>;

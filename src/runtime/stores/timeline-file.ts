@@ -61,6 +61,63 @@ export async function readTimelineFile(path: string, head: TimelineHead): Promis
   return { entries, bytes: start, extraBytes: buffer.length - start };
 }
 
+/** Bytes read from the end of a timeline file at a time when looking for its last entry. */
+const TAIL_CHUNK_BYTES = 4096;
+
+/**
+ * Reads only the last entry of a timeline file whose acknowledged entries end at byte `bytes`
+ * (reading backwards from there, a few KB at a time, until the line's start), and checks it is the
+ * head the state expects (`seq` is `head.length - 1`, `hash` is `head.hash`). What a list item
+ * needs, at a cost that does not grow with the timeline. Throws {@link CorruptIncidentError}
+ * naming the file otherwise.
+ *
+ * @example
+ * ```ts
+ * const last = await readLastTimelineEntry(path, indexed.timelineBytes, indexed.head);
+ * ```
+ */
+export async function readLastTimelineEntry(path: string, bytes: number, head: TimelineHead): Promise<TimelineEntry> {
+  if (head.length === 0 || bytes === 0) throw new CorruptIncidentError(path, 'holds no timeline entry (every incident has at least its opened entry)');
+  const handle = await open(path, 'r');
+  try {
+    let chunk = TAIL_CHUNK_BYTES;
+    for (;;) {
+      const start = Math.max(0, bytes - chunk);
+      const buffer = Buffer.alloc(bytes - start);
+      let read = 0;
+      while (read < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, read, buffer.length - read, start + read);
+        if (bytesRead === 0) throw new CorruptIncidentError(path, `ends before byte ${bytes}, where its state's timeline ends`);
+        read += bytesRead;
+      }
+      if (buffer[buffer.length - 1] !== NEWLINE) throw new CorruptIncidentError(path, `has no line end at byte ${bytes}, where its state's timeline ends`);
+      const lineStart = buffer.lastIndexOf(NEWLINE, buffer.length - 2) + 1;
+      if (lineStart === 0 && start > 0) {
+        chunk *= 4; // a long entry: read further back
+        continue;
+      }
+      return lastEntryOf(path, buffer.toString('utf8', lineStart, buffer.length - 1), head);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Parses the text of a timeline's last line and checks it is the expected head. */
+function lastEntryOf(path: string, line: string, head: TimelineHead): TimelineEntry {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(line);
+  } catch (error) {
+    throw new CorruptIncidentError(path, `line ${head.length} is not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const isObject = typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+  if (!isObject || (entry as TimelineEntry).seq !== head.length - 1 || (entry as TimelineEntry).hash !== head.hash) {
+    throw new CorruptIncidentError(path, `line ${head.length} is not the entry the incident's state was saved after (seq ${head.length - 1}, hash ${JSON.stringify(head.hash)})`);
+  }
+  return entry as TimelineEntry;
+}
+
 /** Throws unless `entry` continues `before` (its `seq` and `prevHash`); `source` names where it is. */
 function assertLinked(source: string, before: readonly TimelineEntry[], entry: TimelineEntry): void {
   const seq = before.length;

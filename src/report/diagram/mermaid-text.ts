@@ -1,10 +1,12 @@
 /** Characters written as Mermaid entities in labels. */
-const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '"': '#quot;', '`': '#96;', ';': '#59;' };
+const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '"': '#quot;', '`': '#96;', ';': '#59;', '<': '#60;' };
 
 /**
  * Makes text safe inside a Mermaid label (a quoted state or node label, a transition label, a
  * note line): double quotes become `#quot;` (Mermaid's entity), backticks `#96;` (a leading one would
- * open a Markdown string), semicolons `#59;` (inside a composite state one ends the statement), `%%` (a comment) is broken up,
+ * open a Markdown string), semicolons `#59;` (inside a composite state one ends the statement), `<` `#60;`
+ * (Mermaid sanitizes the whole text as HTML, and `<A="` there starts a tag that swallows the lines
+ * up to the next quote), `%%` (a comment) is broken up,
  * line breaks become spaces, `#` that would start an entity code is written as `#35;`, and
  * terminal control and bidi characters become U+FFFD (a diagram is printed and pasted).
  *
@@ -13,7 +15,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '"': '#quot;',
  */
 export function mermaidText(text: string): string {
   return text
-    .replace(/#(?=[A-Za-z0-9]+;)|["`;]/g, (c) => ENTITIES[c] ?? c)
+    .replace(/#(?=[A-Za-z0-9]+;)|["`;<]/g, (c) => ENTITIES[c] ?? c)
     .replace(/%%/g, '% %')
     .replace(/[\r\n]+/g, ' ')
     .trim()

@@ -2,16 +2,20 @@
  * Studio benchmark (not a test): in headless Chromium, the time from a keystroke in the editor to
  * the page showing the new diagnostics and the redrawn diagram (p50/p95 over keystrokes, debounce
  * included), on the seed plan and on a generated 1,000-stage plan; the first load of the page
- * (navigation to a checked, drawn plan); and the size of the studio's assets. Writes
- * bench/studio/result.json (targets for `npm run bench -- --check`) and the "studio" section of
- * bench/results.md. Needs /usr/bin/chromium.
+ * (navigation to a checked, drawn plan), with where its time goes on the page's own clock, beside
+ * a blank page loaded the same way (what Chromium and Playwright cost by themselves) and beside
+ * loads right after the plan changed on disk (no first view worked out ahead); and the size of the
+ * studio's assets. Writes bench/studio/result.json (targets for `npm run bench -- --check`) and the
+ * "studio" section of bench/results.md. Needs /usr/bin/chromium.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildStudio } from '../../scripts/build-studio.mjs';
 import { startStudio } from '../../src/studio/studio-server.js';
 import { generatePlanYaml } from '../../test/fixtures/robustness/generate-plan.js';
@@ -20,10 +24,67 @@ import { machineInfo, machineLine, verdict, writeSection } from '../check/result
 const here = fileURLToPath(new URL('.', import.meta.url));
 const quick = process.argv.includes('--quick');
 const KEYSTROKES = quick ? 10 : 30;
+/** Page loads per plan; the first (a cold server and browser) is not counted. */
+const LOADS = quick ? 3 : 8;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * One page load, timed from `goto` until Playwright sees the page checked and drawn
+ * (`body[data-ready]`: diagnostics in the editor and the Problems list, diagram and deadline
+ * matrix drawn): the target's measure. Beside it, on the page's own clock from navigation start,
+ * when the HTML arrived, the page's script had run (DOMContentLoaded), the session answered, the
+ * editor was built, the first view was drawn (`studio-ready`) and painted (`studio-painted`, the
+ * frame after); and the bench process's CPU time (the studio server, plus Playwright's client).
+ */
+interface LoadTiming {
+  wallMs: number;
+  htmlMs: number;
+  scriptMs: number;
+  sessionMs: number;
+  editorMs: number;
+  readyMs: number;
+  paintedMs: number;
+  serverCpuMs: number;
+}
+
+async function loadStudio(browser: Browser, url: string): Promise<{ page: Page; timing: LoadTiming }> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const cpu = process.cpuUsage();
+  const started = Date.now();
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  const used = process.cpuUsage(cpu);
+  await page.waitForFunction(() => performance.getEntriesByName('studio-painted').length > 0, undefined, { timeout: 60_000 });
+  // (No named functions inside: the page has no `__name`, which tsx would wrap them in.)
+  const [htmlMs, scriptMs, sessionMs, editorMs, readyMs, paintedMs] = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return [navigation.responseEnd, navigation.domContentLoadedEventEnd, ...['studio-session', 'studio-editor', 'studio-ready', 'studio-painted'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN)];
+  });
+  const marks = { htmlMs: htmlMs ?? Number.NaN, scriptMs: scriptMs ?? Number.NaN, sessionMs: sessionMs ?? Number.NaN, editorMs: editorMs ?? Number.NaN, readyMs: readyMs ?? Number.NaN, paintedMs: paintedMs ?? Number.NaN };
+  return { page, timing: { wallMs, ...marks, serverCpuMs: (used.user + used.system) / 1000 } };
+}
+
+/** The harness by itself: a blank page (already "ready") from a local server, loaded and waited for as the studio is. */
+async function loadBlank(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const started = Date.now();
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  await page.close();
+  return wallMs;
+}
+
+/** Medians of each timing over loads. */
+function medianTiming(timings: LoadTiming[]): LoadTiming {
+  const out = {} as Record<keyof LoadTiming, number>;
+  for (const key of Object.keys(timings[0] ?? {}) as Array<keyof LoadTiming>) out[key] = percentile(timings.map((t) => t[key]), 50);
+  return out;
 }
 
 /**
@@ -79,36 +140,62 @@ async function main(): Promise<void> {
   writeFileSync(join(bigDir, 'generated.plan.yaml'), `# bench\n${generatePlanYaml({ stages: 1000 })}`);
   writeFileSync(join(seedDir, 'public-opinion.plan.yaml'), `# bench\n${readFileSync(join(seedDir, 'public-opinion.plan.yaml'), 'utf8')}`);
 
+  const blankServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end('<!doctype html><html><head><title>blank</title></head><body data-ready="true"><p>ready</p></body></html>');
+  });
+  await new Promise<void>((resolve) => blankServer.listen(0, '127.0.0.1', () => resolve()));
+  const blankUrl = `http://127.0.0.1:${(blankServer.address() as AddressInfo).port}/`;
+
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  const results: Array<{ plan: string; stages: number; loadMs: number[]; keyMs: number[]; retitleMs?: number[] }> = [];
+  const results: Array<{ plan: string; stages: number; loads: LoadTiming[]; loadMs: number[]; keyMs: number[]; retitleMs?: number[]; changedLoads?: LoadTiming[] }> = [];
+  const blankMs: number[] = [];
   for (const [plan, file, stages] of [
     ['seed', join(seedDir, 'public-opinion.plan.yaml'), 7],
     ['generated-1000', join(bigDir, 'generated.plan.yaml'), 1000],
   ] as const) {
     const studio = await startStudio({ planFile: file, assetsDir: assets });
-    const loadMs: number[] = [];
+    const loads: LoadTiming[] = [];
     let page: Page | undefined;
-    for (let i = 0; i < (quick ? 2 : 4); i++) {
+    // Studio and blank page alternate, so both meet the same load on the machine.
+    for (let i = 0; i < LOADS; i++) {
       await page?.close();
-      page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-      const started = Date.now();
-      await page.goto(studio.url);
-      await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-      loadMs.push(Date.now() - started);
+      const loaded = await loadStudio(browser, studio.url);
+      page = loaded.page;
+      loads.push(loaded.timing);
+      if (plan === 'seed') blankMs.push(await loadBlank(browser, blankUrl));
     }
+    // Keystrokes are timed with the editor complete: schema completion and hover loaded (after the first view).
+    await page!.locator('body[data-schema="ready"]').waitFor({ timeout: 120_000 });
     const drawn = await page!.locator('#diagram [data-stage]').count();
     if (drawn !== stages) throw new Error(`${plan}: ${drawn} stages drawn, expected ${stages}`);
     const keyMs = await keystrokes(page!, plan === 'seed' ? KEYSTROKES : Math.max(6, KEYSTROKES / 3));
+    const loadMs = loads.map((t) => t.wallMs);
     if (plan === 'seed') {
       const retitleMs = await keystrokes(page!, KEYSTROKES, true);
       const drawnTitle = await page!.locator('#diagram [data-stage="strategy"] .stage-title').textContent();
       if (drawnTitle !== 'decide the response strategy') throw new Error(`seed: the retitled stage reads "${drawnTitle}" after the keystrokes`);
-      results.push({ plan, stages, loadMs, keyMs, retitleMs });
-    } else results.push({ plan, stages, loadMs, keyMs });
-    await page!.close();
+      await page!.close();
+      // Loads right after the plan changed on disk: the first view worked out ahead is stale, so
+      // the session request checks the plan (what a reload after an edit in another editor costs).
+      const changedLoads: LoadTiming[] = [];
+      for (let i = 0; i < LOADS - 1; i++) {
+        appendFileSync(file, `# changed on disk before load ${i + 1}\n`);
+        const loaded = await loadStudio(browser, studio.url);
+        const problems = await loaded.page.locator('#problems li[data-code]').count();
+        if (problems !== 0) throw new Error(`seed, changed on disk: ${problems} problems listed`);
+        changedLoads.push(loaded.timing);
+        await loaded.page.close();
+      }
+      results.push({ plan, stages, loads, loadMs, keyMs, retitleMs, changedLoads });
+    } else {
+      await page!.close();
+      results.push({ plan, stages, loads, loadMs, keyMs });
+    }
     await studio.close();
   }
   await browser.close();
+  blankServer.close();
   for (const dir of [assets, seedDir, bigDir]) rmSync(dir, { recursive: true, force: true });
 
   const seed = results[0]!;
@@ -121,9 +208,16 @@ async function main(): Promise<void> {
     { id: 'studio-first-load-ms', description: 'page load to a checked, drawn seed plan (median)', value: Math.round(firstLoad), limit: 1000, unit: 'ms', better: 'lower' as const },
   ].map((t) => ({ ...t, met: t.value <= t.limit }));
   const loadAtEnd = Number((loadavg()[0] ?? 0).toFixed(2));
-  const doc = { date: new Date().toISOString(), machine, loadAtEnd, sizes, gzip, results, targets };
+  const counted = (timings: LoadTiming[]): LoadTiming => medianTiming(timings.slice(1));
+  const seedLoad = counted(seed.loads);
+  const changedLoad = medianTiming(seed.changedLoads ?? []);
+  const blankLoad = percentile(blankMs.slice(1), 50);
+  const doc = { date: new Date().toISOString(), machine, loadAtEnd, sizes, gzip, results, blankMs, firstLoad: { seed: seedLoad, seedChangedOnDisk: changedLoad, generated: counted(big.loads), blankMs: blankLoad }, targets };
   writeFileSync(join(here, 'result.json'), `${JSON.stringify(doc, null, 2)}\n`);
   for (const t of targets) console.log(`${t.description}: ${t.value} ${t.unit} (limit ${t.limit}) ${t.met ? 'met' : 'MISSED'}`);
+  const ms = (n: number): string => `${Math.round(n)} ms`;
+  const phases = (t: LoadTiming): string => `| ${ms(t.wallMs)} | ${ms(t.htmlMs)} | ${ms(t.scriptMs)} | ${ms(t.sessionMs)} | ${ms(t.editorMs)} | ${ms(t.readyMs)} | ${ms(t.paintedMs)} | ${ms(t.serverCpuMs)} |`;
+  console.log(`first load, seed: ${phases(seedLoad)}; changed on disk: ${phases(changedLoad)}; blank page: ${ms(blankLoad)}`);
   console.log(`assets: ${Object.entries(sizes).map(([n, s]) => `${n} ${(s / 1024).toFixed(0)} KiB (${((gzip[n] ?? 0) / 1024).toFixed(0)} KiB gzip)`).join(', ')}`);
   if (process.argv.includes('--no-write')) return;
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
@@ -137,14 +231,22 @@ async function main(): Promise<void> {
       '',
       'Headless Chromium drives the studio page (built by scripts/build-studio.mjs). A keystroke is one character typed into (or deleted from) the first line of the plan (a comment: nothing drawn changes, so the diagram is kept); it is timed until the page has drawn the result of a new check (diagnostics, Problems list, diagram and deadline matrix), the 30 ms debounce included. "Retitle" keystrokes edit the English title of a seed stage with the page in English, so every one redraws the diagram.',
       '',
-      '| plan | stages | first load (median of reloads) | keystroke p50 | keystroke p95 | retitle p50 | retitle p95 |',
+      `| plan | stages | first load (median of ${LOADS - 1} reloads) | keystroke p50 | keystroke p95 | retitle p50 | retitle p95 |`,
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...results.map((r) => {
         const retitle = r.retitleMs === undefined ? '— | —' : `${Math.round(percentile(r.retitleMs, 50))} ms | ${Math.round(percentile(r.retitleMs, 95))} ms`;
         return `| ${r.plan} | ${r.stages} | ${Math.round(percentile(r.loadMs.slice(1), 50))} ms | ${Math.round(percentile(r.keyMs, 50))} ms | ${Math.round(percentile(r.keyMs, 95))} ms | ${retitle} |`;
       }),
       '',
-      `Assets (dist/studio): ${Object.keys(sizes).map((n) => `${n} ${kib(sizes[n] ?? 0)} (${kib(gzip[n] ?? 0)} gzip)`).join(', ')}; served from localhost, no CDN.`,
+      '**First load.** Each load is a new browser context (nothing cached), timed from `goto` until Playwright sees the page checked and drawn (`body[data-ready]`: markers in the editor, Problems list, diagram and deadline matrix), the first load of each plan (cold server and browser) not counted: the target\'s measure. The page\'s own clock (from navigation start, medians) shows where the time goes: HTML received; the page\'s script run (DOMContentLoaded); the session answered (plan, included files and their check, worked out by the server before the page asked; the request is sent by a small boot script while the page\'s script still loads); editor built; first view drawn; and painted (the next frame). "Server CPU" is the bench process\'s CPU time during the load (the studio server, plus Playwright\'s client). A blank page (body already "ready") from a local server, loaded and waited for in the same way, alternating with the studio\'s loads, shows what Chromium and Playwright cost by themselves. "Changed on disk" loads follow a write to the plan file, so the first view worked out ahead is stale and the session request checks the plan (docs/studio.md, "How the first load works").',
+      '',
+      '| seed plan, first load | wall (goto → Playwright sees it) | HTML | script run | session answered | editor built | drawn | painted | server CPU |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| as served (median of ${LOADS - 1}) ${phases(seedLoad)}`,
+      `| plan changed on disk just before (median of ${LOADS - 1}) ${phases(changedLoad)}`,
+      `| blank page, same harness (median of ${LOADS - 1}) | ${ms(blankLoad)} | | | | | | | |`,
+      '',
+      `Assets (dist/studio): ${Object.keys(sizes).map((n) => `${n} ${kib(sizes[n] ?? 0)} (${kib(gzip[n] ?? 0)} gzip)`).join(', ')}; served from localhost, no CDN. The first view needs boot.js, studio.js and the chunk studio.js imports; the schema-support chunk (completion and hover from the JSON Schema) is loaded after the first view is painted.`,
       '',
       '| target | value | limit | |',
       '| --- | --- | --- | --- |',

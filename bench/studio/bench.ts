@@ -8,7 +8,7 @@
  * studio's assets. Writes bench/studio/result.json (targets for `npm run bench -- --check`) and the
  * "studio" section of bench/results.md. Needs /usr/bin/chromium.
  */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -45,10 +45,13 @@ function percentile(values: number[], p: number): number {
  * matrix drawn): the target's measure. Beside it, on the page's own clock from navigation start,
  * when the HTML arrived, the page's script had run (DOMContentLoaded), the session answered, the
  * editor was built, the first view was drawn (`studio-ready`) and painted (`studio-painted`, the
- * frame after); and the bench process's CPU time (the studio server, plus Playwright's client).
+ * frame after); and the CPU time the bench process (the studio server, plus Playwright's client)
+ * and Chromium's processes used meanwhile.
  */
 interface LoadTiming {
   wallMs: number;
+  /** CPU time of Chromium's processes (browser, renderer, GPU, network) during the load. */
+  chromiumCpuMs: number;
   htmlMs: number;
   scriptMs: number;
   sessionMs: number;
@@ -58,14 +61,59 @@ interface LoadTiming {
   serverCpuMs: number;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times (`getconf CLK_TCK`: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (user + system, clock ticks) of every process below this one — Chromium's browser,
+ * renderer, GPU and utility processes — by pid, read from /proc (empty where there is none).
+ */
+function childCpuTicks(): Map<number, number> {
+  const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  if (!existsSync('/proc/self/stat')) return ticks;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command name (which may hold spaces) in parentheses: state, ppid, …, utime (14th), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    parents.set(Number(entry), Number(fields[1]));
+    ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+  }
+  const below = new Map<number, number>();
+  for (const [pid, used] of ticks) {
+    for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up)) {
+      if (up === process.pid) {
+        below.set(pid, used);
+        break;
+      }
+    }
+  }
+  return below;
+}
+
+/** CPU ms Chromium's processes used between two readings (processes started meanwhile count from zero). */
+function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of after) total += used - (before.get(pid) ?? 0);
+  return (total * 1000) / CLOCK_TICKS;
+}
+
 async function loadStudio(browser: Browser, url: string): Promise<{ page: Page; timing: LoadTiming }> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   const cpu = process.cpuUsage();
+  const chromiumBefore = childCpuTicks();
   const started = Date.now();
   await page.goto(url);
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
   const wallMs = Date.now() - started;
   const used = process.cpuUsage(cpu);
+  const chromiumCpuMs = cpuMsBetween(chromiumBefore, childCpuTicks());
   await page.waitForFunction(() => performance.getEntriesByName('studio-painted').length > 0, undefined, { timeout: 60_000 });
   // (No named functions inside: the page has no `__name`, which tsx would wrap them in.)
   const [htmlMs, scriptMs, sessionMs, editorMs, readyMs, paintedMs] = await page.evaluate(() => {
@@ -73,18 +121,20 @@ async function loadStudio(browser: Browser, url: string): Promise<{ page: Page; 
     return [navigation.responseEnd, navigation.domContentLoadedEventEnd, ...['studio-session', 'studio-editor', 'studio-ready', 'studio-painted'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN)];
   });
   const marks = { htmlMs: htmlMs ?? Number.NaN, scriptMs: scriptMs ?? Number.NaN, sessionMs: sessionMs ?? Number.NaN, editorMs: editorMs ?? Number.NaN, readyMs: readyMs ?? Number.NaN, paintedMs: paintedMs ?? Number.NaN };
-  return { page, timing: { wallMs, ...marks, serverCpuMs: (used.user + used.system) / 1000 } };
+  return { page, timing: { wallMs, chromiumCpuMs, ...marks, serverCpuMs: (used.user + used.system) / 1000 } };
 }
 
 /** The harness by itself: a blank page (already "ready") from a local server, loaded and waited for as the studio is. */
-async function loadBlank(browser: Browser, url: string): Promise<number> {
+async function loadBlank(browser: Browser, url: string): Promise<{ wallMs: number; chromiumCpuMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const chromiumBefore = childCpuTicks();
   const started = Date.now();
   await page.goto(url);
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
   const wallMs = Date.now() - started;
+  const chromiumCpuMs = cpuMsBetween(chromiumBefore, childCpuTicks());
   await page.close();
-  return wallMs;
+  return { wallMs, chromiumCpuMs };
 }
 
 /** Medians of each timing over loads. */
@@ -160,7 +210,7 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const results: Array<{ plan: string; stages: number; loads: LoadTiming[]; loadMs: number[]; warmupKeyMs: number[]; keyMs: number[]; retitleMs?: number[]; changedLoads?: LoadTiming[] }> = [];
-  const blankMs: number[] = [];
+  const blank: Array<{ wallMs: number; chromiumCpuMs: number }> = [];
   for (const [plan, file, stages] of [
     ['seed', join(seedDir, 'public-opinion.plan.yaml'), 7],
     ['generated-1000', join(bigDir, 'generated.plan.yaml'), 1000],
@@ -174,7 +224,7 @@ async function main(): Promise<void> {
       const loaded = await loadStudio(browser, studio.url);
       page = loaded.page;
       loads.push(loaded.timing);
-      if (plan === 'seed') blankMs.push(await loadBlank(browser, blankUrl));
+      if (plan === 'seed') blank.push(await loadBlank(browser, blankUrl));
     }
     // Keystrokes are timed with the editor complete: schema completion and hover loaded (after the first view).
     await page!.locator('body[data-schema="ready"]').waitFor({ timeout: 120_000 });
@@ -223,16 +273,17 @@ async function main(): Promise<void> {
   const counted = (timings: LoadTiming[]): LoadTiming => medianTiming(timings.slice(1));
   const seedLoad = counted(seed.loads);
   const changedLoad = medianTiming(seed.changedLoads ?? []);
-  const blankLoad = percentile(blankMs.slice(1), 50);
-  const doc = { date: new Date().toISOString(), machine, loadAtEnd, sizes, gzip, results, blankMs, firstLoad: { seed: seedLoad, seedChangedOnDisk: changedLoad, generated: counted(big.loads), blankMs: blankLoad }, targets };
+  const blankLoad = percentile(blank.slice(1).map((b) => b.wallMs), 50);
+  const blankCpu = percentile(blank.slice(1).map((b) => b.chromiumCpuMs), 50);
+  const doc = { date: new Date().toISOString(), machine, loadAtEnd, sizes, gzip, results, blank, firstLoad: { seed: seedLoad, seedChangedOnDisk: changedLoad, generated: counted(big.loads), blankMs: blankLoad, blankChromiumCpuMs: blankCpu }, targets };
   writeFileSync(join(here, 'result.json'), `${JSON.stringify(doc, null, 2)}\n`);
   for (const t of targets) console.log(`${t.description}: ${t.value} ${t.unit} (limit ${t.limit}) ${t.met ? 'met' : 'MISSED'}`);
   const ms = (n: number): string => `${Math.round(n)} ms`;
-  const phases = (t: LoadTiming): string => `| ${ms(t.wallMs)} | ${ms(t.htmlMs)} | ${ms(t.scriptMs)} | ${ms(t.sessionMs)} | ${ms(t.editorMs)} | ${ms(t.readyMs)} | ${ms(t.paintedMs)} | ${ms(t.serverCpuMs)} |`;
-  console.log(`first load, seed: ${phases(seedLoad)}; changed on disk: ${phases(changedLoad)}; blank page: ${ms(blankLoad)}`);
+  const phases = (t: LoadTiming): string => `| ${ms(t.wallMs)} | ${ms(t.htmlMs)} | ${ms(t.scriptMs)} | ${ms(t.sessionMs)} | ${ms(t.editorMs)} | ${ms(t.readyMs)} | ${ms(t.paintedMs)} | ${ms(t.chromiumCpuMs)} | ${ms(t.serverCpuMs)} |`;
+  console.log(`first load, seed: ${phases(seedLoad)}; changed on disk: ${phases(changedLoad)}; blank page: ${ms(blankLoad)}, Chromium CPU ${ms(blankCpu)}`);
   console.log(`assets: ${Object.entries(sizes).map(([n, s]) => `${n} ${(s / 1024).toFixed(0)} KiB (${((gzip[n] ?? 0) / 1024).toFixed(0)} KiB gzip)`).join(', ')}`);
   if (process.argv.includes('--no-write')) return;
-  const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
+  const kib = (n: number): string => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
   writeSection(
     'studio',
     [
@@ -250,13 +301,13 @@ async function main(): Promise<void> {
         return `| ${r.plan} | ${r.stages} | ${Math.round(percentile(r.loadMs.slice(1), 50))} ms | ${r.warmupKeyMs.length}: ${Math.round(percentile(r.warmupKeyMs, 50))} ms, ${Math.round(percentile(r.warmupKeyMs, 100))} ms | ${Math.round(percentile(r.keyMs, 50))} ms | ${Math.round(percentile(r.keyMs, 95))} ms | ${retitle} |`;
       }),
       '',
-      '**First load.** Each load is a new browser context (nothing cached), timed from `goto` until Playwright sees the page checked and drawn (`body[data-ready]`: markers in the editor, Problems list, diagram and deadline matrix), the first load of each plan (cold server and browser) not counted: the target\'s measure. The page\'s own clock (from navigation start, medians) shows where the time goes: HTML received; the page\'s script run (DOMContentLoaded); the session answered (plan, included files and their check, worked out by the server before the page asked; the request is sent by a small boot script while the page\'s script still loads); editor built; first view drawn; and painted (the next frame). "Server CPU" is the bench process\'s CPU time during the load (the studio server, plus Playwright\'s client). A blank page (body already "ready") from a local server, loaded and waited for in the same way, alternating with the studio\'s loads, shows what Chromium and Playwright cost by themselves. "Changed on disk" loads follow a write to the plan file, so the first view worked out ahead is stale and the session request checks the plan (docs/studio.md, "How the first load works").',
+      '**First load.** Each load is a new browser context (nothing cached), timed from `goto` until Playwright sees the page checked and drawn (`body[data-ready]`: markers in the editor, Problems list, diagram and deadline matrix), the first load of each plan (cold server and browser) not counted: the target\'s measure. The page\'s own clock (from navigation start, medians) shows where the time goes: HTML received; the page\'s script run (DOMContentLoaded); the session answered (plan, included files and their check, worked out by the server before the page asked; the request is sent by a small boot script while the page\'s script still loads); editor built; first view drawn; and painted (the next frame). "Chromium CPU" is the CPU time of all of Chromium\'s processes (browser, renderer, GPU, network; from /proc, 10 ms ticks) and "server CPU" that of the bench process (the studio server, plus Playwright\'s client) during the load: with the wall time they show how much of a load is work and how much is waiting for a core on the shared machine. A blank page (body already "ready") from a local server, loaded and waited for in the same way, alternating with the studio\'s loads, shows what Chromium and Playwright cost by themselves. "Changed on disk" loads follow a write to the plan file, so the first view worked out ahead is stale and the session request checks the plan (docs/studio.md, "How the first load works").',
       '',
-      '| seed plan, first load | wall (goto → Playwright sees it) | HTML | script run | session answered | editor built | drawn | painted | server CPU |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| seed plan, first load | wall (goto → Playwright sees it) | HTML | script run | session answered | editor built | drawn | painted | Chromium CPU | server CPU |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       `| as served (median of ${LOADS - 1}) ${phases(seedLoad)}`,
       `| plan changed on disk just before (median of ${LOADS - 1}) ${phases(changedLoad)}`,
-      `| blank page, same harness (median of ${LOADS - 1}) | ${ms(blankLoad)} | | | | | | | |`,
+      `| blank page, same harness (median of ${LOADS - 1}) | ${ms(blankLoad)} | | | | | | | ${ms(blankCpu)} | |`,
       '',
       `Assets (dist/studio): ${Object.keys(sizes).map((n) => `${n} ${kib(sizes[n] ?? 0)} (${kib(gzip[n] ?? 0)} gzip)`).join(', ')}; served from localhost, no CDN. The first view needs boot.js, studio.js and the chunk studio.js imports; the schema-support chunk (completion and hover from the JSON Schema) is loaded after the first view is painted.`,
       '',

@@ -238,7 +238,8 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
           lastDefinition = first.definition;
           referencePatterns(first.definition, patterns);
         }
-        for (const file of first.files) if (file.version !== null) watchFile(file.path, file.version);
+        // A starter plan not on disk yet is watched too (version ''): a file created there by another editor is pushed.
+        for (const file of first.files) watchFile(file.path, file.version ?? '');
         const rosters: Array<{ file: string; people: Array<{ id: string; name?: string; roles: string[] }> }> = [];
         for (const file of [...rosterFiles, ...workspace.list([workspace.root], (name) => /^roster.*\.ya?ml$/.test(name))]) {
           if (rosters.some((r) => r.file === file)) continue;

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +220,37 @@ describe('studio API', () => {
     } finally {
       await other.close();
       rmSync(tutorial, { recursive: true, force: true });
+    }
+  });
+
+  it('in a folder without a plan, a plan file another editor creates where the starter is shown is pushed to the page', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'studio-empty-'));
+    const other = await startStudio({ cwd: empty, assetsDir: await studioAssets() });
+    try {
+      const session = await call('/api/session', {}, other);
+      const files = session.json['files'] as Array<{ path: string; version: string | null }>;
+      expect(files).toHaveLength(1);
+      expect(files[0]?.version).toBeNull();
+      const pushed = new Promise<string>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: other.port, path: '/api/events', headers: { host: `127.0.0.1:${other.port}`, 'x-studio-token': other.token } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes('event: file-changed')) {
+              resolve(text);
+              req.destroy();
+            } else if (text.includes(': studio')) writeFileSync(join(empty, files[0]!.path), 'planwright: 1\n');
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const stream = await Promise.race([pushed, new Promise<string>((_resolve, reject) => setTimeout(() => reject(new Error('no file-changed event within 10 s')), 10_000))]);
+      const data = JSON.parse(stream.slice(stream.indexOf('data: ') + 'data: '.length).split('\n')[0]!) as { path: string; text: string };
+      expect(data).toMatchObject({ path: files[0]!.path, text: 'planwright: 1\n' });
+    } finally {
+      await other.close();
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 });

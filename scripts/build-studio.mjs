@@ -35,6 +35,8 @@ export async function buildStudio(outdir = join(root, 'dist/studio'), { minify =
   // Chunk names carry a hash of their content: drop those of an earlier build.
   rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
   const page = await build({
+    // The metafile's paths are relative to this folder (the modulepreload links below are derived from them).
+    absWorkingDir: root,
     entryPoints: { studio: join(root, 'src/studio/page/main.ts') },
     bundle: true,
     splitting: true,

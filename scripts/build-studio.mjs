@@ -1,8 +1,10 @@
-// Bundles the planner studio's page (src/studio/page/) into dist/studio/: one script, one style
-// sheet and index.html, everything the page needs, so that it works offline and never asks a CDN.
+// Bundles the planner studio's page (src/studio/page/) into dist/studio/: the page's script, a small
+// boot script that asks for the session before the page's script is loaded (docs/studio.md, "How the
+// first load works"), one style sheet and index.html, everything the page needs, so that it works
+// offline and never asks a CDN.
 // Run by `npm run build` after tsup; tests and the bench call buildStudio() directly.
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,12 +25,22 @@ const plainMarkdown = {
   },
 };
 
-/** Builds the page into `outdir` (default dist/studio); returns the files' sizes in bytes. */
+/**
+ * Builds the page into `outdir` (default dist/studio); returns the files' sizes in bytes, by path
+ * relative to `outdir`. What the page loads later (schema completion and hover) is split into
+ * `chunks/`, with the code it shares with the page's script.
+ */
 export async function buildStudio(outdir = join(root, 'dist/studio'), { minify = true } = {}) {
   mkdirSync(outdir, { recursive: true });
-  await build({
+  // Chunk names carry a hash of their content: drop those of an earlier build.
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
+  const page = await build({
+    // The metafile's paths are relative to this folder (the modulepreload links below are derived from them).
+    absWorkingDir: root,
     entryPoints: { studio: join(root, 'src/studio/page/main.ts') },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
@@ -37,12 +49,31 @@ export async function buildStudio(outdir = join(root, 'dist/studio'), { minify =
     legalComments: 'none',
     outdir,
     plugins: [plainMarkdown],
+    metafile: true,
     logLevel: 'warning',
   });
-  copyFileSync(join(root, 'src/studio/page/index.html'), join(outdir, 'index.html'));
+  // The chunks the page's script imports at once are announced in index.html (modulepreload), so
+  // the browser fetches them beside the script instead of after reading it.
+  const script = Object.entries(page.metafile.outputs).find(([, output]) => output.entryPoint !== undefined && output.entryPoint.endsWith('src/studio/page/main.ts'));
+  const preloads = (script?.[1].imports ?? []).filter((entry) => entry.kind === 'import-statement').map((entry) => relative(outdir, resolve(root, entry.path)).split('\\').join('/'));
+  await build({
+    entryPoints: { boot: join(root, 'src/studio/page/boot.ts') },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome110', 'firefox110', 'safari16'],
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    outdir,
+    logLevel: 'warning',
+  });
+  const html = readFileSync(join(root, 'src/studio/page/index.html'), 'utf8');
+  const links = preloads.map((chunk) => `<link rel="modulepreload" href="${chunk}">`).join('\n');
+  writeFileSync(join(outdir, 'index.html'), html.replace('<!-- modulepreload -->', links));
   copyFileSync(join(root, 'src/studio/page/studio.css'), join(outdir, 'studio.css'));
   const sizes = {};
-  for (const name of ['index.html', 'studio.js', 'studio.css']) sizes[name] = statSync(join(outdir, name)).size;
+  for (const name of ['index.html', 'boot.js', 'studio.js', 'studio.css', ...readdirSync(join(outdir, 'chunks')).sort().map((chunk) => `chunks/${chunk}`)]) sizes[name] = statSync(join(outdir, name)).size;
   return sizes;
 }
 

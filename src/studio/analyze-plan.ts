@@ -47,6 +47,8 @@ export type PlanIds = Partial<Record<ReferenceKind, Array<{ id: string; detail: 
 export interface AnalysisResult {
   analysis: PlanAnalysis;
   definition?: PlanDefinition;
+  /** The text the check read of each file in `analysis.files` (relative name → text). */
+  sources: ReadonlyMap<string, string>;
 }
 
 function isLocale(value: string): value is Locale {
@@ -108,7 +110,9 @@ export function analyzePlan(workspace: Workspace, planFile: string, texts: Reado
     });
   }
   analysis.durationMs = Math.round((performance.now() - started) * 10) / 10;
-  const result: AnalysisResult = { analysis };
+  const sources = new Map<string, string>();
+  for (const [name, text] of checked.sources) sources.set(relative(name), text);
+  const result: AnalysisResult = { analysis, sources };
   if (definition !== undefined) result.definition = definition;
   return result;
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { createParseCache, type PlanDefinition, planJsonSchema, type ReferenceKind, RosterSchema, STARTER_PATHS, starterFiles, type StarterLocale } from '../index.js';
 import { analyzePlan, referencePatterns } from './analyze-plan.js';
 import { completeIds } from './complete-ids.js';
+import { computeOpening, isCurrent, type Opening, type PlanText, type UiLocale } from './opening.js';
 import { runDrills } from './drill-runs.js';
 import { actorOf, Rehearsals } from './rehearsal.js';
 import { StudioError } from './studio-error.js';
@@ -203,6 +204,21 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     }
   };
 
+  // The first view (plan, includes and their check in the page's first language), worked out before
+  // the page asks for it (when the server starts) and kept while the files it read are unchanged on
+  // disk: a page load then costs no check on the server. See docs/studio.md, "How the first load works".
+  const planMissing = (): boolean => !existsSync(planAbsolute);
+  let cachedOpening: Opening | undefined;
+  let openingLocale: UiLocale = options.starterLocale ?? 'en';
+  let schema: ReturnType<typeof planJsonSchema> | undefined;
+  const opening = (): Opening => {
+    if (cachedOpening !== undefined && isCurrent(cachedOpening, workspace, planMissing)) return cachedOpening;
+    const plan: PlanText = starter !== undefined && planMissing() ? { kind: 'starter', text: starter[options.starterLocale ?? 'en'] } : { kind: 'disk' };
+    cachedOpening = computeOpening(workspace, planFile, plan, openingLocale, parseCache);
+    openingLocale = cachedOpening.locale;
+    return cachedOpening;
+  };
+
   const drillFiles = (): string[] => workspace.list(workspace.folders, (name) => DRILL_FILE.test(name));
 
   const api = async (route: string, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
@@ -217,28 +233,13 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     const body = request.method === 'POST' ? await readBody(request) : {};
     switch (route) {
       case 'session': {
-        let plan: VersionedText;
-        let version: string | null;
-        if (starter !== undefined && !existsSync(planAbsolute)) {
-          // Not on disk yet: the starter text, with no version (saving creates the file).
-          plan = { path: planFile, text: starter[options.starterLocale ?? 'en'], version: '' };
-          version = null;
-        } else {
-          plan = workspace.read(planFile);
-          version = plan.version;
+        const first = opening();
+        if (first.definition !== undefined) {
+          lastDefinition = first.definition;
+          referencePatterns(first.definition, patterns);
         }
-        watchFile(plan.path, plan.version);
-        const first = analyzePlan(workspace, planFile, new Map([[planFile, plan.text]]), 'en', parseCache);
-        const files: Array<Omit<VersionedText, 'version'> & { version: string | null }> = [{ ...plan, version }];
-        for (const name of first.analysis.files.slice(1)) {
-          try {
-            const included = workspace.read(name);
-            files.push(included);
-            watchFile(included.path, included.version);
-          } catch {
-            // A missing include is a diagnostic of the check, not a failure to open the studio.
-          }
-        }
+        // A starter plan not on disk yet is watched too (version ''): a file created there by another editor is pushed.
+        for (const file of first.files) watchFile(file.path, file.version ?? '');
         const rosters: Array<{ file: string; people: Array<{ id: string; name?: string; roles: string[] }> }> = [];
         for (const file of [...rosterFiles, ...workspace.list([workspace.root], (name) => /^roster.*\.ya?ml$/.test(name))]) {
           if (rosters.some((r) => r.file === file)) continue;
@@ -251,13 +252,19 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
         }
         sendJson(response, 200, {
           planFile,
-          files,
-          schema: planJsonSchema(),
+          files: first.files,
           drills: drillFiles(),
           rosters,
           locales: first.definition?.locales ?? first.analysis.locales,
-          ...(version === null && starter !== undefined ? { starter } : {}),
+          locale: first.locale,
+          analysis: first.analysis,
+          ...(first.files[0]?.version === null && starter !== undefined ? { starter } : {}),
         });
+        return;
+      }
+      case 'schema': {
+        schema ??= planJsonSchema();
+        sendJson(response, 200, schema);
         return;
       }
       case 'check': {
@@ -397,11 +404,24 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/?token=${token}`;
+  // Work out the first view while the planner opens the URL; a failure here is reported by the session request.
+  let closed = false;
+  const warm = setImmediate(() => {
+    if (closed) return;
+    try {
+      schema ??= planJsonSchema();
+      opening();
+    } catch {
+      cachedOpening = undefined;
+    }
+  });
   return {
     url,
     port,
     token,
     async close() {
+      closed = true;
+      clearImmediate(warm);
       for (const watcher of watchers.values()) watcher.close();
       for (const listener of listeners) listener.end();
       listeners.clear();

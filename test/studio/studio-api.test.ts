@@ -1,18 +1,20 @@
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, type StudioServer } from '../../src/studio/studio-server.js';
-import { seedStudio } from './studio-fixture.js';
+import { planJsonSchema } from '../../src/index.js';
+import { MAX_BODY_BYTES, startStudio, type StudioServer } from '../../src/studio/studio-server.js';
+import { copyFolder, seedStudio, studioAssets } from './studio-fixture.js';
 
 let studio: StudioServer;
 let dir: string;
 let cleanup: () => Promise<void>;
 
 /** A raw HTTP request (fetch would not let us forge Host). */
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string; message: string } }; text: string }> {
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}, target: StudioServer = studio): Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string; message: string } }; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: studio.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${studio.port}`, 'x-studio-token': studio.token, 'content-type': 'application/json', ...options.headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: target.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${target.port}`, 'x-studio-token': target.token, 'content-type': 'application/json', ...options.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -174,5 +176,81 @@ describe('studio API', () => {
     const [result] = run.json['drills'] as Array<{ failures: Array<{ message: string }>; steps: Array<{ refusal?: { code: string; message: string } }> }>;
     expect(result!.steps[0]!.refusal).toEqual({ code: 'unauthorized', message: '发送人不担任可在此处发送这个事件的任何角色' });
     expect(result!.failures[0]!.message).toBe('REPORT：预期被接受，实际被拒绝（unauthorized：发送人不担任可在此处发送这个事件的任何角色）');
+  });
+
+  it('the session carries the check of the texts it opens, in the plan\'s first language: what /api/check answers for them', async () => {
+    const session = await call('/api/session');
+    expect(session.status).toBe(200);
+    expect(session.json['locale']).toBe('zh-CN');
+    const files = session.json['files'] as Array<{ path: string; text: string }>;
+    const analysis = session.json['analysis'] as { durationMs: number; graph?: { stages: Array<{ id: string; title: string }> } };
+    expect(analysis.graph?.stages.find((stage) => stage.id === 'strategy')?.title).toBe('制定应急响应策略');
+    const later = await post('/api/check', { texts: Object.fromEntries(files.map((file) => [file.path, file.text])), locale: 'zh-CN' });
+    expect({ ...analysis, durationMs: 0 }).toEqual({ ...later.json, durationMs: 0 });
+    // The schema is not in the session (the page loads it after the first view).
+    expect(session.json['schema']).toBeUndefined();
+    const schema = await call('/api/schema');
+    expect(schema.json).toEqual(planJsonSchema());
+  });
+
+  it('a session after a file changed on disk shows the new texts and their check, not the first view worked out before', async () => {
+    const tutorial = copyFolder('docs/tutorial');
+    const other = await startStudio({ planFile: join(tutorial, 'water-outage.plan.yaml'), assetsDir: await studioAssets() });
+    try {
+      const first = await call('/api/session', {}, other);
+      expect((first.json['files'] as Array<{ path: string }>).map((file) => file.path)).toEqual(['water-outage.plan.yaml', 'people.yaml']);
+      const codes = (json: Record<string, unknown>): string[] => ((json['analysis'] as { diagnostics: Array<{ code: string }> }).diagnostics).map((d) => d.code);
+      expect(codes(first.json)).not.toContain('unknown-role');
+      // An included file changed by another editor.
+      const original = readFileSync(join(tutorial, 'people.yaml'), 'utf8');
+      const people = original.replace('leader: repair-lead', 'leader: repair-leadx');
+      writeFileSync(join(tutorial, 'people.yaml'), people);
+      const second = await call('/api/session', {}, other);
+      expect((second.json['files'] as Array<{ path: string; text: string }>)[1]?.text).toBe(people);
+      const unknown = (second.json['analysis'] as { diagnostics: Array<{ code: string; file: string; range?: { start: { line: number } } }> }).diagnostics.find((d) => d.code === 'unknown-role');
+      expect(unknown?.file).toBe('people.yaml');
+      expect(unknown?.range?.start.line).toBe(people.split('\n').findIndex((line) => line.includes('repair-leadx')) + 1);
+      // The included file put back and the plan itself changed: the new title is drawn.
+      writeFileSync(join(tutorial, 'people.yaml'), original);
+      const plan = readFileSync(join(tutorial, 'water-outage.plan.yaml'), 'utf8');
+      const stageTitle = (first.json['analysis'] as { graph: { stages: Array<{ id: string; title: string }> } }).graph.stages[0]!;
+      writeFileSync(join(tutorial, 'water-outage.plan.yaml'), plan.replace(stageTitle.title, `${stageTitle.title} (renamed)`));
+      const third = await call('/api/session', {}, other);
+      expect((third.json['analysis'] as { graph: { stages: Array<{ id: string; title: string }> } }).graph.stages.find((stage) => stage.id === stageTitle.id)?.title).toBe(`${stageTitle.title} (renamed)`);
+    } finally {
+      await other.close();
+      rmSync(tutorial, { recursive: true, force: true });
+    }
+  });
+
+  it('in a folder without a plan, a plan file another editor creates where the starter is shown is pushed to the page', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'studio-empty-'));
+    const other = await startStudio({ cwd: empty, assetsDir: await studioAssets() });
+    try {
+      const session = await call('/api/session', {}, other);
+      const files = session.json['files'] as Array<{ path: string; version: string | null }>;
+      expect(files).toHaveLength(1);
+      expect(files[0]?.version).toBeNull();
+      const pushed = new Promise<string>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: other.port, path: '/api/events', headers: { host: `127.0.0.1:${other.port}`, 'x-studio-token': other.token } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes('event: file-changed')) {
+              resolve(text);
+              req.destroy();
+            } else if (text.includes(': studio')) writeFileSync(join(empty, files[0]!.path), 'planwright: 1\n');
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const stream = await Promise.race([pushed, new Promise<string>((_resolve, reject) => setTimeout(() => reject(new Error('no file-changed event within 10 s')), 10_000))]);
+      const data = JSON.parse(stream.slice(stream.indexOf('data: ') + 'data: '.length).split('\n')[0]!) as { path: string; text: string };
+      expect(data).toMatchObject({ path: files[0]!.path, text: 'planwright: 1\n' });
+    } finally {
+      await other.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

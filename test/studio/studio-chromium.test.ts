@@ -366,6 +366,78 @@ describe.skipIf(skip)('planner studio in headless Chromium', () => {
     }
   }, 90_000);
 
+  it('opens on the server\'s check of the plan as on disk: no check request, the same problems a later check lists', async () => {
+    const dir = copyFolder('plans');
+    const file = join(dir, 'public-opinion.plan.yaml');
+    const studio = await startStudio({ planFile: file, assetsDir: await studioAssets() });
+    let fresh: Page | undefined;
+    try {
+      // The server has worked out the first view of the plan; then another editor adds a role no one is given.
+      const warmed = await fetch(`http://127.0.0.1:${studio.port}/api/session`, { headers: { 'x-studio-token': studio.token } });
+      expect(((await warmed.json()) as { analysis: { diagnostics: unknown[] } }).analysis.diagnostics).toEqual([]);
+      const text = readFileSync(file, 'utf8').replace('roles:\n', 'roles:\n  - { id: spare-role, title: { zh-CN: 备用, en: spare } }\n');
+      writeFileSync(file, text);
+      const line = text.split('\n').findIndex((l) => l.includes('spare-role')) + 1;
+      const before = requested.length;
+      fresh = await openStudio(studio);
+      const asked = requested.slice(before).map((url) => new URL(url).pathname);
+      expect(asked.filter((path) => path === '/api/session')).toHaveLength(1);
+      expect(asked).not.toContain('/api/check');
+      const problems = (): Promise<string[]> => fresh!.locator('#problems li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset['code']}@${(li as HTMLElement).dataset['file']}:${(li as HTMLElement).dataset['line']}:${(li as HTMLElement).dataset['column']} ${li.textContent}`));
+      const opened = await problems();
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toMatch(new RegExp(`^unused-role@public-opinion\\.plan\\.yaml:${line}:`));
+      expect(await fresh.locator('#diagram svg [data-stage]').count()).toBe(7);
+      // Its marker in the editor, on that line (scrolled into view by a click on the problem).
+      await fresh.locator('#problems li[data-code="unused-role"]').click();
+      await fresh.locator('.cm-activeLine .cm-lintRange-warning').waitFor({ timeout: 10_000 });
+      // A later check of the same text (a character typed in the first line's comment and deleted) lists the same.
+      const checked = async (): Promise<number> => Number(await fresh!.evaluate(() => document.body.dataset['checked'] ?? '0'));
+      await fresh.locator('.cm-content').click();
+      await fresh.keyboard.press('Control+Home');
+      await fresh.keyboard.press('End');
+      let serial = await checked();
+      await fresh.keyboard.type('x');
+      await expect.poll(checked, { timeout: 10_000 }).toBeGreaterThan(serial);
+      serial = await checked();
+      await fresh.keyboard.press('Backspace');
+      await expect.poll(checked, { timeout: 10_000 }).toBeGreaterThan(serial);
+      expect(requested.slice(before).map((url) => new URL(url).pathname)).toContain('/api/check');
+      expect(await problems()).toEqual(opened);
+    } finally {
+      await fresh?.close();
+      await studio.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('completes keys and shows hover help from the schema once it has loaded after the first view', async () => {
+    const dir = copyFolder('plans');
+    const studio = await startStudio({ planFile: join(dir, 'public-opinion.plan.yaml'), assetsDir: await studioAssets() });
+    const fresh = await openStudio(studio);
+    try {
+      await fresh.locator('body[data-schema="ready"]').waitFor({ timeout: 20_000 });
+      // A new top-level line above `planwright: 1`: the schema's keys the plan does not use yet.
+      await fresh.locator('.cm-line', { hasText: 'planwright: 1' }).click();
+      await fresh.keyboard.press('Home');
+      await fresh.keyboard.press('Enter');
+      await fresh.keyboard.press('ArrowUp');
+      await fresh.keyboard.type('sugg', { delay: 20 });
+      const options = fresh.locator('.cm-tooltip-autocomplete .cm-completionLabel');
+      await options.first().waitFor({ timeout: 10_000 });
+      expect(await options.allTextContents()).toContain('suggestions');
+      await fresh.keyboard.press('Escape');
+      const timezone = await fresh.locator('.cm-line', { hasText: 'timezone: Asia/Shanghai' }).boundingBox();
+      await fresh.mouse.move((timezone?.x ?? 0) + 20, (timezone?.y ?? 0) + (timezone?.height ?? 0) / 2);
+      await fresh.locator('.cm-tooltip-hover').first().waitFor({ timeout: 10_000 });
+      expect(await fresh.locator('.cm-tooltip-hover').first().textContent()).toContain('IANA time zone');
+    } finally {
+      await fresh.close();
+      await studio.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('no request left the studio', () => {
     expect(requested.length).toBeGreaterThan(3);
     const foreign = requested.filter((url) => !/^http:\/\/127\.0\.0\.1:\d+\//.test(url));

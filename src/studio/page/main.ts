@@ -1,17 +1,16 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
-import { EditorView, hoverTooltip, keymap } from '@codemirror/view';
+import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { stateExtensions } from 'codemirror-json-schema';
-import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
 import type { PlanAnalysis, StudioDiagnostic } from '../analyze-plan.js';
 import type { IdCompletionResult } from '../complete-ids.js';
 import type { DrillRunSummary, DrillRunView } from '../drill-runs.js';
 import type { OfferedEvent, RehearsalView } from '../rehearsal.js';
 import { drawDiagram, type DiagramView } from './diagram.js';
 import { durationText, entryWord, word, type UiLocale, type WordKey } from './i18n.js';
+import type { PlanSchema, SchemaSupport } from './schema-support.js';
 import { appendAll, setChildren } from './set-children.js';
 
 interface FileState {
@@ -27,10 +26,13 @@ interface Session {
   files: Array<{ path: string; text: string; version: string | null }>;
   /** The starter plan in each language, when the folder had no plan (the plan file is not on disk yet). */
   starter?: Record<UiLocale, string>;
-  schema: Parameters<typeof stateExtensions>[0];
   drills: string[];
   rosters: Array<{ file: string; people: Array<{ id: string; name?: string; roles: string[] }> }>;
   locales: string[];
+  /** The language of the first view: the plan's first locale when the studio speaks it, else `en`. */
+  locale: UiLocale;
+  /** The check of `files` in `locale`, worked out by the server before the page asked. */
+  analysis: PlanAnalysis;
 }
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -51,12 +53,19 @@ let selectedDrill: DrillRunView | undefined;
 let rehearsal: RehearsalView | undefined;
 
 /** Calls the studio API with the run's token; throws the server's JSON error as an Error with `code`. */
-async function api<T>(route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'x-studio-token': token, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+function api<T>(route: string, body?: unknown): Promise<T> {
+  return answer<T>(
+    fetch(`/api/${route}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'x-studio-token': token, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
+}
+
+/** The JSON of an API response; the server's JSON error as an Error with `code`, `status` and `body`. */
+async function answer<T>(request: Promise<Response>): Promise<T> {
+  const response = await request;
   const json = (await response.json()) as T & { error?: { code: string; message: string } };
   if (!response.ok) {
     const error = new Error(json.error?.message ?? response.statusText) as Error & { code?: string; status?: number; body?: unknown };
@@ -116,15 +125,30 @@ async function idCompletions(context: CompletionContext): Promise<CompletionResu
   };
 }
 
-const schemaCompletionSource = yamlCompletion();
+/** Schema completion and hover, once their chunk is loaded (after the first view); until then the editor has neither. */
+let schema: SchemaSupport | undefined;
+/** Holds the schema's editor extensions in every file's editor state: empty until they are loaded. */
+const schemaCompartment = new Compartment();
+
 /** Keys and values from the shipped schema (codemirror-json-schema), as a CodeMirror completion source. */
 function schemaCompletions(context: CompletionContext): CompletionResult | null {
+  if (schema === undefined) return null;
   // The schema walk is the costly part of a keystroke: while typing, run it only where a key is
   // being started (indentation, an optional "- ", letters); Ctrl+Space runs it anywhere.
   const line = context.state.doc.lineAt(context.pos);
   if (!context.explicit && !/^\s*(-\s+)?[A-Za-z_$]*$/.test(line.text.slice(0, context.pos - line.from))) return null;
-  const result = schemaCompletionSource(context);
-  return Array.isArray(result) ? null : result;
+  return schema.complete(context);
+}
+
+/** Loads schema completion and hover (a chunk of its own, and the schema) and gives them to every open editor. */
+async function loadSchemaSupport(): Promise<void> {
+  const [module, planSchema] = await Promise.all([import('./schema-support.js'), api<PlanSchema>('schema')]);
+  const support = module.schemaSupport(planSchema);
+  schema = support;
+  const effects = schemaCompartment.reconfigure(support.extensions);
+  for (const [path, file] of files) if (path !== current) file.state = file.state.update({ effects }).state;
+  view.dispatch({ effects });
+  document.body.dataset['schema'] = 'ready';
 }
 
 function extensions(): Extension[] {
@@ -134,8 +158,7 @@ function extensions(): Extension[] {
     lintGutter(),
     autocompletion({ activateOnTyping: true, override: [idCompletions, schemaCompletions] }),
     yamlLanguage.data.of({}),
-    hoverTooltip(yamlSchemaHover()),
-    stateExtensions(session.schema),
+    schemaCompartment.of(schema?.extensions ?? []),
     keymap.of([
       {
         key: 'Mod-s',
@@ -276,6 +299,11 @@ async function checkOnce(): Promise<void> {
     return;
   }
   if (serial !== checkSerial) return;
+  showCheck(result, serial);
+}
+
+/** Shows a check's result: markers, Problems list, diagram and deadline matrix; `serial` numbers the checks shown. */
+function showCheck(result: PlanAnalysis, serial: number): void {
   analysis = result;
   if (result.graph !== undefined) lastGood = result;
   for (const name of result.files) if (!files.has(name)) void openFile(name);
@@ -859,9 +887,12 @@ function showView(name: string): void {
 }
 
 async function start(): Promise<void> {
-  session = await api<Session>('session');
-  const preferred = session.locales[0];
-  locale = preferred === 'zh-CN' || preferred === 'en' ? preferred : 'en';
+  // The boot script (boot.ts) sent the session request before this bundle was loaded.
+  const sent = window.studioSession;
+  delete window.studioSession;
+  session = await (sent === undefined ? api<Session>('session') : answer<Session>(sent));
+  performance.mark('studio-session');
+  locale = session.locale;
   byId<HTMLSelectElement>('locale').value = locale;
   translatePage();
   byId('plan-name').textContent = session.planFile;
@@ -869,6 +900,7 @@ async function start(): Promise<void> {
   current = session.planFile;
   for (const file of session.files) files.get(file.path)!.state = newState(file.text);
   view = new EditorView({ state: files.get(current)!.state, parent: byId('editor') });
+  performance.mark('studio-editor');
   renderFileTabs();
   byId<HTMLSelectElement>('locale').addEventListener('change', (event) => {
     const previous = locale;
@@ -894,8 +926,17 @@ async function start(): Promise<void> {
   showView('diagram');
   showStarterNotice();
   listenForChanges();
-  await check();
+  // The server checked the opened texts already, in this language: show that check (no request).
+  showCheck(session.analysis, ++checkSerial);
   document.body.dataset['ready'] = 'true';
+  performance.mark('studio-ready');
+  // Once the first view is on screen (the frame after this one), load what it did not need.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      performance.mark('studio-painted');
+      void loadSchemaSupport().catch((error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
+    }),
+  );
 }
 
 void start().catch((error: unknown) => {

@@ -78,3 +78,17 @@ export function migrateIncident(
   sweepDeadlines(change);
   return { incident: change.commit(), entries: change.entries };
 }
+
+/**
+ * The incident as this plan runs it: as it is when saved under this plan's hash, else migrated
+ * ({@link migrateIncident}: the entries to save with the next change), or a `plan-mismatch` error.
+ * @internal
+ *
+ * @example
+ * const ready = underPlan(plan, loaded, clock.now());
+ * if ('error' in ready) return { ok: false, error: ready.error };
+ */
+export function underPlan(plan: CompiledPlan, incident: Incident, now: number): { incident: Incident; entries: TimelineEntry[] } | { error: SendError } {
+  if (incident.planHash === plan.hash) return { incident, entries: [] };
+  return migrateIncident(plan, incident, now);
+}

@@ -58,13 +58,20 @@ interface Measured {
   wallMs: number;
 }
 
+/** Saves a whole incident as a new one (store contract v2: its snapshot, and its timeline as the first save's entries). */
+function saveWhole(store: import('../../src/runtime/index.js').IncidentStore, incident: import('../../src/runtime/index.js').Incident): Promise<void> {
+  const { timeline, ...state } = incident;
+  const last = timeline[timeline.length - 1] as (typeof timeline)[number];
+  return store.save({ ...state, head: { at: last.at, hash: last.hash, seq: last.seq } } as import('../../src/runtime/index.js').IncidentSnapshot, timeline, 0);
+}
+
 /** Child: pages listed `rounds` times after a warm-up one, on a fresh engine over the store; CPU and wall ms per page, medians. */
 async function measure(kind: string, count: number, location: string, rounds: number): Promise<Measured> {
   let engine: Engine;
   let close = async (): Promise<void> => {};
   if (kind === 'memory') {
     const store = runtime.memoryStore();
-    for (const incident of await openIncidents(count)) await store.save(incident, 0);
+    for (const incident of await openIncidents(count)) await saveWhole(store, incident);
     engine = runtime.createEngine(plan, { clock: runtime.createManualClock(T0), store, effects: EFFECTS });
   } else if (kind === 'file') {
     const store = runtime.fileStore(location);
@@ -148,7 +155,7 @@ async function prepare(sizes: number[], withPostgres: boolean): Promise<{ root: 
     const store = postgresStore({ connectionString: PG_URL, schema, max: 8 });
     await store.migrate();
     const started = Date.now();
-    for (let i = 0; i < incidents.length; i += 8) await Promise.all(incidents.slice(i, i + 8).map((incident) => store.save(incident, 0)));
+    for (let i = 0; i < incidents.length; i += 8) await Promise.all(incidents.slice(i, i + 8).map((incident) => saveWhole(store, incident)));
     await store.close();
     console.log(`prepared ${size} PostgreSQL incidents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     schemas.set(size, schema);

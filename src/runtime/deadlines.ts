@@ -3,7 +3,7 @@ import { evaluateCondition } from '../compile/conditions.js';
 import { dueAtMs, dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, lastEntryMs, msOf } from './change.js';
-import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
+import type { DeadlineInstance, Incident, IncidentSnapshot } from './incident.js';
 import { runActions } from './plan-actions.js';
 import { changeDirection } from '../compile/level-authority.js';
 
@@ -50,21 +50,17 @@ function holds(change: IncidentChange, d: CompiledDeadline): boolean {
 }
 
 /**
- * `severity.previous` and `severity.change` of the incident's last regrade (`same` before any).
+ * `severity.previous` and `severity.change` of the incident's last regrade (`same` before any),
+ * from its timeline index (no walk of the timeline).
  * @internal
  *
  * @example
  * lastChange(plan.severityOrder, incident); // { 'severity.change': 'up', 'severity.previous': 'III' }
  */
-export function lastChange(order: readonly string[], incident: Pick<Incident, 'timeline' | 'severity'>): Record<string, unknown> {
-  for (let i = incident.timeline.length - 1; i >= 0; i--) {
-    const e = incident.timeline[i] as TimelineEntry;
-    if (e.type === 'regraded') {
-      const { from: previous } = e.data ?? {};
-      return { 'severity.change': changeDirection(order, typeof previous === 'string' ? previous : null, incident.severity), 'severity.previous': previous };
-    }
-  }
-  return { 'severity.change': 'same', 'severity.previous': incident.severity };
+export function lastChange(order: readonly string[], incident: Pick<IncidentSnapshot, 'timelineIndex' | 'severity'>): Record<string, unknown> {
+  const previous = incident.timelineIndex.regradedFrom;
+  if (previous === undefined) return { 'severity.change': 'same', 'severity.previous': incident.severity };
+  return { 'severity.change': changeDirection(order, previous, incident.severity), 'severity.previous': previous };
 }
 
 /** The base a deadline with `at` is measured from: that datetime field's value (ms), or undefined while it has none. */
@@ -76,17 +72,15 @@ function baseFromField(d: CompiledDeadline, data: Readonly<Record<string, unknow
 }
 
 /**
- * The time (ms) of the current entry into `d`'s stage, from the timeline; undefined when there is
- * none or an instance of `d` was armed since.
+ * The time (ms) of the last entry into `d`'s stage, from the timeline index; undefined when there
+ * is none or an instance of `d` was armed since (its last `deadline-armed` entry comes after).
  */
 function unarmedEntryTime(change: IncidentChange, d: CompiledDeadline): number | undefined {
-  const timeline = change.doc.timeline;
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i] as TimelineEntry;
-    if (e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return undefined;
-    if (e.type === 'stage-entered' && e.data?.['stage'] === d.stage) return msOf(e.at);
-  }
-  return undefined;
+  const index = change.doc.timelineIndex;
+  const entered = d.stage === undefined ? undefined : index.stageEntered[d.stage];
+  if (entered === undefined) return undefined;
+  const armed = index.deadlineArmed[d.id];
+  return armed !== undefined && armed > entered.seq ? undefined : msOf(entered.at);
 }
 
 /**

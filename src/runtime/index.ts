@@ -44,12 +44,25 @@ export type {
   Actor,
   DeadlineInstance,
   Incident,
+  IncidentSnapshot,
+  IncidentState,
+  TimelineHead,
+  TimelineIndex,
   LoosePendingEffect,
   PendingEffect,
   TimelineEntry,
   TimelineEntryType,
 } from './incident.js';
-export { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentStore, type StoredChange } from './stores/store.js';
+export {
+  VersionConflictError,
+  type CorruptIncident,
+  type DueDeadline,
+  type IncidentStore,
+  type IncidentStoreV1,
+  type StoredChange,
+  type StoredSnapshot,
+  type TimelinePage,
+} from './stores/store.js';
 export { memoryStore } from './stores/memory-store.js';
 export { fileStore, type FileStore } from './stores/file-store.js';
 export { loadBundle, BundleError, type BundleErrorCode, type PlanBundle, type BundleJson } from '../bundle/index.js';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { createActor, SimulatedClock } from 'xstate';
-import type { Engine, Incident, IncidentStore } from '../../src/runtime/index.js';
+import type { Engine, Incident, IncidentSnapshot, IncidentStore, TimelineEntry } from '../../src/runtime/index.js';
 import { eventData, sender } from '../../test/runtime/seed-fixtures.js';
 import { rawSeedMachine, type RawEvent } from './raw-machine.js';
 import { rawDrillMachine } from '../drill/raw-drill-machine.js';
@@ -38,50 +38,85 @@ const events: RawEvent[] = LIFECYCLE.map((type) => ({ type, by: sender[type] ?? 
  */
 const distRuntime = new URL('../../dist/runtime.js', import.meta.url);
 if (!existsSync(distRuntime)) throw new Error('bench: dist/runtime.js is missing; run `npm run build` first (`npm run bench` does)');
-const { createEngine, createManualClock, memoryStore, fileStore, loadBundle } = (await import(distRuntime.href)) as typeof import('../../src/runtime/index.js');
+const { createEngine, createManualClock, fileStore, loadBundle } = (await import(distRuntime.href)) as typeof import('../../src/runtime/index.js');
 const plan = loadBundle(JSON.parse(readFileSync(new URL('../../dist/plans/public-opinion.json', import.meta.url), 'utf8')));
 const effects = { notify: async () => {}, publish: async () => {} };
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** A store keeping JSON text, as a durable store does (restore then parses text on both sides). */
-function textStore(): IncidentStore & { raw: Map<string, string> } {
-  const raw = new Map<string, string>();
-  const inner = memoryStore();
+/**
+ * A store keeping JSON text, as a durable store does (restore then parses text on both sides): each
+ * incident's snapshot as one text, each timeline entry as one text (store contract v2; a restore
+ * reads the snapshot and its head entry). `wholeText` gives an incident as one document (the file
+ * store's layout before runtime v2, for the file restore rows).
+ */
+function textStore(): IncidentStore & { wholeText(id: string): string } {
+  const snapshots = new Map<string, string>();
+  const timelines = new Map<string, string[]>();
+  const entriesOf = (id: string): TimelineEntry[] => (timelines.get(id) ?? []).map((t) => JSON.parse(t) as TimelineEntry);
+  const whole = (id: string): Incident => {
+    const { head: _head, ...state } = JSON.parse(snapshots.get(id) ?? '{}') as IncidentSnapshot;
+    return { ...state, timeline: entriesOf(id) };
+  };
   return {
-    raw,
+    wholeText: (id) => JSON.stringify(whole(id)),
+    async getSnapshot(id) {
+      const t = snapshots.get(id);
+      const lines = timelines.get(id) ?? [];
+      return t === undefined ? undefined : { snapshot: JSON.parse(t) as IncidentSnapshot, headEntry: JSON.parse(lines[lines.length - 1] ?? 'null') as TimelineEntry };
+    },
     async get(id) {
-      const t = raw.get(id);
-      return t === undefined ? undefined : (JSON.parse(t) as Incident);
+      return snapshots.has(id) ? whole(id) : undefined;
     },
-    async save(incident, expected) {
-      await inner.save(incident, expected);
-      raw.set(incident.id, JSON.stringify(incident));
+    async timeline(id, page) {
+      const after = page?.after ?? -1;
+      return entriesOf(id).slice(after + 1, after + 1 + (page?.limit ?? Infinity));
     },
-    list: () => inner.list(),
-    dueBefore: (t) => inner.dueBefore(t),
+    async save(snapshot, entries, expected) {
+      const current = snapshots.get(snapshot.id);
+      if ((current === undefined ? 0 : (JSON.parse(current) as IncidentSnapshot).version) !== expected) throw new Error('bench: conflict');
+      snapshots.set(snapshot.id, JSON.stringify(snapshot));
+      const lines = timelines.get(snapshot.id) ?? [];
+      for (const entry of entries) lines.push(JSON.stringify(entry));
+      timelines.set(snapshot.id, lines);
+    },
+    list: async () => [...snapshots.keys()].map(whole),
+    dueBefore: async () => [],
   };
 }
 
+/** An incident as the reference and copying stores hold it: its snapshot and its timeline. */
+interface Held {
+  snapshot: IncidentSnapshot;
+  timeline: TimelineEntry[];
+}
+
 /**
- * CPU time of this process in ns (user + system). Timing batches by CPU time, not wall time,
- * keeps the figures stable on a machine shared with other work (2 cores, often busy).
- */
-/**
- * A store that keeps the (frozen) incidents the engine saves by reference, without copying:
- * what persistence costs when it costs nothing, to show the engine's own share of a send.
+ * A store that keeps the (frozen) snapshots and entries the engine saves by reference, without
+ * copying or checking: what persistence costs when it costs nothing, to show the engine's own share of a send.
  */
 function referenceStore(): IncidentStore {
-  const docs = new Map<string, Incident>();
+  const held = new Map<string, Held>();
   return {
-    async get(id) {
-      return docs.get(id);
+    async getSnapshot(id) {
+      const h = held.get(id);
+      return h === undefined ? undefined : { snapshot: h.snapshot, headEntry: h.timeline[h.timeline.length - 1] as TimelineEntry };
     },
-    async save(incident, expected) {
-      if ((docs.get(incident.id)?.version ?? 0) !== expected) throw new Error('bench: conflict');
-      docs.set(incident.id, incident);
+    async get(id) {
+      const h = held.get(id);
+      return h === undefined ? undefined : { ...h.snapshot, timeline: h.timeline };
+    },
+    async timeline(id) {
+      return held.get(id)?.timeline ?? [];
+    },
+    async save(snapshot, entries, expected) {
+      const h = held.get(snapshot.id);
+      if ((h?.snapshot.version ?? 0) !== expected) throw new Error('bench: conflict');
+      const timeline = h?.timeline ?? [];
+      for (const entry of entries) timeline.push(entry);
+      held.set(snapshot.id, { snapshot, timeline });
     },
     async list() {
-      return [...docs.values()];
+      return [...held.values()].map((h) => ({ ...h.snapshot, timeline: h.timeline }));
     },
     async dueBefore() {
       return [];
@@ -91,21 +126,31 @@ function referenceStore(): IncidentStore {
 
 /**
  * The in-memory store as it was before it kept frozen incidents by reference: a private
- * `structuredClone` copy on every save, get and list. Measured side by side as "before".
+ * `structuredClone` copy on every save and read. Measured side by side as "before".
  */
 function copyingStore(): IncidentStore {
-  const docs = new Map<string, Incident>();
+  const held = new Map<string, Held>();
   return {
-    async get(id) {
-      const d = docs.get(id);
-      return d === undefined ? undefined : structuredClone(d);
+    async getSnapshot(id) {
+      const h = held.get(id);
+      return h === undefined ? undefined : structuredClone({ snapshot: h.snapshot, headEntry: h.timeline[h.timeline.length - 1] as TimelineEntry });
     },
-    async save(incident, expected) {
-      if ((docs.get(incident.id)?.version ?? 0) !== expected) throw new Error('bench: conflict');
-      docs.set(incident.id, structuredClone(incident));
+    async get(id) {
+      const h = held.get(id);
+      return h === undefined ? undefined : structuredClone({ ...h.snapshot, timeline: h.timeline });
+    },
+    async timeline(id) {
+      return structuredClone(held.get(id)?.timeline ?? []);
+    },
+    async save(snapshot, entries, expected) {
+      const h = held.get(snapshot.id);
+      if ((h?.snapshot.version ?? 0) !== expected) throw new Error('bench: conflict');
+      const timeline = h?.timeline ?? [];
+      for (const entry of entries) timeline.push(structuredClone(entry));
+      held.set(snapshot.id, { snapshot: structuredClone(snapshot), timeline });
     },
     async list() {
-      return [...docs.values()].map((d) => structuredClone(d));
+      return [...held.values()].map((h) => structuredClone({ ...h.snapshot, timeline: h.timeline }));
     },
     async dueBefore() {
       return [];
@@ -113,6 +158,10 @@ function copyingStore(): IncidentStore {
   };
 }
 
+/**
+ * CPU time of this process in ns (user + system). Timing batches by CPU time, not wall time,
+ * keeps the figures stable on a machine shared with other work (2 cores, often busy).
+ */
 function cpuNs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) * 1000;
@@ -289,7 +338,7 @@ async function writeRestoreFolders(incidents: number): Promise<string> {
   mkdirSync(engineDir);
   mkdirSync(rawDir);
   const { store, ids } = await writtenIncidents(incidents);
-  for (const id of ids) writeFileSync(join(engineDir, `${id}.json`), store.raw.get(id) as string);
+  for (const id of ids) writeFileSync(join(engineDir, `${id}.json`), store.wholeText(id));
   rawPersisted(incidents).forEach((text, i) => writeFileSync(join(rawDir, `${i}.json`), text));
   const opened = fileStore(engineDir);
   for (const id of ids) if ((await opened.get(id))?.stage !== 'respond') throw new Error('bench: the file restore folder lost a stage');
@@ -355,14 +404,13 @@ async function memoryPerIncident(
     ...(cacheSize === undefined ? {} : { cacheSize }),
     ...(copying ? { store: copyingStore() } : {}),
   });
-  let last: Incident | undefined;
+  let lastId: string | undefined;
   for (let i = 0; i < incidents; i++) {
-    last = await engine.open({ by: sender['REPORT'] as RawEvent['by'], title: 'Hotline complaint video', category: 'media' });
-    for (const e of events.slice(0, steps)) {
-      const r = await engine.send(last.id, e);
-      if (r.ok) last = r.incident;
-    }
+    const opened = await engine.open({ by: sender['REPORT'] as RawEvent['by'], title: 'Hotline complaint video', category: 'media' });
+    lastId = opened.id;
+    for (const e of events.slice(0, steps)) await engine.send(opened.id, e);
   }
+  const last = lastId === undefined ? undefined : await engine.get(lastId);
   gc?.();
   gc?.();
   const after = process.memoryUsage().heapUsed;

@@ -32,6 +32,7 @@ const distPostgres = new URL('../../dist/postgres.js', import.meta.url);
 if (!existsSync(distRuntime)) throw new Error('bench: dist/runtime.js is missing; run `npm run build` first (`npm run bench` does)');
 type Runtime = typeof import('../../src/runtime/index.js');
 type Incident = import('../../src/runtime/index.js').Incident;
+type IncidentSnapshot = import('../../src/runtime/index.js').IncidentSnapshot;
 type Engine = import('../../src/runtime/index.js').Engine;
 const runtime = (await import(distRuntime.href)) as Runtime;
 const plan = runtime.loadBundle(JSON.parse(readFileSync(new URL('../../dist/plans/public-opinion.json', import.meta.url), 'utf8')));
@@ -44,13 +45,14 @@ const EFFECTS = { notify: async () => {}, publish: async () => {} };
 
 /** Opens an incident on `engine` and sends NOTEs until its timeline holds `entries` entries. */
 async function grow(engine: Engine, entries: number): Promise<Incident> {
-  let incident = await engine.open({ by: REPORTER, title: 'history', category: 'media' });
-  while (incident.timeline.length < entries) {
-    const result = await engine.send(incident.id, note(`history ${incident.timeline.length}`));
+  const opened = await engine.open({ by: REPORTER, title: 'history', category: 'media' });
+  let length = opened.timeline.length;
+  while (length < entries) {
+    const result = await engine.send(opened.id, note(`history ${length}`));
     if (!result.ok) throw new Error(`bench: NOTE refused: ${result.error.message}`);
-    incident = result.incident;
+    length = result.incident.head.seq + 1;
   }
-  return incident;
+  return (await engine.get(opened.id)) as Incident;
 }
 
 /** Builds one incident per id in memory, each with `entries` timeline entries. */
@@ -90,7 +92,7 @@ async function timeSends(engine: Engine, ids: string[], rounds: number, perRound
   const send = async (id: string, text: string): Promise<number> => {
     const result = await engine.send(id, note(text));
     if (!result.ok) throw new Error(`bench: NOTE refused on ${id}: ${result.error.code} ${result.error.message}`);
-    return result.incident.timeline.length;
+    return result.incident.head.seq + 1;
   };
   for (const id of ids) await send(id, 'warm-up');
   const cpu: number[] = [];
@@ -206,8 +208,8 @@ const PLANS: Record<string, { rounds: number; perRound: number }> = {
  * Builds the file and PostgreSQL incidents in memory (an engine on the in-memory store, NOTE after
  * NOTE), then writes the file ones as `<dir>/pristine/<id>.json`, the layout planwright's fileStore
  * used before runtime v2 (one document per incident; v2 migrates such folders on open), and opens
- * that folder once; with PostgreSQL, saves them with `store.save(incident, 0)` into a fresh schema
- * (the store contract before runtime v2: adapt this one call to v2's). Returns the sizes of a
+ * that folder once; with PostgreSQL, saves each as its snapshot and whole timeline (`store.save(snapshot, timeline, 0)`) into a fresh schema
+ * (store contract v2: the snapshot and the whole timeline as its first save). Returns the sizes of a
  * NOTE's entry and of an incident without its timeline (its snapshot) at the first size, for the floor.
  */
 async function prepare(sizes: number[], withPostgres: boolean, pairs: number): Promise<Prepared> {
@@ -239,7 +241,11 @@ async function prepare(sizes: number[], withPostgres: boolean, pairs: number): P
     for (const size of sizes) {
       // One set of short-history incidents per process; the long one is shared (see incidentIds).
       if (size > 1000 && pair > 0) continue;
-      for (const incident of await built(incidentIds(size, PLANS['postgres']?.perRound ?? 1, `p${pair}-`), size)) await store.save(incident, 0);
+      for (const incident of await built(incidentIds(size, PLANS['postgres']?.perRound ?? 1, `p${pair}-`), size)) {
+        const { timeline, ...state } = incident;
+        const last = timeline.at(-1) as NonNullable<ReturnType<typeof timeline.at>>;
+        await store.save({ ...state, head: { at: last.at, hash: last.hash, seq: last.seq } } as IncidentSnapshot, timeline, 0);
+      }
     }
   }
   await store.close();
@@ -391,7 +397,7 @@ async function main(): Promise<void> {
         `Measured ${figures.date.slice(0, 16).replace('T', ' ')} UTC by bench/history/bench.ts (result: bench/history/result.json)${quick ? ', quick mode' : ''}; the built runtime (dist/) and the seed plan's bundle.`,
         machineLine(machine, loadAtEnd),
         '',
-        `What one event costs as an incident's history grows (issue #16): NOTE events (one timeline entry each, nothing else changes) sent one after another to incidents whose timelines already hold 100 or 10,000 entries. Memory: the default in-memory store, incidents built in the measuring process. File: \`fileStore\` on a folder where the bench wrote each incident as one \`<id>.json\` document, the layout before runtime v2 (v2 migrates such folders on open; the bench opens the folder once before measuring). PostgreSQL: \`postgresStore\` (pool of 2) on incidents the bench built in memory and saved whole (\`store.save(incident, 0)\`) into a fresh schema. Each row: ${pairs} fresh processes${PIN_CPU === undefined ? '' : ' pinned to one CPU with `taskset`'}, alternating with the other rows; each process: a warm-up event per incident (which also loads it into the engine's cache), then the median over rounds (${plans['memory']?.rounds} × ${plans['memory']?.perRound} events in memory, ${plans['file']?.rounds} × ${plans['file']?.perRound} on file, ${plans['postgres']?.rounds} × ${plans['postgres']?.perRound} on PostgreSQL). A short history is spread over as many incidents as a round has events, each getting one event per round, so that it stays near 100 entries; a long one is a single incident (it grows by at most 7 % during a process: 700 events in memory, 100 on PostgreSQL, 50 on file); the row shows the median of the processes and their range. Memory is judged on CPU time, file and PostgreSQL on wall time (an fsync and the database server's work are not this process's CPU), so their figures move with the machine's load.`,
+        `What one event costs as an incident's history grows (issue #16): NOTE events (one timeline entry each, nothing else changes) sent one after another to incidents whose timelines already hold 100 or 10,000 entries. Memory: the default in-memory store, incidents built in the measuring process. File: \`fileStore\` on a folder where the bench wrote each incident as one \`<id>.json\` document, the layout before runtime v2 (v2 migrates such folders on open; the bench opens the folder once before measuring). PostgreSQL: \`postgresStore\` (pool of 2) on incidents the bench built in memory and saved whole (\`store.save(snapshot, timeline, 0)\`) into a fresh schema. Each row: ${pairs} fresh processes${PIN_CPU === undefined ? '' : ' pinned to one CPU with `taskset`'}, alternating with the other rows; each process: a warm-up event per incident (which also loads it into the engine's cache), then the median over rounds (${plans['memory']?.rounds} × ${plans['memory']?.perRound} events in memory, ${plans['file']?.rounds} × ${plans['file']?.perRound} on file, ${plans['postgres']?.rounds} × ${plans['postgres']?.perRound} on PostgreSQL). A short history is spread over as many incidents as a round has events, each getting one event per round, so that it stays near 100 entries; a long one is a single incident (it grows by at most 7 % during a process: 700 events in memory, 100 on PostgreSQL, 50 on file); the row shows the median of the processes and their range. Memory is judged on CPU time, file and PostgreSQL on wall time (an fsync and the database server's work are not this process's CPU), so their figures move with the machine's load.`,
         '',
         '| store | timeline entries | CPU µs per event (median, range) | wall ms per event (median, range) | judged on |',
         '| --- | ---: | ---: | ---: | --- |',

@@ -81,6 +81,13 @@ interface Measured {
   middleWallMs: number;
 }
 
+/** Saves a whole incident as a new one (store contract v2: its snapshot, and its timeline as the first save's entries). */
+function saveWhole(store: import('../../src/runtime/index.js').IncidentStore, incident: import('../../src/runtime/index.js').Incident): Promise<void> {
+  const { timeline, ...state } = incident;
+  const last = timeline[timeline.length - 1] as (typeof timeline)[number];
+  return store.save({ ...state, head: { at: last.at, hash: last.hash, seq: last.seq } } as import('../../src/runtime/index.js').IncidentSnapshot, timeline, 0);
+}
+
 /** Child: pages listed `rounds` times each (first and middle alternating) after warm-up ones, on a fresh engine over the store; CPU and wall ms per page, medians. */
 async function measure(kind: string, count: number, location: string, rounds: number): Promise<Measured> {
   let engine: Engine;
@@ -88,7 +95,7 @@ async function measure(kind: string, count: number, location: string, rounds: nu
   const clock = runtime.createManualClock(openedAt(count - 1));
   if (kind === 'memory') {
     const store = runtime.memoryStore();
-    for (const incident of await openIncidents(count)) await store.save(incident, 0);
+    for (const incident of await openIncidents(count)) await saveWhole(store, incident);
     engine = runtime.createEngine(plan, { clock, store, effects: EFFECTS });
   } else if (kind === 'file') {
     const store = runtime.fileStore(location);
@@ -172,7 +179,7 @@ async function prepare(sizes: number[], withPostgres: boolean): Promise<{ root: 
     const incidents = await openIncidents(size);
     const folder = join(root, String(size));
     const files = runtime.fileStore(folder);
-    for (const incident of incidents) await files.save(incident, 0);
+    for (const incident of incidents) await saveWhole(files, incident);
     await files.close();
     folders.set(size, folder);
     if (postgresStore === undefined) continue;
@@ -188,7 +195,7 @@ async function prepare(sizes: number[], withPostgres: boolean): Promise<{ root: 
     const store = postgresStore({ pool, schema });
     await store.migrate();
     const started = Date.now();
-    for (let i = 0; i < incidents.length; i += 8) await Promise.all(incidents.slice(i, i + 8).map((incident) => store.save(incident, 0)));
+    for (let i = 0; i < incidents.length; i += 8) await Promise.all(incidents.slice(i, i + 8).map((incident) => saveWhole(store, incident)));
     await pool.query(`ANALYZE "${schema}".incidents`);
     console.log(`prepared ${size} PostgreSQL incidents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (size === Math.max(...sizes)) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadPlan } from 'planwright';
 import { HTTP_STATUS, type ErrorBody, type IncidentSummary } from 'planwright/fastify';
 import type { AfterActionJson } from 'planwright/report';
-import { createManualClock, SEND_ERROR_CODES, verifyTimeline, type Incident, type PendingEffect } from 'planwright/runtime';
+import { createManualClock, SEND_ERROR_CODES, verifyTimeline, type Incident, type IncidentSnapshot, type PendingEffect, type TimelineEntry } from 'planwright/runtime';
 import { startServer, type RunningServer } from './server.js';
 
 const bundle = createBundle(loadPlan({ file: new URL('../../plans/public-opinion.plan.yaml', import.meta.url).pathname }));
@@ -59,10 +59,15 @@ describe('examples/host-http', () => {
 
   const event = (as: Person, type: string, data?: Record<string, unknown>) =>
     call<Incident>(server, 'POST', `/incidents/${id}/events`, { as, body: data === undefined ? { type } : { type, data } });
+  /** Sends an event that must be accepted; returns the incident whole (the reply is its snapshot and the event's entries, no timeline). */
   const accepted = async (as: Person, type: string, data?: Record<string, unknown>): Promise<Incident> => {
     const reply = await event(as, type, data);
     expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
-    return reply.body;
+    const sent = reply.body as unknown as IncidentSnapshot & { entries: TimelineEntry[] };
+    expect(sent).not.toHaveProperty('timeline');
+    const whole = (await call<Incident>(server, 'GET', `/incidents/${id}`)).body;
+    expect([sent.version, sent.head.hash, sent.entries.at(-1)?.hash]).toEqual([whole.version, whole.timeline.at(-1)?.hash, whole.timeline.at(-1)?.hash]);
+    return whole;
   };
   const rejected = async (as: Person | undefined, type: string, data: Record<string, unknown> | undefined, status: number, code: string) => {
     const reply =

@@ -170,7 +170,8 @@ export function routeTable(options: RouteTableOptions): PlanwrightRoute[] {
           const reply = codeReply(result.error.code, result.error.message, result.error.details);
           return { kind: 'json', status: reply.status, body: reply.body };
         }
-        return { kind: 'json', status: 200, body: result.incident, headers: { etag: `"${result.incident.version}"` } };
+        // The incident's snapshot after the event (no timeline: GET …/timeline reads it) and the entries the event added.
+        return { kind: 'json', status: 200, body: { ...result.incident, entries: result.entries }, headers: { etag: `"${result.incident.version}"` } };
       },
     },
     {

@@ -1,14 +1,16 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { canonicalize } from '../compile/canonical-json.js';
-import type { Incident, TimelineEntry } from '../runtime/incident.js';
+import type { Incident, IncidentSnapshot, IncidentState, TimelineEntry } from '../runtime/incident.js';
 import type { ListedIncident } from '../runtime/listed-incident.js';
+import { stateOf } from '../runtime/incident-snapshot.js';
 import { compareDue, parseQueryTime, pendingDeadlines } from '../runtime/stores/due-deadlines.js';
 import { assertIncidentId } from '../runtime/stores/incident-id.js';
-import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from '../runtime/stores/incident-document.js';
+import { assertValidSave, CorruptIncidentError, parseIncidentDocument, parseIncidentState, parseTimelineEntry } from '../runtime/stores/incident-document.js';
 import { checkListQuery } from '../runtime/stores/list-limits.js';
 import { parseListedDocument } from '../runtime/stores/listed-document.js';
 import { assertSavable } from '../runtime/stores/save-preconditions.js';
+import { assertAppends } from '../runtime/stores/snapshot-preconditions.js';
 import {
   VersionConflictError,
   type CorruptIncident,
@@ -17,7 +19,9 @@ import {
   type IncidentListQuery,
   type IncidentStore,
   type StoredChange,
+  type StoredSnapshot,
 } from '../runtime/stores/store.js';
+import { timelinePageOf } from '../runtime/stores/timeline-page.js';
 import { changeFeed, changePayloadSql, CHANGE_CHANNEL } from './change-feed.js';
 import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations.js';
 import { quoteSchema } from './schema-name.js';
@@ -41,7 +45,7 @@ export interface PostgresStore extends IncidentStore {
   claimDue(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
   withPendingEffects(): Promise<string[]>;
   listPage(query: IncidentListQuery): Promise<IncidentListPage>;
-  update(id: string, known: Incident | undefined, change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>): Promise<Incident | undefined>;
+  update: NonNullable<IncidentStore['update']>;
   /** Creates or upgrades the tables (idempotent, safe from several processes at once). */
   migrate(): Promise<{ from: number; to: number }>;
   /** Ends the pool if the store created it; a pool passed in is left open. */
@@ -62,14 +66,15 @@ interface IncidentRow {
   last_hash: string;
 }
 
-/** The stored timeline a save continues: its length and its last entry's hash. */
-interface TimelineBase {
-  length: number;
-  hash: string;
+/** A snapshot row: the incident's state and version, and its head entry (the last timeline row) as JSON text. */
+interface SnapshotRow {
+  id: string;
+  version: number;
+  doc: Record<string, unknown>;
+  timeline_length: number;
+  last_hash: string;
+  head_entry: string | null;
 }
-
-/** How many incidents' timeline bases a store remembers (a miss costs one extra query). */
-const BASE_CACHE_SIZE = 10_000;
 
 interface ListedRow {
   id: string;
@@ -92,9 +97,9 @@ interface DueRow {
 
 const toDue = (r: DueRow): DueDeadline => ({ incidentId: r.incident_id, deadlineId: r.deadline_id, instance: r.instance, dueAt: r.due_text });
 
-/** The JSON parameters of `save_incident` for `incident`: the document without its timeline, its pending deadlines, its outbox. */
-function saveColumns(incident: Incident): { doc: string; deadlines: string; outbox: string } {
-  const { timeline: _timeline, ...rest } = incident;
+/** The JSON parameters of `save_incident` for `incident`: its state (no timeline, no head), its pending deadlines, its outbox. */
+function saveColumns(incident: IncidentState): { doc: string; deadlines: string; outbox: string } {
+  const rest = stateOf(incident);
   const deadlines = pendingDeadlines(incident).map((d) => ({
     deadline_id: d.deadlineId,
     instance: d.instance,
@@ -119,8 +124,11 @@ function saveColumns(incident: Incident): { doc: string; deadlines: string; outb
  * it inserts only the new timeline entries, checked to continue the stored hash chain
  * (`TimelineIntegrityError` otherwise, nothing written), brings the deadline rows in line with
  * the pending instances (a lease survives while its instance stays pending with the same due
- * time) and replaces the outbox rows. The store remembers each incident's stored timeline
- * length by version, so a save sends only the new entries.
+ * time) and replaces the outbox rows. A save sends only the snapshot and the new entries (store
+ * contract v2): its cost does not grow with the history. `getSnapshot` reads the incident row and
+ * its last timeline row (one index lookup), never the whole timeline; `get` reads it all and
+ * `timeline` a page of it. Rows written before the snapshot's `timelineIndex` existed are read as
+ * they are (the engine derives the index once); no layout migration is needed for it.
  *
  * `listPage` is one query: a range scan, in list order, of the index that fits its filters
  * (`incidents_list`, `incidents_list_closed`, `incidents_list_stage` on the list columns that
@@ -178,21 +186,6 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     await migrated;
   }
 
-  /**
-   * What this store last saw of each incident's timeline, by version. A version is written once,
-   * so (id, version) names one document: when a save's expected version matches, the stored
-   * timeline is this long and only the entries after it are sent.
-   */
-  const bases = new Map<string, TimelineBase & { version: number }>();
-  const rememberBase = (id: string, version: number, base: TimelineBase): void => {
-    bases.delete(id);
-    bases.set(id, { version, ...base });
-    if (bases.size > BASE_CACHE_SIZE) {
-      const oldest = bases.keys().next().value;
-      if (oldest !== undefined) bases.delete(oldest);
-    }
-  };
-
   function toIncident(row: IncidentRow): Incident {
     const source = `${schemaName}.incidents row id=${JSON.stringify(row.id)}`;
     let timeline: unknown;
@@ -211,7 +204,6 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (incident.timeline.length !== row.timeline_length) {
       throw new CorruptIncidentError(source, `${incident.timeline.length} timeline rows, the incident row says ${row.timeline_length}`);
     }
-    rememberBase(row.id, row.version, { length: row.timeline_length, hash: row.last_hash });
     return incident;
   }
 
@@ -254,33 +246,52 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
      LIMIT ${param(query.limit + 1)}`;
     return { text, values };
   }
+  /** A snapshot row as the engine reads it: the state validated, its head from the head entry. */
+  function toStoredSnapshot(row: SnapshotRow): StoredSnapshot {
+    const source = `${schemaName}.incidents row id=${JSON.stringify(row.id)}`;
+    const state = parseIncidentState(canonicalize(row.doc), source);
+    if (state.id !== row.id) throw new CorruptIncidentError(source, `document holds id ${JSON.stringify(state.id)}`);
+    if (state.version !== row.version) throw new CorruptIncidentError(source, `document version ${state.version} differs from the version column ${row.version}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.head_entry ?? 'null');
+    } catch (error) {
+      throw new CorruptIncidentError(source, `its last timeline row is not valid JSON (${(error as Error).message})`, { cause: error });
+    }
+    if (parsed === null) throw new CorruptIncidentError(source, `the incident row says ${row.timeline_length} timeline rows, row ${row.timeline_length - 1} is missing`);
+    const headEntry = parseTimelineEntry(canonicalize(parsed), source);
+    if (headEntry.seq !== row.timeline_length - 1 || headEntry.hash !== row.last_hash) {
+      throw new CorruptIncidentError(source, `its last timeline row (seq ${headEntry.seq}) is not the head the incident row names (${row.timeline_length} rows ending in ${JSON.stringify(row.last_hash)})`);
+    }
+    return { snapshot: { ...state, head: { at: headEntry.at, hash: headEntry.hash, seq: headEntry.seq } }, headEntry };
+  }
+
+  /** Reads one incident's snapshot row with its head entry (one index lookup of the timeline). */
+  const selectSnapshot = `
+    SELECT i.id, i.version, i.doc, i.timeline_length, i.last_hash, t.entry::text AS head_entry
+      FROM ${s}.incidents i LEFT JOIN ${s}.timeline t ON t.incident_id = i.id AND t.seq = i.timeline_length - 1
+     WHERE i.id = $1`;
 
   const selectIncidents = `
     SELECT i.id, i.version, i.doc, i.timeline_length, i.last_hash,
            (SELECT '[' || string_agg(t.entry::text, ',' ORDER BY t.seq) || ']' FROM ${s}.timeline t WHERE t.incident_id = i.id) AS timeline
       FROM ${s}.incidents i`;
 
-  /** The entries of `incident` after `base`, checked to continue it (seq and prevHash). */
-  function newEntries(incident: Incident, base: TimelineBase): TimelineEntry[] {
-    const id = incident.id;
-    if (incident.timeline.length < base.length) {
-      throw new TimelineIntegrityError(id, `it has ${incident.timeline.length} entries, ${base.length} are stored`);
+  /**
+   * Checks a save before it is sent (entries continuing `base` — seq and prevHash — the snapshot's
+   * head their last, the state and the new entries valid); returns the parameters of `save_incident`.
+   */
+  function saveParameters(snapshot: IncidentSnapshot, entries: readonly TimelineEntry[], base: { length: number; hash: string }, expectedVersion: number): unknown[] {
+    const id = snapshot.id;
+    try {
+      assertAppends(snapshot, entries, { seq: base.length - 1, hash: base.hash });
+    } catch (error) {
+      throw new TimelineIntegrityError(id, (error as Error).message.replace(`incident ${id} cannot be saved: `, ''));
     }
-    const joint = incident.timeline[base.length - 1];
-    if (joint !== undefined && joint.hash !== base.hash) {
-      throw new TimelineIntegrityError(id, `stored entry ${base.length - 1} has hash ${base.hash}, the incident has ${joint.hash}`);
-    }
-    const fresh = incident.timeline.slice(base.length);
-    let prevHash = base.hash;
-    fresh.forEach((entry, i) => {
-      const seq = base.length + i;
-      if (entry.seq !== seq) throw new TimelineIntegrityError(id, `entry at position ${seq} has seq ${entry.seq}`);
-      if (entry.prevHash !== prevHash) {
-        throw new TimelineIntegrityError(id, `entry ${seq} has prevHash ${JSON.stringify(entry.prevHash)}, the previous hash is ${JSON.stringify(prevHash)}`);
-      }
-      prevHash = entry.hash;
-    });
-    return fresh;
+    const state = stateOf(snapshot);
+    assertValidSave(state, entries);
+    const { doc, deadlines, outbox } = saveColumns(state);
+    return [id, expectedVersion, snapshot.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox, schemaName];
   }
 
   // A successful save notifies the change feed in the same transaction (delivered on commit).
@@ -304,6 +315,14 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     schema: schemaName,
     migrate,
 
+    async getSnapshot(id) {
+      assertIncidentId(id);
+      await ready();
+      const r = await pool.query<SnapshotRow>(selectSnapshot, [id]);
+      const row = r.rows[0];
+      return row === undefined ? undefined : toStoredSnapshot(row);
+    },
+
     async get(id) {
       assertIncidentId(id);
       await ready();
@@ -312,48 +331,50 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       return row === undefined ? undefined : toIncident(row);
     },
 
-    async save(incident, expectedVersion) {
-      assertSavable(incident, expectedVersion);
-      assertValidIncident(incident);
+    async timeline(id, page) {
+      assertIncidentId(id);
+      const { after, limit } = timelinePageOf(page);
       await ready();
-      const id = incident.id;
-      const { doc, deadlines, outbox } = saveColumns(incident);
-      let base: TimelineBase;
-      const known = bases.get(id);
-      if (expectedVersion === 0) base = { length: 0, hash: '' };
-      else if (known !== undefined && known.version === expectedVersion) base = known;
-      else {
-        const r = await pool.query<{ version: number; timeline_length: number; last_hash: string }>(
-          `SELECT version, timeline_length, last_hash FROM ${s}.incidents WHERE id = $1`,
-          [id],
-        );
-        const row = r.rows[0];
-        if (row?.version !== expectedVersion) throw new VersionConflictError(id, expectedVersion, row?.version ?? null);
-        base = { length: row.timeline_length, hash: row.last_hash };
-      }
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const entries = newEntries(incident, base);
-        // A successful save notifies the change feed in the same transaction (delivered on commit).
-        const r = await pool.query<{ result: string }>(saveSql, [
-          id, expectedVersion, incident.version, doc, base.length, base.hash, JSON.stringify(entries), deadlines, outbox, schemaName,
-        ]);
-        const result = r.rows[0]?.result ?? '';
-        if (result === 'ok') {
-          const last = incident.timeline[incident.timeline.length - 1];
-          rememberBase(id, incident.version, { length: incident.timeline.length, hash: last?.hash ?? '' });
-          return;
+      const r = await pool.query<{ entry: string }>(
+        `SELECT entry::text AS entry FROM ${s}.timeline WHERE incident_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [id, after, Math.min(limit, 2_147_483_647)],
+      );
+      const source = `${schemaName}.timeline rows of incident ${JSON.stringify(id)}`;
+      return r.rows.map((row) => {
+        try {
+          return canonicalize(JSON.parse(row.entry)) as TimelineEntry;
+        } catch (error) {
+          throw new CorruptIncidentError(source, `a row is not valid JSON (${(error as Error).message})`, { cause: error });
         }
-        if (result.startsWith('conflict')) {
-          bases.delete(id);
-          const stored = result.slice('conflict '.length);
-          const actual = result === 'conflict' ? null : /^\d+$/.test(stored) ? Number(stored) : await actualVersion(id);
-          throw new VersionConflictError(id, expectedVersion, actual);
-        }
-        const match = /^base (\d+) (.*)$/.exec(result);
-        if (match === null) throw new Error(`save_incident returned ${JSON.stringify(result)}`);
-        base = { length: Number(match[1]), hash: match[2] ?? '' }; // the remembered base was stale: retry from the stored one
+      });
+    },
+
+    async save(snapshot, entries, expectedVersion) {
+      assertSavable(snapshot, expectedVersion);
+      await ready();
+      const id = snapshot.id;
+      // The stored chain this save continues: where its first entry joins (or, with no entries, the head it keeps).
+      // (The database checks it is the stored one, under the row lock.)
+      const first = entries[0];
+      const base =
+        expectedVersion === 0
+          ? { length: 0, hash: '' }
+          : first === undefined
+            ? { length: snapshot.head.seq + 1, hash: snapshot.head.hash }
+            : { length: first.seq, hash: first.prevHash };
+      // A successful save notifies the change feed in the same transaction (delivered on commit).
+      const r = await pool.query<{ result: string }>(saveSql, saveParameters(snapshot, entries, base, expectedVersion));
+      const result = r.rows[0]?.result ?? '';
+      if (result === 'ok') return;
+      if (result.startsWith('conflict')) {
+        const stored = result.slice('conflict '.length);
+        const actual = result === 'conflict' ? null : /^\d+$/.test(stored) ? Number(stored) : await actualVersion(id);
+        throw new VersionConflictError(id, expectedVersion, actual);
       }
-      throw new Error(`incident ${id}: the stored timeline kept changing under the same version`);
+      const match = /^base (\d+) (.*)$/.exec(result);
+      if (match === null) throw new Error(`save_incident returned ${JSON.stringify(result)}`);
+      // The stored version is the expected one, but its timeline is not the one these entries continue.
+      throw new TimelineIntegrityError(id, `the stored timeline has ${match[1]} entries ending in ${JSON.stringify(match[2] ?? '')}; the save continues ${base.length} ending in ${JSON.stringify(base.hash)}`);
     },
 
     async update(id, known, change) {
@@ -370,35 +391,30 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
             await client.query('COMMIT');
             return undefined;
           }
-          const cachedHash = known?.timeline.at(-1)?.hash ?? '';
-          const fresh = known !== undefined && known.id === id && known.version === row.version && cachedHash === row.last_hash;
-          let current: Incident;
+          const fresh = known !== undefined && known.id === id && known.version === row.version && known.head.hash === row.last_hash && known.head.seq === row.timeline_length - 1;
+          let current: StoredSnapshot['snapshot'];
+          let headEntry: TimelineEntry | undefined;
           if (fresh) current = known;
           else {
-            const read = await client.query<IncidentRow>(`${selectIncidents} WHERE i.id = $1`, [id]);
+            const read = await client.query<SnapshotRow>(selectSnapshot, [id]);
             const stored = read.rows[0];
             if (stored === undefined) throw new Error(`incident ${id} vanished under its row lock`);
-            current = toIncident(stored);
+            ({ snapshot: current, headEntry } = toStoredSnapshot(stored));
           }
-          const next = await change(current);
+          const next = await change(current, headEntry);
           if (next === undefined) {
             await client.query('COMMIT');
             return current;
           }
-          if (next.id !== id) throw new Error(`update of incident ${id} returned incident ${next.id}`);
-          assertSavable(next, current.version);
-          assertValidIncident(next);
-          const entries = newEntries(next, { length: row.timeline_length, hash: row.last_hash });
-          const { doc, deadlines, outbox } = saveColumns(next);
-          const saved = await client.query<{ result: string }>(saveSql, [
-            id, current.version, next.version, doc, row.timeline_length, row.last_hash, JSON.stringify(entries), deadlines, outbox, schemaName,
-          ]);
+          if (next.snapshot.id !== id) throw new Error(`update of incident ${id} returned incident ${next.snapshot.id}`);
+          assertSavable(next.snapshot, current.version);
+          const parameters = saveParameters(next.snapshot, next.entries, { length: row.timeline_length, hash: row.last_hash }, current.version);
+          const saved = await client.query<{ result: string }>(saveSql, parameters);
           const result = saved.rows[0]?.result ?? '';
           // The row is locked by this transaction: neither its version nor its timeline can have moved.
           if (result !== 'ok') throw new Error(`save_incident returned ${JSON.stringify(result)} under the row lock`);
           await client.query('COMMIT');
-          rememberBase(id, next.version, { length: next.timeline.length, hash: next.timeline.at(-1)?.hash ?? '' });
-          return next;
+          return next.snapshot;
         } catch (error) {
           await client.query('ROLLBACK').catch((rollbackError: unknown) => {
             broken = rollbackError as Error; // the connection is unusable: the pool drops it

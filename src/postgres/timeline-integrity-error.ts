@@ -1,8 +1,8 @@
 import { PlanwrightError } from '../errors/planwright-error.js';
 /**
- * Thrown by `postgresStore.save` when the incident's timeline does not continue the stored one:
- * it is shorter, an already stored entry changed, or the new entries break the hash chain.
- * Nothing is written (the whole save is rolled back).
+ * Thrown by `postgresStore.save` when a save does not continue the stored timeline: its entries
+ * do not follow the stored head (seq, prevHash), break the hash chain among themselves, or the
+ * snapshot's head is not their last. Nothing is written (the whole save is rolled back).
  */
 export class TimelineIntegrityError extends PlanwrightError {
   override readonly name = 'TimelineIntegrityError';

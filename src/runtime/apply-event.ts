@@ -4,7 +4,7 @@ import type { EnterStageParams, TakenParams } from '../compile/to-machine.js';
 import { IncidentChange, lastEntryMs } from './change.js';
 import { armOnEvent, fireDue, meetDeadlines, nextDueMs, sweepDeadlines } from './deadlines.js';
 import { decideEvent, type AcceptedEvent, type ValidEvent } from './decide-event.js';
-import type { Incident, TimelineEntry } from './incident.js';
+import type { IncidentSnapshot, TimelineEntry } from './incident.js';
 import { stateFields } from './machine-state.js';
 import { settleLevelTracks } from './level-tracks.js';
 import { enterStage } from './stage-entry.js';
@@ -16,7 +16,7 @@ export type { ValidEvent } from './decide-event.js';
 
 /** What applying an event produced: the next incident (version + 1) and the new entries. */
 export interface Applied {
-  incident: Incident;
+  incident: IncidentSnapshot;
   entries: TimelineEntry[];
   error?: SendError;
 }
@@ -32,7 +32,7 @@ const MAX_REJECTED_DATA = 10_000;
  * @example
  * const caught = catchUp(plan, incident, clock.now(), entries); // fires overdue reminders and breaches
  */
-export function catchUp(plan: CompiledPlan, incident: Incident, now: number, entries: TimelineEntry[]): Incident {
+export function catchUp(plan: CompiledPlan, incident: IncidentSnapshot, now: number, entries: TimelineEntry[]): IncidentSnapshot {
   const due = nextDueMs(incident, plan.deadlineById);
   if (due === undefined || due > now) return incident;
   const change = new IncidentChange(plan, incident, now);
@@ -51,7 +51,7 @@ export function catchUp(plan: CompiledPlan, incident: Incident, now: number, ent
  * @example
  * const { incident: next, error } = applyEvent(plan, incident, { type: 'REPORT', by, data }, clock.now());
  */
-export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidEvent, now: number): Applied {
+export function applyEvent(plan: CompiledPlan, incident: IncidentSnapshot, event: ValidEvent, now: number): Applied {
   const entries: TimelineEntry[] = [];
   const base = catchUp(plan, incident, now, entries);
   const applied = applyDecision(plan, base, event, decideEvent(plan, base, event), now);
@@ -69,7 +69,7 @@ export function applyEvent(plan: CompiledPlan, incident: Incident, event: ValidE
  * @example
  * const applied = applyDecision(plan, incident, event, decideEvent(plan, incident, event), clock.now());
  */
-export function applyDecision(plan: CompiledPlan, incident: Incident, event: ValidEvent, decision: AcceptedEvent | { error: SendError }, now: number): Applied {
+export function applyDecision(plan: CompiledPlan, incident: IncidentSnapshot, event: ValidEvent, decision: AcceptedEvent | { error: SendError }, now: number): Applied {
   const change = new IncidentChange(plan, incident, Math.max(now, lastEntryMs(incident)));
   if ('error' in decision) {
     const data: Record<string, unknown> = { code: decision.error.code, event: event.type };

@@ -29,7 +29,7 @@ export interface AvailableEvent {
  * const open = availableEvents(engine.plan, incident, { id: 'zhang', roles: ['department-head'] });
  * open.map((e) => e.event); // e.g. ['APPROVE_STRATEGY', 'REGRADE', 'NOTE']
  */
-export function availableEvents(plan: CompiledPlan, incident: Incident, actor: Actor): AvailableEvent[] {
+export function availableEvents(plan: CompiledPlan, incident: Pick<Incident, 'stage' | 'tracks' | 'severity' | 'data' | 'closed'>, actor: Actor): AvailableEvent[] {
   if (incident.closed) return [];
   const stage = plan.stages.get(incident.stage);
   if (stage === undefined) return [];

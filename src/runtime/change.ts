@@ -1,6 +1,7 @@
 import { canonicalize } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
-import type { Actor, DeadlineInstance, Incident, PendingEffect, TimelineEntry } from './incident.js';
+import type { Actor, DeadlineInstance, IncidentSnapshot, PendingEffect, TimelineEntry } from './incident.js';
+import { indexEntry } from './timeline-index.js';
 import { deepFreeze, freezeNew, isDeepFrozen, markEngineIncident } from './deep-freeze.js';
 import { chainEntry, type EntryFields } from './timeline.js';
 
@@ -8,15 +9,16 @@ export { iso, msOf } from './iso-time.js';
 import { iso, msOf } from './iso-time.js';
 
 /** Incident fields a change may write. */
-const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'outbox', 'timeline', 'version', 'closed', 'closedAt', 'planHash', 'planVersion'] as const;
+const FIELDS = ['stage', 'state', 'tracks', 'severity', 'data', 'deadlines', 'outbox', 'head', 'timelineIndex', 'version', 'closed', 'closedAt', 'planHash', 'planVersion'] as const;
 
 /**
- * One change to an incident in progress: a plain working copy (`doc`, its arrays copied, their
- * items shared with the frozen base), the plan, the time the change happens at, and helpers that
- * keep every written object in canonical key order. {@link IncidentChange.commit} hands the
- * changed fields to a new frozen incident that shares everything that did not change with the
- * base (structural sharing, as an immutable-data library would, without its drafts: appending to
- * a long timeline costs O(entries appended)).
+ * One change to an incident's snapshot in progress: a plain working copy (`doc`, its arrays
+ * copied, their items shared with the frozen base), the plan, the time the change happens at, and
+ * helpers that keep every written object in canonical key order. Entries are appended to the chain
+ * through the snapshot's `head` and collected in `entries` (the timeline itself is never read or
+ * copied: a change costs the same however long the history). {@link IncidentChange.commit} hands
+ * the changed fields to a new frozen snapshot that shares everything that did not change with the
+ * base (structural sharing, as an immutable-data library would, without its drafts).
  * @internal
  */
 export class IncidentChange {
@@ -25,11 +27,11 @@ export class IncidentChange {
   /** Entries appended by this change. */
   readonly entries: TimelineEntry[] = [];
   /** The working copy. */
-  readonly doc: Incident;
+  readonly doc: IncidentSnapshot;
 
   constructor(
     readonly plan: CompiledPlan,
-    readonly base: Incident,
+    readonly base: IncidentSnapshot,
     now: number,
   ) {
     this.now = now;
@@ -37,7 +39,6 @@ export class IncidentChange {
       ...base,
       deadlines: [...base.deadlines],
       outbox: [...base.outbox],
-      timeline: [...base.timeline],
       tracks: [...base.tracks],
     };
   }
@@ -47,10 +48,12 @@ export class IncidentChange {
    * unchanged arrays, item for item) are the base's own objects; returns the base itself when
    * nothing changed.
    */
-  commit(): Incident {
+  commit(): IncidentSnapshot {
     const { base, doc } = this;
-    // Freeze what is new; older timeline entries and unchanged items came frozen from the base.
-    freezeNew(doc.timeline, true);
+    // Freeze what is new; unchanged items came frozen from the base.
+    for (const entry of this.entries) deepFreeze(entry);
+    deepFreeze(doc.head);
+    deepFreeze(doc.timelineIndex);
     freezeNew(doc.deadlines, false);
     freezeNew(doc.outbox, false);
     freezeNew(doc.tracks, false);
@@ -85,12 +88,12 @@ export class IncidentChange {
    * anything else would not verify: the model-based tests check every chain with `verifyTimeline`.)
    */
   appendCanonical(type: EntryFields['type'], result: EntryFields['result'], data?: Record<string, unknown>, by?: Actor): TimelineEntry {
-    const prev = this.doc.timeline[this.doc.timeline.length - 1];
     const fields: EntryFields = { at: iso(this.now), type, result };
     if (data !== undefined) fields.data = data;
     if (by !== undefined) fields.by = by;
-    const entry = chainEntry(prev, fields);
-    this.doc.timeline.push(entry);
+    const entry = chainEntry(this.doc.head.seq < 0 ? undefined : this.doc.head, fields);
+    this.doc.head = { at: entry.at, hash: entry.hash, seq: entry.seq };
+    this.doc.timelineIndex = indexEntry(this.doc.timelineIndex, entry);
     this.entries.push(entry);
     return entry;
   }
@@ -134,21 +137,21 @@ export class IncidentChange {
  * @example
  * const next = withVersion(caught, loaded.version + 1);
  */
-export function withVersion(incident: Incident, version: number): Incident {
+export function withVersion(incident: IncidentSnapshot, version: number): IncidentSnapshot {
   const next = Object.freeze({ ...incident, version });
   return isDeepFrozen(incident) ? markEngineIncident(next) : next;
 }
 
 /**
- * The time (ms) of an incident's last timeline entry, or -Infinity: nothing new is stamped before it.
+ * The time (ms) of an incident's last timeline entry (its head), or -Infinity before the first:
+ * nothing new is stamped before it.
  * @internal
  *
  * @example
  * const now = Math.max(clock.now(), lastEntryMs(incident));
  */
-export function lastEntryMs(incident: Pick<Incident, 'timeline'>): number {
-  const last = incident.timeline[incident.timeline.length - 1];
-  return last === undefined ? -Infinity : msOf(last.at);
+export function lastEntryMs(incident: Pick<IncidentSnapshot, 'head'>): number {
+  return incident.head.seq < 0 ? -Infinity : msOf(incident.head.at);
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -4,7 +4,7 @@ import { dueAtMs, dueMs } from '../compile/deadline-table.js';
 import type { IncidentChange } from './change.js';
 import { iso, lastEntryMs, msOf } from './change.js';
 import { instanceBaseMs } from './deadline-base.js';
-import type { DeadlineInstance, Incident, TimelineEntry } from './incident.js';
+import type { DeadlineInstance, Incident } from './incident.js';
 import { lastRegradeValues } from './last-regrade.js';
 import { runActions } from './plan-actions.js';
 
@@ -55,17 +55,15 @@ function baseFromField(d: CompiledDeadline, data: Readonly<Record<string, unknow
 }
 
 /**
- * The time (ms) of the current entry into `d`'s stage, from the timeline; undefined when there is
- * none or an instance of `d` was armed since.
+ * The time (ms) of the last entry into `d`'s stage, from the timeline index; undefined when there
+ * is none or an instance of `d` was armed since (its last `deadline-armed` entry comes after).
  */
 function unarmedEntryTime(change: IncidentChange, d: CompiledDeadline): number | undefined {
-  const timeline = change.doc.timeline;
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i] as TimelineEntry;
-    if (e.type === 'deadline-armed' && e.data?.['deadline'] === d.id) return undefined;
-    if (e.type === 'stage-entered' && e.data?.['stage'] === d.stage) return msOf(e.at);
-  }
-  return undefined;
+  const index = change.doc.timelineIndex;
+  const entered = d.stage === undefined ? undefined : index.stageEntered[d.stage];
+  if (entered === undefined) return undefined;
+  const armed = index.deadlineArmed[d.id];
+  return armed !== undefined && armed > entered.seq ? undefined : msOf(entered.at);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CompiledPlan, CompiledTransition } from '../compile/compiled-plan.
 import { evaluateCondition } from '../compile/conditions.js';
 import { checkData, type DataIssue } from '../compile/field-validators.js';
 import type { TakenParams } from '../compile/to-machine.js';
-import type { Actor, Incident } from './incident.js';
+import type { Actor, IncidentSnapshot } from './incident.js';
 import { snapshotOf, type MachineAction } from './machine-state.js';
 import { hasLevelTracks } from './level-tracks.js';
 import { rememberedStep } from './remembered-steps.js';
@@ -59,7 +59,7 @@ function firersOf(plan: CompiledPlan): Map<string, Set<string>> {
  * const decision = decideEvent(plan, incident, { type: 'REPORT', by, data });
  * if ('error' in decision) console.log(decision.error.code); // e.g. 'unauthorized'
  */
-export function decideEvent(plan: CompiledPlan, incident: Incident, event: ValidEvent): AcceptedEvent | { error: SendError } {
+export function decideEvent(plan: CompiledPlan, incident: IncidentSnapshot, event: ValidEvent): AcceptedEvent | { error: SendError } {
   const declaration = plan.events.get(event.type);
   if (declaration === undefined) {
     return { error: sendError('unknown-event', `the plan has no event "${event.type}"`, { event: event.type }) };

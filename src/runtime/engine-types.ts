@@ -1,17 +1,17 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Clock } from './clock.js';
 import type { EngineInspection } from './engine-inspection.js';
-import type { Actor, Incident, PendingEffect, TimelineEntry } from './incident.js';
+import type { Actor, Incident, IncidentSnapshot, PendingEffect, TimelineEntry } from './incident.js';
 import type { SendError } from './send-error.js';
 import type { ListedIncident } from './listed-incident.js';
-import type { IncidentStore } from './stores/store.js';
+import type { IncidentStore, IncidentStoreV1, TimelinePage } from './stores/store.js';
 import type { EngineTelemetry } from './telemetry.js';
 import type { EventDataOf, EventTypeOf, IncidentDataOf, IsLoosePlan, LoosePlanTypes, PlanTypes } from './typed-plan.js';
 import type { EffectNameOf } from './effect-payload.js';
 
-/** What an effect handler is given besides the effect: the incident (as saved) and the plan. */
+/** What an effect handler is given besides the effect: the incident's snapshot (as saved; no timeline) and the plan. */
 export interface EffectContext<T extends PlanTypes = LoosePlanTypes> {
-  incident: Incident<T>;
+  incident: IncidentSnapshot<T>;
   plan: CompiledPlan;
 }
 
@@ -41,8 +41,8 @@ export type EffectHandlers<T extends PlanTypes = LoosePlanTypes> =
 export interface EngineOptions<T extends PlanTypes = LoosePlanTypes> {
   /** Time source; default `systemClock` (the engine then wakes itself for due deadlines). */
   clock?: Clock;
-  /** Where incidents live; default a new `memoryStore()`. */
-  store?: IncidentStore;
+  /** Where incidents live; default a new `memoryStore()`. A store written for the contract before runtime v2 ({@link IncidentStoreV1}) is adapted. */
+  store?: IncidentStore | IncidentStoreV1;
   /** Host effect handlers by name. */
   effects?: EffectHandlers<T>;
   /** Called for everything the engine does (never affects the result). */
@@ -84,10 +84,16 @@ export type EngineEventOf<T extends PlanTypes, E extends EventTypeOf<T>> = {} ex
  */
 export type EngineEvent<T extends PlanTypes = LoosePlanTypes> = { [E in EventTypeOf<T>]: EngineEventOf<T, E> }[EventTypeOf<T>];
 
-/** The result of `engine.send`. */
+/**
+ * The result of `engine.send`: the incident's snapshot after the send (runtime v2: its state and
+ * timeline head, not its timeline — `engine.get` or `engine.timeline` read that) and the timeline
+ * entries the send added (what fell due before the event, the event or its refusal, and the
+ * deliveries of the effects it queued). A refusal recorded in the timeline has both; one refused
+ * before anything was saved (unknown incident, corrupt, conflict) has neither.
+ */
 export type SendResult<T extends PlanTypes = LoosePlanTypes> =
-  | { ok: true; incident: Incident<T> }
-  | { ok: false; error: SendError; incident?: Incident<T> };
+  | { ok: true; incident: IncidentSnapshot<T>; entries: readonly TimelineEntry[] }
+  | { ok: false; error: SendError; incident?: IncidentSnapshot<T>; entries?: readonly TimelineEntry[] };
 
 /**
  * What `engine.list` is asked for: filters (all must hold), a page size and where to continue.
@@ -127,7 +133,8 @@ export interface IncidentPage<T extends PlanTypes = LoosePlanTypes> {
  * feed (`postgresStore`) — by another process.
  */
 export interface EngineChange<T extends PlanTypes = LoosePlanTypes> {
-  incident: Incident<T>;
+  /** The incident's snapshot as saved (no timeline). */
+  incident: IncidentSnapshot<T>;
   /** Timeline entries the change added (for a change made elsewhere: those this engine had not seen). */
   entries: readonly TimelineEntry[];
 }
@@ -135,11 +142,15 @@ export interface EngineChange<T extends PlanTypes = LoosePlanTypes> {
 /** The engine: incidents of one plan, with durable deadlines and effects (`T`: the plan's types, see {@link PlanTypes}). */
 export interface Engine<T extends PlanTypes = LoosePlanTypes> {
   readonly plan: CompiledPlan;
+  /** Opens an incident; resolves to it whole (its few first timeline entries included). */
   open(input: OpenIncidentInput<T>): Promise<Incident<T>>;
   send(incidentId: string, event: EngineEvent<T>): Promise<SendResult<T>>;
+  /** The whole incident, its timeline read from the store (its cost grows with the history: not for every event). */
   get(incidentId: string): Promise<Incident<T> | undefined>;
   /** One page of incidents, filtered and paged in the store (see {@link ListFilter}, {@link IncidentPage}). */
   list(filter?: ListFilter<T>): Promise<IncidentPage<T>>;
+  /** A page of an incident's timeline: entries with `seq > after` (default: from the first), at most `limit`, in order; empty for an unknown incident. */
+  timeline(incidentId: string, page?: TimelinePage): Promise<TimelineEntry[]>;
   subscribe(listener: (change: EngineChange<T>) => void): () => void;
   /**
    * For health checks: resolves once start-up (delivery of effects left pending, scheduling of

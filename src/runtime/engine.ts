@@ -6,7 +6,8 @@ import { parseEventInput, parseOpenInput } from './engine-input.js';
 import type { Engine, EngineEvent, EngineOptions, ListFilter, OpenIncidentInput, SendResult } from './engine-types.js';
 import type { LoosePlanTypes, PlanTypes } from './typed-plan.js';
 import type { BundleJson, PlanBundle } from '../bundle/bundle-format.js';
-import type { Incident } from './incident.js';
+import type { Incident, IncidentSnapshot, TimelineEntry } from './incident.js';
+import { wholeIncident } from './incident-snapshot.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { engineInstruments } from './telemetry.js';
 import { openIncident } from './open-incident.js';
@@ -15,6 +16,7 @@ import { CorruptIncidentError } from './stores/incident-document.js';
 import { bindState } from './state-binding.js';
 import { memoryStore } from './stores/memory-store.js';
 import type { IncidentStore } from './stores/store.js';
+import { adaptStoreV1, isIncidentStore } from './stores/store-v1-adapter.js';
 import { isIncidentId } from './stores/incident-id.js';
 import { checkEffectHandlers } from './check-effect-handlers.js';
 import { changeFeed } from './engine/change-feed.js';
@@ -62,7 +64,8 @@ export function createEngine<T extends PlanTypes = LoosePlanTypes>(source: PlanB
 function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: EngineOptions): Engine {
   const plan = isCompiledPlan(source) ? source : loadBundle(source);
   const clock = options.clock ?? systemClock;
-  const store: IncidentStore = options.store ?? memoryStore();
+  const given = options.store ?? memoryStore();
+  const store: IncidentStore = isIncidentStore(given) ? given : adaptStoreV1(given);
   const effects = options.effects ?? {};
   checkEffectHandlers(plan, effects);
   const newId = options.newId ?? (() => randomUUID());
@@ -75,8 +78,8 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
   const instruments = engineInstruments(options.telemetry);
   const inspect = engineInspector(options.inspect, instruments);
 
-  /** Every incident the engine saves or reads is cached, and its next due time noted. */
-  const remember = (incident: Incident): void => {
+  /** Every snapshot the engine saves or reads is cached, and its next due time noted. */
+  const remember = (incident: IncidentSnapshot): void => {
     cache.remember(incident);
     scheduler.track(incident);
   };
@@ -93,7 +96,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     if (!(error instanceof CorruptIncidentError)) throw error;
     inspect({ type: 'corrupt', incidentId: id, detail: { message: error.message } });
   };
-  const listIncidents = incidentLister({ store, cacheSize, cached: (id) => cache.get(id), adopt: (doc) => reader.adopt(doc), skipCorrupt });
+  const listIncidents = incidentLister({ store, cacheSize, adopt: (doc) => reader.adoptIncident(doc), skipCorrupt });
 
   /** Checks the event's envelope and queues it behind the incident's other work. */
   const enqueueSend = (incidentId: string, event: EngineEvent): Promise<SendResult> => {
@@ -121,20 +124,29 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       const parsed = parseOpenInput(input, plan);
       const id = newId();
       const opened = openIncident(plan, { ...parsed, id }, clock.now());
-      const { incident, entries } = bindState(opened.incident, opened.entries);
+      const { snapshot: incident, entries } = bindState(opened.incident, opened.entries);
       // Saved and cached inside the incident's queue, like every other save: the change feed's
       // handler for this id then runs after it and knows the version as this engine's own.
-      await queue.run(id, () => writer.create(incident));
+      await queue.run(id, () => writer.create(incident, entries));
       feed.emit(incident, entries);
       inspect({ type: 'opened', incidentId: id });
       // Deliver from the newest version: if anything got in first, its own delivery has already
-      // handled (and removed) these effects.
-      const delivered = await queue.run(id, () => {
+      // handled (and removed) these effects, and the incident is read whole.
+      const delivered = await queue.run(id, async () => {
         const latest = cache.get(id);
-        return deliver(latest !== undefined && latest.version > incident.version ? latest : incident);
+        if (latest === undefined || latest.version <= incident.version) return wholeOpened(await deliver(incident));
+        await deliver(latest);
+        // Changed meanwhile: read whole.
+        const stored = await store.get(id);
+        if (stored === undefined) throw new EngineError('not-found', `incident ${id} vanished after it was opened`, { incidentId: id });
+        return reader.adoptIncident(stored);
       });
       scheduler.schedule();
       return delivered;
+
+      function wholeOpened(done: { incident: IncidentSnapshot; entries: readonly TimelineEntry[] }): Incident {
+        return wholeIncident(done.incident, entries.concat(done.entries));
+      }
     },
 
     async send(incidentId: string, event: EngineEvent) {
@@ -155,7 +167,13 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       await ready();
       if (!isIncidentId(incidentId)) return undefined;
       const doc = await store.get(incidentId);
-      return doc === undefined ? undefined : reader.adopt(doc);
+      return doc === undefined ? undefined : reader.adoptIncident(doc);
+    },
+
+    async timeline(incidentId, page) {
+      await ready();
+      if (!isIncidentId(incidentId)) return [];
+      return store.timeline(incidentId, page);
     },
 
     async list(filter?: ListFilter) {

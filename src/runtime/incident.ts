@@ -116,8 +116,40 @@ export interface LoosePendingEffect {
 export type PendingEffect<T extends PlanTypes = LoosePlanTypes> =
   IsLoosePlan<T> extends true ? LoosePendingEffect : { [Name in EffectNameOf<T>]: TypedPendingEffect<T, Name> }[EffectNameOf<T>];
 
-/** An incident: one run of a plan, a plain JSON document (`T`: the plan's types, see {@link PlanTypes}). */
-export interface Incident<T extends PlanTypes = LoosePlanTypes> {
+/**
+ * Where an incident's timeline ends: its last entry's position, hash and time. An incident's
+ * snapshot carries it, so that the engine can append to the chain without reading the timeline.
+ */
+export interface TimelineHead {
+  /** The last entry's `seq` (the timeline holds `seq + 1` entries). */
+  seq: number;
+  /** The last entry's `hash`. */
+  hash: string;
+  /** The last entry's `at`: nothing new is stamped before it. */
+  at: string;
+}
+
+/**
+ * What the engine needs to know about an incident's past, kept with its state so that no event
+ * walks the timeline (runtime v2): the last entry of a few kinds. Derived from the timeline
+ * (`indexTimeline`), bound to the chain with the rest of the state (`stateDigest`).
+ * Documents written before it existed lack it; the engine derives it from their timeline once,
+ * when it first reads them, and stores it with their next save.
+ */
+export interface TimelineIndex {
+  /** By stage id: the last `stage-entered` entry into it (its `seq` and `at`). `from: enter` deadlines are measured from it. */
+  stageEntered: Record<string, { seq: number; at: string }>;
+  /** By deadline id: the `seq` of its last `deadline-armed` entry. */
+  deadlineArmed: Record<string, number>;
+  /** `from` of the last `regraded` entry (the level before the last regrade); absent before any. Conditions read it as `severity.previous`. */
+  regradedFrom?: string;
+}
+
+/**
+ * An incident's state without its history: everything the engine reads and writes on each event.
+ * Bound to the timeline by `stateDigest` (see `state-binding.ts`).
+ */
+export interface IncidentState<T extends PlanTypes = LoosePlanTypes> {
   id: string;
   planId: string;
   planVersion: string;
@@ -137,10 +169,26 @@ export interface Incident<T extends PlanTypes = LoosePlanTypes> {
   deadlines: DeadlineInstance<T>[];
   /** Effects saved but not yet delivered. */
   outbox: PendingEffect<T>[];
-  timeline: TimelineEntry[];
   /** Optimistic-concurrency version: 1 after open, +1 per saved change. */
   version: number;
   openedAt: string;
   closedAt: string | null;
   closed: boolean;
+  /** What the engine keeps of the timeline (runtime v2); absent in documents written before it existed. */
+  timelineIndex?: TimelineIndex;
+}
+
+/**
+ * An incident as the engine works on it (runtime v2): its state and the head of its timeline,
+ * without the timeline itself — what `engine.send` returns and effect handlers and change
+ * listeners are given. The whole history is read with `engine.get` or paged with `engine.timeline`.
+ */
+export interface IncidentSnapshot<T extends PlanTypes = LoosePlanTypes> extends IncidentState<T> {
+  head: TimelineHead;
+  timelineIndex: TimelineIndex;
+}
+
+/** An incident: one run of a plan, a plain JSON document: its state and its whole timeline (`T`: the plan's types, see {@link PlanTypes}). */
+export interface Incident<T extends PlanTypes = LoosePlanTypes> extends IncidentState<T> {
+  timeline: TimelineEntry[];
 }

@@ -45,6 +45,10 @@ export type {
   Actor,
   DeadlineInstance,
   Incident,
+  IncidentSnapshot,
+  IncidentState,
+  TimelineHead,
+  TimelineIndex,
   LoosePendingEffect,
   PendingEffect,
   TimelineEntry,
@@ -57,8 +61,11 @@ export {
   type IncidentListPage,
   type IncidentListQuery,
   type IncidentStore,
+  type IncidentStoreV1,
   type ListPosition,
   type StoredChange,
+  type StoredSnapshot,
+  type TimelinePage,
 } from './stores/store.js';
 export type { ListedIncident } from './listed-incident.js';
 export { ListQueryError, type ListQueryParameter } from './list-query-error.js';

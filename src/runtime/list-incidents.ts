@@ -16,8 +16,6 @@ export interface ListDependencies {
   store: IncidentStore;
   /** List items remembered between calls (the engine's `cacheSize`). */
   cacheSize: number;
-  /** The engine's cached copy of incident `id`, if any (checked when it was read). */
-  cached(id: string): Incident | undefined;
   /** Checks a whole incident read from the store, as `engine.get` does (throws `CorruptIncidentError`). */
   adopt(doc: Incident): Incident;
   /** Reports a stored incident the list leaves out as unreadable (rethrows anything else). */
@@ -36,25 +34,13 @@ export type ListIncidents = (filter: ListFilter | undefined, nowMs: number) => P
  * @internal
  *
  * @example
- * const list = incidentLister({ store, cacheSize: 1000, cached: (id) => cache.get(id), adopt, skipCorrupt });
+ * const list = incidentLister({ store, cacheSize: 1000, adopt, skipCorrupt });
  * const { incidents, next } = await list({ open: true, limit: 20 }, clock.now());
  */
 export function incidentLister(dependencies: ListDependencies): ListIncidents {
   const { store, cacheSize } = dependencies;
   /** Checked list items by id (the newest version seen), least recently used first. */
   const checked = new Map<string, ListedIncident>();
-  /** List views of the engine's own (cached, frozen) incidents. */
-  const views = new WeakMap<Incident, ListedIncident>();
-
-  const viewOf = (incident: Incident): ListedIncident => {
-    let view = views.get(incident);
-    if (view === undefined) {
-      view = listedOf(incident);
-      views.set(incident, view);
-    }
-    return view;
-  };
-
   const remember = (listed: ListedIncident): ListedIncident => {
     checked.delete(listed.id);
     if (cacheSize <= 0) return listed;
@@ -68,8 +54,6 @@ export function incidentLister(dependencies: ListDependencies): ListIncidents {
 
   /** A list item from the store as the engine hands it out: checked (once per version), canonical and frozen. */
   const adoptListed = (item: ListedIncident): ListedIncident => {
-    const cached = dependencies.cached(item.id);
-    if (cached !== undefined && cached.version === item.version && cached.planHash === item.planHash) return viewOf(cached);
     const known = checked.get(item.id);
     if (known !== undefined && known.version === item.version && known.planHash === item.planHash) return remember(known);
     const source = `store incident ${item.id}`;
@@ -126,7 +110,7 @@ export function incidentLister(dependencies: ListDependencies): ListIncidents {
     matching.sort((a, b) => comparePositions(a.position, b.position));
     const page = matching.slice(0, request.limit);
     const more = matching.length > request.limit;
-    return pageOf(request, page.map((entry) => viewOf(entry.incident)), more ? page[page.length - 1]?.position : undefined);
+    return pageOf(request, page.map((entry) => listedOf(entry.incident)), more ? page[page.length - 1]?.position : undefined);
   };
 
   return async (filter, nowMs) => {

@@ -20,8 +20,19 @@ export function listedBindingProblem(listed: ListedIncident): string | undefined
   const { hash, ...entry } = lastEntry;
   if (sha256Hex(canonicalJson(entry)) !== hash) return `its last timeline entry (seq ${lastEntry.seq}) does not match its hash`;
   if (lastEntry.stateDigest === undefined) return undefined;
-  if (sha256Hex(canonicalJson(state)) !== lastEntry.stateDigest) {
+  if (sha256Hex(canonicalJson(state)) !== lastEntry.stateDigest && !sealedBeforeIndex(state, lastEntry.stateDigest)) {
     return `its state does not match the stateDigest of its last timeline entry (seq ${lastEntry.seq}): edited outside the engine, or its timeline cut`;
   }
   return undefined;
+}
+
+/**
+ * Whether `state` matches `digest` once its timeline index is left out: a save sealed before the
+ * index existed (runtime v2 derives the index of such a snapshot on first read and binds it at the
+ * next save, as `checkBinding` accepts).
+ */
+function sealedBeforeIndex(state: Record<string, unknown>, digest: string): boolean {
+  if (!('timelineIndex' in state)) return false;
+  const { timelineIndex: _index, ...withoutIndex } = state;
+  return sha256Hex(canonicalJson(withoutIndex)) === digest;
 }

@@ -1,7 +1,7 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { IncidentChange } from './change.js';
 import { sweepDeadlines } from './deadlines.js';
-import type { Incident, TimelineEntry } from './incident.js';
+import type { IncidentSnapshot, TimelineEntry } from './incident.js';
 import { stateFields } from './machine-state.js';
 import { sendError, type SendError } from './send-error.js';
 
@@ -18,9 +18,9 @@ import { sendError, type SendError } from './send-error.js';
  */
 export function migrateIncident(
   plan: CompiledPlan,
-  incident: Incident,
+  incident: IncidentSnapshot,
   now: number,
-): { incident: Incident; entries: TimelineEntry[] } | { error: SendError } {
+): { incident: IncidentSnapshot; entries: TimelineEntry[] } | { error: SendError } {
   const definition = plan.definition;
   const details = {
     incidentId: incident.id,
@@ -88,7 +88,7 @@ export function migrateIncident(
  * const ready = underPlan(plan, loaded, clock.now());
  * if ('error' in ready) return { ok: false, error: ready.error };
  */
-export function underPlan(plan: CompiledPlan, incident: Incident, now: number): { incident: Incident; entries: TimelineEntry[] } | { error: SendError } {
+export function underPlan(plan: CompiledPlan, incident: IncidentSnapshot, now: number): { incident: IncidentSnapshot; entries: TimelineEntry[] } | { error: SendError } {
   if (incident.planHash === plan.hash) return { incident, entries: [] };
   return migrateIncident(plan, incident, now);
 }

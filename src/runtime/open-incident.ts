@@ -4,7 +4,8 @@ import type { EnterStageParams } from '../compile/to-machine.js';
 import { IncidentChange, iso } from './change.js';
 import { fireDue, sweepDeadlines } from './deadlines.js';
 import { deepFreeze, markEngineIncident } from './deep-freeze.js';
-import type { Actor, Incident, TimelineEntry } from './incident.js';
+import type { Actor, IncidentSnapshot, TimelineEntry } from './incident.js';
+import { EMPTY_TIMELINE_INDEX } from './timeline-index.js';
 import { settleLevelTracks } from './level-tracks.js';
 import { machineStart, stateFields } from './machine-state.js';
 import { runActions } from './plan-actions.js';
@@ -20,25 +21,27 @@ export interface OpenFields {
 }
 
 /**
- * Creates a new incident (version 1) in the plan's first stage at time `now`: `opened` and
+ * Creates the snapshot of a new incident (version 1) in the plan's first stage at time `now`: `opened` and
  * `stage-entered` entries, the stage's enter actions, and the deadlines armed at open.
  * @internal
  *
  * @example
  * const { incident } = openIncident(plan, { id: 'PO-1', by, title: 'Rumour', category: 'media', data: {}, severity: null }, clock.now());
  */
-export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number): { incident: Incident; entries: TimelineEntry[] } {
+export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number): { incident: IncidentSnapshot; entries: TimelineEntry[] } {
   const data = { ...fields.data };
   if (fields.severity !== null && plan.severityField !== undefined) data[plan.severityField] = fields.severity;
   const severity = fields.severity ?? (plan.severityField !== undefined && typeof data[plan.severityField] === 'string' ? (data[plan.severityField] as string) : null);
   const { value, actions } = machineStart(plan, { data, severity });
   const state = stateFields(plan, value);
-  const blank: Incident = {
+  const blank: IncidentSnapshot = {
     category: fields.category,
     closed: false,
     closedAt: null,
     data: canonicalize(data),
     deadlines: [],
+    // No entry yet: the first one appended is seq 0.
+    head: { at: iso(now), hash: '', seq: -1 },
     id: fields.id,
     openedAt: iso(now),
     outbox: [],
@@ -48,7 +51,7 @@ export function openIncident(plan: CompiledPlan, fields: OpenFields, now: number
     severity,
     stage: state.stage,
     state: state.state,
-    timeline: [],
+    timelineIndex: EMPTY_TIMELINE_INDEX,
     title: fields.title,
     tracks: state.tracks,
     version: 1,

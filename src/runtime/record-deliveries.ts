@@ -1,6 +1,6 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { IncidentChange } from './change.js';
-import type { Incident, TimelineEntry } from './incident.js';
+import type { IncidentSnapshot, TimelineEntry } from './incident.js';
 
 /**
  * Records how the outbox's effects were handled, at time `now`: each effect named in `outcomes`
@@ -14,10 +14,10 @@ import type { Incident, TimelineEntry } from './incident.js';
  */
 export function recordDeliveries(
   plan: CompiledPlan,
-  incident: Incident,
+  incident: IncidentSnapshot,
   outcomes: ReadonlyMap<string, string | undefined>,
   now: number,
-): { incident: Incident; entries: TimelineEntry[] } {
+): { incident: IncidentSnapshot; entries: TimelineEntry[] } {
   const change = new IncidentChange(plan, incident, now);
   const draft = change.doc;
   draft.outbox = incident.outbox.filter((effect) => {

@@ -2,10 +2,11 @@ import { canonicalJson } from '../compile/canonical-json.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { applyEvent, catchUp } from './apply-event.js';
 import { msOf, withVersion } from './change.js';
-import type { Incident, TimelineEntry } from './incident.js';
+import type { Incident, IncidentSnapshot, IncidentState, TimelineEntry } from './incident.js';
+import { stateOf } from './incident-snapshot.js';
 import { openIncident } from './open-incident.js';
 import { recordDeliveries } from './record-deliveries.js';
-import { bindState, checkBinding } from './state-binding.js';
+import { bindState, checkIncidentBinding, stateDigest } from './state-binding.js';
 import { verifyTimeline } from './timeline.js';
 
 /**
@@ -52,7 +53,7 @@ export function verifyIncident(plan: CompiledPlan, incident: Incident): Incident
   const replay = replayIncident(plan, incident);
   if (replay !== undefined && 'reason' in replay) return replay;
   // Replay stopped (or could not start): the state is checked against its head entry's digest.
-  const problem = checkBinding(incident);
+  const problem = checkIncidentBinding(incident);
   if (problem !== undefined) {
     return {
       ok: false,
@@ -69,16 +70,25 @@ export function verifyIncident(plan: CompiledPlan, incident: Incident): Incident
 function replayIncident(plan: CompiledPlan, incident: Incident): Failure | { replayed: number } | undefined {
   const { timeline } = incident;
   if (incident.planHash !== plan.hash || timeline[0]?.type !== 'opened' || timeline[0].stateDigest === undefined && !hasDigestAfterOpen(timeline)) return undefined;
-  let current: Incident | undefined;
+  let current: IncidentSnapshot | undefined;
+  /** Whether a save was sealed with the timeline index in its digest: every later one must be too. */
+  let indexed = false;
   let start = 0;
   for (let end = 0; end < timeline.length; end++) {
     if ((timeline[end] as TimelineEntry).stateDigest === undefined) continue;
     const stored = timeline.slice(start, end + 1);
-    const derived = replaySave(plan, incident.id, current, stored);
-    if (derived === undefined) return { replayed: start };
+    const replayed = replaySave(plan, incident.id, current, stored);
+    if (replayed === undefined) return { replayed: start };
+    let derived = bindState(replayed.incident, replayed.entries);
+    if (!indexed && derived.entries.at(-1)?.hash !== stored.at(-1)?.hash) {
+      // A save sealed before the timeline index existed: its digest covers the state without it.
+      const legacy = bindState(replayed.incident, replayed.entries, stateDigest(withoutIndex(replayed.incident)));
+      if (legacy.entries.at(-1)?.hash === stored.at(-1)?.hash) derived = legacy;
+    }
     const entryProblem = compareEntries(derived.entries, stored);
     if (entryProblem !== undefined) return entryProblem;
-    current = derived.incident;
+    indexed ||= derived.entries.at(-1)?.stateDigest === stateDigest(derived.snapshot);
+    current = derived.snapshot;
     start = end + 1;
   }
   const last = timeline.length - 1;
@@ -91,7 +101,9 @@ function replayIncident(plan: CompiledPlan, incident: Incident): Failure | { rep
     };
   }
   if (current === undefined) return undefined;
-  const difference = firstDifference(stateOf(current), stateOf(incident), '');
+  // A document stored before the timeline index existed (never saved since) has none to compare.
+  const expected = incident.timelineIndex === undefined ? withoutIndex(current) : stateOf(current);
+  const difference = firstDifference(expected, stateOf(incident), '');
   if (difference !== undefined) {
     return {
       ok: false,
@@ -105,13 +117,19 @@ function replayIncident(plan: CompiledPlan, incident: Incident): Failure | { rep
   return { replayed: timeline.length };
 }
 
+/** The state without its timeline index (what a save sealed before the index existed covered). */
+function withoutIndex(snapshot: IncidentSnapshot): IncidentState {
+  const { timelineIndex: _index, ...state } = stateOf(snapshot);
+  return state;
+}
+
 /** Whether the open save (the entries up to the first digest) could have been sealed: some entry carries a digest. */
 function hasDigestAfterOpen(timeline: readonly TimelineEntry[]): boolean {
   return timeline.some((entry) => entry.stateDigest !== undefined);
 }
 
-/** Re-derives one save (its stored entries `group`) from `current` through the engine's own code; undefined when it cannot be replayed. */
-function replaySave(plan: CompiledPlan, id: string, current: Incident | undefined, group: readonly TimelineEntry[]): { incident: Incident; entries: readonly TimelineEntry[] } | undefined {
+/** Re-derives one save (its stored entries `group`, not yet sealed) from `current` through the engine's own code; undefined when it cannot be replayed. */
+function replaySave(plan: CompiledPlan, id: string, current: IncidentSnapshot | undefined, group: readonly TimelineEntry[]): { incident: IncidentSnapshot; entries: readonly TimelineEntry[] } | undefined {
   const first = group[0] as TimelineEntry;
   const last = group[group.length - 1] as TimelineEntry;
   if (group.some((entry) => entry.type === 'migrated')) return undefined;
@@ -121,7 +139,7 @@ function replaySave(plan: CompiledPlan, id: string, current: Incident | undefine
     const severity = typeof opened['severity'] === 'string' ? opened['severity'] : null;
     const data = isRecord(opened['data']) ? opened['data'] : {};
     const result = openIncident(plan, { id, by: first.by, title: String(opened['title']), category: String(opened['category']), data, severity }, msOf(first.at));
-    return bindState(result.incident, result.entries);
+    return result;
   }
   const sent = group.find((entry) => (entry.type === 'event' || entry.type === 'rejected') && entry.by !== undefined);
   if (sent !== undefined) {
@@ -129,8 +147,7 @@ function replaySave(plan: CompiledPlan, id: string, current: Incident | undefine
     // A refusal of data too large to keep names only its keys: the data cannot be given again.
     if (sent.type === 'rejected' && 'dataKeys' in recorded) return undefined;
     const event = { type: String(recorded['event']), by: sent.by as NonNullable<TimelineEntry['by']>, data: recorded['data'] ?? {} };
-    const applied = applyEvent(plan, current, event, msOf(sent.at));
-    return bindState(applied.incident, applied.entries);
+    return applyEvent(plan, current, event, msOf(sent.at));
   }
   if (group.every((entry) => entry.type === 'effect-delivered' || entry.type === 'effect-failed')) {
     const outcomes = new Map<string, string | undefined>();
@@ -138,13 +155,12 @@ function replaySave(plan: CompiledPlan, id: string, current: Incident | undefine
       const data = entry.data ?? {};
       outcomes.set(String(data['effect']), entry.type === 'effect-failed' ? String(data['error']) : undefined);
     }
-    const recorded = recordDeliveries(plan, current, outcomes, msOf(first.at));
-    return bindState(recorded.incident, recorded.entries);
+    return recordDeliveries(plan, current, outcomes, msOf(first.at));
   }
   // Deadlines and reminders fired by `runDue`, each stamped at its own due time.
   const entries: TimelineEntry[] = [];
   const caught = catchUp(plan, current, msOf(last.at), entries);
-  return bindState(withVersion(caught, current.version + 1), entries);
+  return { incident: withVersion(caught, current.version + 1), entries };
 }
 
 /** The first stored entry of a save that differs from its replay, naming the key. */
@@ -180,11 +196,6 @@ function compareEntries(derived: readonly TimelineEntry[], stored: readonly Time
     };
   }
   return undefined;
-}
-
-function stateOf(incident: Incident): Record<string, unknown> {
-  const { timeline: _timeline, ...state } = incident;
-  return state;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { createManualClock, type ManualClock } from '../runtime/clock.js';
 import { createEngine } from '../runtime/index.js';
-import type { Actor, Incident, PendingEffect } from '../runtime/incident.js';
+import type { Actor, Incident, IncidentSnapshot, PendingEffect, TimelineEntry } from '../runtime/incident.js';
+import { wholeIncident } from '../runtime/incident-snapshot.js';
 import type { Engine, EngineInspection, SendResult } from '../runtime/index.js';
 import { compiledPlanOf, type TestingPlan } from './compiled-plan-of.js';
 import { durationToMs } from './duration.js';
@@ -91,7 +92,10 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
   });
   const people = options.people ?? {};
   const reminders = new Map(compiled.deadlines.map((d) => [d.id, d.reminders.map((r) => r.beforeMs)]));
-  let current: Incident | undefined;
+  /** The incident's latest snapshot and its timeline, both kept from the engine's changes; `whole` built from them when asked. */
+  let current: IncidentSnapshot | undefined;
+  const timeline: TimelineEntry[] = [];
+  let whole: Incident | undefined;
 
   const actor = (person: string | Actor): Actor => {
     if (typeof person !== 'string') return person;
@@ -99,13 +103,16 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
     if (roles === undefined) throw new Error(`simulate: unknown person "${person}" (people: ${Object.keys(people).join(', ') || 'none'})`);
     return { id: person, roles: [...roles] };
   };
-  // Every saved change (event, firing, effect delivery) comes through here: no re-reading.
-  engine.subscribe(({ incident }) => {
-    if (current === undefined || incident.id === current.id) current = incident;
+  // Every saved change (event, firing, effect delivery) comes through here with its entries: no re-reading.
+  engine.subscribe(({ incident, entries }) => {
+    if (current !== undefined && incident.id !== current.id) return;
+    current = incident;
+    for (const entry of entries) timeline.push(entry);
+    whole = undefined;
   });
   const requireIncident = (): Incident => {
     if (current === undefined) throw new Error('simulate: no incident yet; call open() first');
-    return current;
+    return (whole ??= Object.freeze(wholeIncident(current, Object.freeze(timeline.slice()) as TimelineEntry[])));
   };
 
   const advanceTo = async (target: number): Promise<void> => {
@@ -140,7 +147,7 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
     },
     async open(input) {
       if (current !== undefined) throw new Error('simulate: the incident is already open');
-      current = await engine.open({
+      await engine.open({
         by: actor(input.by),
         title: input.title,
         category: input.category,
@@ -173,7 +180,7 @@ export function simulate(plan: TestingPlan, options: SimulateOptions): Simulatio
  * The earliest time (ms) a pending deadline of the incident is due or one of its reminders is,
  * or undefined when nothing is pending (or the incident is closed).
  */
-function nextDueMs(incident: Incident, reminders: ReadonlyMap<string, readonly number[]>): number | undefined {
+function nextDueMs(incident: Pick<Incident, 'closed' | 'deadlines'>, reminders: ReadonlyMap<string, readonly number[]>): number | undefined {
   if (incident.closed) return undefined;
   let best = Number.POSITIVE_INFINITY;
   for (const d of incident.deadlines) {

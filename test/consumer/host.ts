@@ -13,7 +13,7 @@ import {
   type Actor,
   type EffectHandlers,
   type EngineInspection,
-  type Incident,
+  type IncidentSnapshot,
 } from 'planwright/runtime';
 import { simulate } from 'planwright/testing';
 import { postgresStore } from 'planwright/postgres';
@@ -45,7 +45,7 @@ const inspect = (event: EngineInspection): void => {
   else if (event.type === 'error') sent.push('where' in event.detail ? event.detail.where : event.detail.code);
 };
 
-export async function run(): Promise<Incident<PublicOpinionPlan> | undefined> {
+export async function run(): Promise<IncidentSnapshot<PublicOpinionPlan> | undefined> {
   const engine = createEngine<PublicOpinionPlan>(bundle, { clock: createManualClock('2024-05-01T08:00:00Z'), store: memoryStore(), effects, inspect });
   const wang = actorOf('wang', ['info-officer']);
   const incident = await engine.open({ by: wang, title: 'Rumour', category: 'media' });

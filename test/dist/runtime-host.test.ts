@@ -48,7 +48,9 @@ describe('planwright/runtime with the shipped seed bundle', () => {
     expect((await step('liu', 'ENGAGE_PUBLIC', { reply: 'r' })).stage).toBe('monitor');
     await step('wang', 'RECORD_READING', { heat: 120, negativeShare: 0.4 }, 60);
     expect((await step('zhang', 'DECLARE_OVER', { reason: 'calm' })).stage).toBe('review');
-    const closed = await step('zhang', 'SUBMIT_REVIEW', { measures: 'm', evaluation: 'e', lessons: 'l' }, 60 * 24);
+    await step('zhang', 'SUBMIT_REVIEW', { measures: 'm', evaluation: 'e', lessons: 'l' }, 60 * 24);
+    // A send's result is the snapshot; the whole incident (timeline included) is read with get.
+    const closed = (await engine.get(id))!;
     expect(closed.closed).toBe(true);
     expect(closed.stage).toBe('closed');
     expect(closed.deadlines.filter((d) => d.status === 'breached')).toEqual([]);

@@ -10,7 +10,7 @@
  * Arguments: <store dir> <bundle file> <clock start ms> <random seed>.
  */
 import { readFileSync } from 'node:fs';
-import { createEngine, createManualClock, type Actor, type Incident, type PlanBundle } from '../../src/runtime/index.js';
+import { createEngine, createManualClock, type Actor, type Incident, type IncidentSnapshot, type PlanBundle } from '../../src/runtime/index.js';
 import { fileStore } from '../../src/runtime/stores/file-store.js';
 
 const [dir, bundleFile, startArg, seedArg] = process.argv.slice(2);
@@ -64,10 +64,11 @@ function nextEvent(incident: Incident): string {
   }
 }
 
-function ack(incident: Incident, now: number): void {
-  const last = incident.timeline[incident.timeline.length - 1];
+/** Reports an acknowledged save: the incident (whole, as `open` returns it, or a send's snapshot) with its timeline length and last hash. */
+function ack(incident: Incident | IncidentSnapshot, now: number): void {
+  const head = 'head' in incident ? incident.head : { seq: incident.timeline.length - 1, hash: incident.timeline.at(-1)?.hash ?? '-' };
   // Writes to a pipe are synchronous on Linux: once this returns, the parent will read the line.
-  process.stdout.write(`ack ${incident.id} ${incident.version} ${incident.timeline.length} ${last?.hash ?? '-'} ${now}\n`);
+  process.stdout.write(`ack ${incident.id} ${incident.version} ${head.seq + 1} ${head.seq < 0 ? '-' : head.hash} ${now}\n`);
 }
 
 const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as PlanBundle;

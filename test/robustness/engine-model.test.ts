@@ -19,6 +19,7 @@ import { canonicalJson } from '../../src/compile/canonical-json.js';
 import { createEngine, createManualClock, memoryStore, verifyTimeline, type Actor, type Engine, type EngineEvent, type Incident, type SendResult } from '../../src/runtime/index.js';
 import { seedPlan } from '../runtime/seed-fixtures.js';
 import { runsFrom, seedFrom } from './support.js';
+import { put } from '../stores/fixtures.js';
 
 const RUNS = runsFrom('PLANWRIGHT_MODEL_RUNS', 1000);
 const START = '2024-05-01T08:00:00.000Z';
@@ -325,7 +326,8 @@ async function runSequence(steps: Step[], restoreAt: number): Promise<void> {
   const restore = async (): Promise<Side> => {
     const t: Side = { clock: createManualClock(main.clock.now()), engine: undefined as unknown as Engine };
     const store = memoryStore();
-    await store.save(JSON.parse(JSON.stringify(current)) as Incident, 0);
+    // Saved whole into a new store, as a host moving its incidents would.
+    await put(store, JSON.parse(JSON.stringify(current)) as Incident, 0);
     t.engine = createEngine(seedPlan(), { clock: t.clock, store, effects, newId: () => 'MODEL-1' });
     trace.push(`-- saved and restored into a new engine (version ${current.version})`);
     return t;

@@ -20,14 +20,14 @@ const note = (text: string) => ({ type: 'NOTE', by: clerk, data: { note: text } 
 
 /** An incident with at least `entries` timeline entries (NOTE events), built in memory. */
 async function incidentWith(engine: Engine, id: string, entries: number): Promise<Incident> {
-  await engine.open({ by: clerk, title: id, category: 'any' });
-  let incident = (await engine.get(id)) as Incident;
-  while (incident.timeline.length < entries) {
-    const result = await engine.send(id, note(`history ${incident.timeline.length}`));
+  const opened = await engine.open({ by: clerk, title: id, category: 'any' });
+  let length = opened.timeline.length;
+  while (length < entries) {
+    const result = await engine.send(id, note(`history ${length}`));
     if (!result.ok) throw new Error(result.error.message);
-    incident = result.incident;
+    length = result.incident.head.seq + 1;
   }
-  return incident;
+  return (await engine.get(id)) as Incident;
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;

@@ -24,6 +24,7 @@ import {
 } from '../../src/runtime/index.js';
 import { clerk, integrityPlan, lead, T0 } from './integrity-plan.js';
 import { editSnapshot } from './stored-files.js';
+import { put } from '../stores/fixtures.js';
 
 const plan = integrityPlan();
 
@@ -114,12 +115,14 @@ describe('state bound to the chain', () => {
     await engine.send('SB-04', { type: 'READING', by: clerk, data: { reading: 3 } });
     const genuine = (await engine.get('SB-04')) as Incident;
     await engine.dispose();
-    const unbound = {
-      ...genuine,
+    // Written before binding (and before the timeline index): no digest, no index.
+    const { timelineIndex: _index, ...v1State } = genuine;
+    const unbound: Incident = {
+      ...v1State,
       timeline: rechain(genuine.timeline.map(({ stateDigest: _digest, ...entry }) => entry as TimelineEntry)),
     };
     const store = memoryStore();
-    await store.save(structuredClone(unbound), 0);
+    await put(store, structuredClone(unbound), 0);
     const reader = newEngine(store, []);
     expect((await reader.get('SB-04'))?.data).toEqual({ reading: 3 });
     expect(verifyIncident(plan, unbound)).toEqual({ ok: true, replayed: 0 });
@@ -127,6 +130,8 @@ describe('state bound to the chain', () => {
     expect(sent.ok).toBe(true);
     const bound = (await reader.get('SB-04')) as Incident;
     expect(bound.timeline.at(-1)?.stateDigest).toBe(stateDigest(bound));
+    // Its timeline index was derived from the timeline when first read, and is bound with the rest.
+    expect(bound.timelineIndex).toEqual(genuine.timelineIndex);
     await reader.dispose();
 
     // Downgrade: the head entry's digest removed (and its hash recomputed) while an earlier entry
@@ -135,7 +140,7 @@ describe('state bound to the chain', () => {
     const last = genuine.timeline.length - 1;
     const headless = { ...genuine, timeline: rechain(genuine.timeline.map((entry, seq) => (seq === last ? (({ stateDigest: _d, ...rest }) => rest as TimelineEntry)(entry) : entry))) };
     const downgraded = memoryStore();
-    await downgraded.save(structuredClone(headless), 0);
+    await put(downgraded, structuredClone(headless), 0);
     const third = newEngine(downgraded, []);
     await expect(third.get('SB-04')).rejects.toMatchObject({ code: 'corrupt-incident', message: expect.stringMatching(/no stateDigest/) });
     const refused = await third.send('SB-04', { type: 'NOTE', by: clerk, data: { note: 'x' } });

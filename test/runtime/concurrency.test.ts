@@ -39,13 +39,15 @@ describe('concurrency', () => {
     const inner = memoryStore();
     let saves = 0;
     const flaky: IncidentStore = {
+      getSnapshot: (id) => inner.getSnapshot(id),
       get: (id) => inner.get(id),
+      timeline: (id, page) => inner.timeline(id, page),
       list: () => inner.list(),
       dueBefore: (t) => inner.dueBefore(t),
-      async save(incident, expected) {
-        if (expected === 0) return inner.save(incident, expected);
+      async save(snapshot, entries, expected) {
+        if (expected === 0) return inner.save(snapshot, entries, expected);
         saves++;
-        throw new VersionConflictError(incident.id, expected, expected + 1);
+        throw new VersionConflictError(snapshot.id, expected, expected + 1);
       },
     };
     const engine = createEngine(seedPlan(), { clock: createManualClock(T0), store: flaky, maxRetries: 3, newId: () => 'PO-1' });

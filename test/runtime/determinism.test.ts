@@ -1,34 +1,50 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createManualClock, type Incident, type IncidentStore } from '../../src/runtime/index.js';
+import { createEngine, createManualClock, type Incident, type IncidentSnapshot, type IncidentStore, type TimelineEntry } from '../../src/runtime/index.js';
 import { compareDue, pendingDeadlines } from '../../src/runtime/stores/due-deadlines.js';
+import { pageOfTimeline } from '../../src/runtime/stores/timeline-page.js';
 import { eventData, people, seedPlan, sender } from './seed-fixtures.js';
 
 /**
  * A store that keeps JSON text with keys written in *reverse* order, so that a restore sees
- * objects whose key order differs from what the engine built: the engine must canonicalize.
+ * objects whose key order differs from what the engine built: the engine must canonicalize. It
+ * keeps each incident as its snapshot text and one text per timeline entry (store contract v2).
  */
 function jsonStore(): IncidentStore {
-  const docs = new Map<string, string>();
+  const snapshots = new Map<string, string>();
+  const timelines = new Map<string, string[]>();
   const reverse = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(reverse) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().reverse().map((k) => [k, reverse((v as Record<string, unknown>)[k])])) : v;
-  const read = (text: string) => JSON.parse(text) as Incident;
+  const text = (value: unknown): string => JSON.stringify(reverse(value));
+  const entriesOf = (id: string): TimelineEntry[] => (timelines.get(id) ?? []).map((t) => JSON.parse(t) as TimelineEntry);
+  const whole = (id: string): Incident => {
+    const { head: _head, ...state } = JSON.parse(snapshots.get(id) ?? '{}') as IncidentSnapshot;
+    return { ...state, timeline: entriesOf(id) };
+  };
   return {
-    async get(id) {
-      const t = docs.get(id);
-      return t === undefined ? undefined : read(t);
+    async getSnapshot(id) {
+      const t = snapshots.get(id);
+      const lines = timelines.get(id) ?? [];
+      return t === undefined ? undefined : { snapshot: JSON.parse(t) as IncidentSnapshot, headEntry: JSON.parse(lines[lines.length - 1] ?? 'null') as TimelineEntry };
     },
-    async save(incident, expected) {
-      const current = docs.get(incident.id);
-      const version = current === undefined ? 0 : read(current).version;
+    async get(id) {
+      return snapshots.has(id) ? whole(id) : undefined;
+    },
+    async timeline(id, page) {
+      return pageOfTimeline(entriesOf(id), page);
+    },
+    async save(snapshot, entries, expected) {
+      const current = snapshots.get(snapshot.id);
+      const version = current === undefined ? 0 : (JSON.parse(current) as IncidentSnapshot).version;
       if (version !== expected) throw new Error('unexpected conflict');
-      docs.set(incident.id, JSON.stringify(reverse(incident)));
+      snapshots.set(snapshot.id, text(snapshot));
+      timelines.set(snapshot.id, (timelines.get(snapshot.id) ?? []).concat(entries.map(text)));
     },
     async list() {
-      return [...docs.values()].map(read);
+      return [...snapshots.keys()].map(whole);
     },
     async dueBefore(time) {
-      return [...docs.values()].flatMap((t) => pendingDeadlines(read(t))).filter((d) => Date.parse(d.dueAt) <= Date.parse(time)).sort(compareDue);
+      return [...snapshots.values()].flatMap((t) => pendingDeadlines(JSON.parse(t) as IncidentSnapshot)).filter((d) => Date.parse(d.dueAt) <= Date.parse(time)).sort(compareDue);
     },
   };
 }

@@ -65,7 +65,10 @@ describe('seed plan: accepted events move the incident as seed-plan.md says', ()
     expect(result.incident.stage).toBe(expectStage);
     expect(result.incident.tracks).toEqual(tracks);
     expect(result.incident.closed).toBe(expectStage === 'closed');
-    const entry = result.incident.timeline.find((e) => e.seq > before.timeline.length - 1 && e.type === 'event');
+    // The send's entries follow the incident's timeline as it was, the event among them.
+    expect(result.entries[0]?.seq).toBe(before.timeline.length);
+    expect(result.incident.head).toMatchObject({ seq: result.entries.at(-1)?.seq, hash: result.entries.at(-1)?.hash });
+    const entry = result.entries.find((e) => e.type === 'event');
     expect(entry).toMatchObject({ type: 'event', result: 'accepted', by: people[by], data: { event: type } });
     await engine.dispose();
   });

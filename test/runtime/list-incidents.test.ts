@@ -16,12 +16,20 @@ import {
   type ListedIncident,
 } from '../../src/runtime/index.js';
 import { must, openSeed, seedPlan } from './seed-fixtures.js';
+import { put } from '../stores/fixtures.js';
 
 const T0 = '2024-05-01T08:00:00.000Z';
 
 /** The store as a host store written before listPage existed: get, save, list, dueBefore. */
 function withoutListPage(inner: IncidentStore): IncidentStore {
-  return { get: (id) => inner.get(id), save: (incident, expected) => inner.save(incident, expected), list: () => inner.list(), dueBefore: (time) => inner.dueBefore(time) };
+  return {
+    getSnapshot: (id) => inner.getSnapshot(id),
+    get: (id) => inner.get(id),
+    timeline: (id, page) => inner.timeline(id, page),
+    save: (snapshot, entries, expected) => inner.save(snapshot, entries, expected),
+    list: () => inner.list(),
+    dueBefore: (time) => inner.dueBefore(time),
+  };
 }
 
 function setup(store: IncidentStore = memoryStore()) {
@@ -189,7 +197,7 @@ describe('engine.list', () => {
       for (let i = 0; i < 3; i++) await openSeed(engine);
       // Edited outside the engine: a new version with another title, the chain left as it was.
       const stored = (await inner.get('PO-002')) as Incident;
-      await inner.save({ ...structuredClone(stored), title: 'edited in the database', version: stored.version + 1 }, stored.version);
+      await put(inner, { ...structuredClone(stored), title: 'edited in the database', version: stored.version + 1 }, stored.version);
       inspections.length = 0;
       const page = await engine.list({ limit: 2 });
       expect(inspections).toEqual([{ type: 'corrupt', incidentId: 'PO-002', detail: { message: expect.stringMatching(/stateDigest/) } }]);

@@ -49,7 +49,7 @@ describe('plan hash checks and migrations', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.incident).toMatchObject({ planVersion: '1.1.0', planHash: plan.hash, stage: 'strategy', version: 3 });
-    const migrated = result.incident.timeline.find((e) => e.type === 'migrated');
+    const migrated = result.entries.find((e) => e.type === 'migrated');
     expect(migrated?.data).toMatchObject({ fromStage: 'assess', fromVersion: '1.0.0', toStage: 'evaluate', toVersion: '1.1.0' });
     expect(result.incident.deadlines.find((d) => d.id === 'assess')).toMatchObject({ status: 'met' });
   });

@@ -4,7 +4,7 @@ import { createEngine, createManualClock, memoryStore, type PendingEffect } from
 import { CorruptIncidentError } from '../../src/runtime/stores/incident-document.js';
 import { KeyedQueue } from '../../src/runtime/keyed-queue.js';
 import { loadSeedDefinition } from '../compile/seed.js';
-import { makeIncident } from '../stores/fixtures.js';
+import { fixtureSnapshot, makeIncident } from '../stores/fixtures.js';
 import { ev, seedPlan } from './seed-fixtures.js';
 
 const T0 = '2024-05-01T08:00:00.000Z';
@@ -90,8 +90,9 @@ describe('KeyedQueue', () => {
 describe('documents a host saves into memoryStore', () => {
   it('are still checked when an engine reads them (CorruptIncidentError, not a TypeError later)', async () => {
     const store = memoryStore();
-    const bad = { ...makeIncident('PO-1'), deadlines: {}, data: [1] } as unknown as Parameters<typeof store.save>[0];
-    await store.save(bad, 0);
+    const incident = makeIncident('PO-1');
+    const bad = { ...fixtureSnapshot(incident), deadlines: {}, data: [1] } as unknown as Parameters<typeof store.save>[0];
+    await store.save(bad, incident.timeline, 0);
     const engine = createEngine(seedPlan(), { clock: createManualClock(T0), store });
     // send refuses it with a code (runtime v2: a corrupt incident is that incident's problem only)
     const sent = await engine.send('PO-1', ev('REPORT'));

@@ -67,11 +67,21 @@ export function ev(type: string, data?: Record<string, unknown>, by?: Actor): En
   return { type, by: by ?? sender[type] ?? people.outsider, data: data ?? eventData[type] ?? {} };
 }
 
-/** Sends an event and fails the test if it is rejected. */
+/**
+ * Sends an event, fails the test if it is rejected, and returns the incident whole (`engine.get`:
+ * the send's result is its snapshot, without the timeline). Checks that the send's snapshot and
+ * entries are the stored incident's state and the end of its timeline.
+ */
 export async function must(engine: Engine, id: string, type: string, data?: Record<string, unknown>): Promise<Incident> {
   const result = await engine.send(id, ev(type, data));
   if (!result.ok) throw new Error(`${type} rejected: ${result.error.code} ${result.error.message}`);
-  return result.incident;
+  const whole = await engine.get(id);
+  if (whole === undefined) throw new Error(`${type}: incident ${id} is gone`);
+  const { head, ...state } = result.incident;
+  const { timeline, ...stored } = whole;
+  if (JSON.stringify(state) !== JSON.stringify(stored) || timeline.at(-1)?.hash !== head.hash) throw new Error(`${type}: the send's snapshot is not the stored incident`);
+  if (JSON.stringify(timeline.slice(timeline.length - result.entries.length)) !== JSON.stringify(result.entries)) throw new Error(`${type}: the send's entries are not the end of the stored timeline`);
+  return whole;
 }
 
 /** Opens an incident of the seed plan. */

@@ -38,8 +38,10 @@ describe('firing from an incident another engine changed', () => {
     const seen: EngineInspection[] = [];
     let phantom: string | undefined;
     const store: IncidentStore = {
+      getSnapshot: (id) => inner.getSnapshot(id),
       get: (id) => inner.get(id),
-      save: (incident, expected) => inner.save(incident, expected),
+      timeline: (id, page) => inner.timeline(id, page),
+      save: (snapshot, entries, expected) => inner.save(snapshot, entries, expected),
       list: () => inner.list(),
       dueBefore: async (time) => [
         ...(await inner.dueBefore(time)),

@@ -3,7 +3,9 @@ import type { Incident } from '../../src/runtime/incident.js';
 import { MAX_LIST_LIMIT } from '../../src/runtime/stores/list-limits.js';
 import type { IncidentListQuery, IncidentStore, ListPosition } from '../../src/runtime/stores/store.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
-import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, deadline, effect, fixtureSnapshot, makeIncident, nextVersion, put } from './fixtures.js';
+
+export { fixtureSnapshot, put } from './fixtures.js';
 
 /** A store under test, how to open it again on the same storage (durable stores), and how to clean up. */
 export interface StoreHandle {
@@ -45,15 +47,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           outbox: [effect('PO-1', 0)],
           state: { response: { comms: 'pending', legal: 'done' } },
         });
-        await store.save(incident, 0);
+        await put(store, incident, 0);
         expect(await store.get('PO-1')).toEqual(incident);
       });
 
       it('saves a newer version over an older one', async () => {
         const v1 = makeIncident('PO-1');
-        await store.save(v1, 0);
+        await put(store, v1, 0);
         const v2 = nextVersion(v1, { stage: 'response', severity: 'I' }, 3);
-        await store.save(v2, 1);
+        await put(store, v2, 1);
         const got = await store.get('PO-1');
         expect(got?.version).toBe(2);
         expect(got?.stage).toBe('response');
@@ -62,28 +64,69 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('rejects invalid ids, versions that do not move forward and negative expected versions', async () => {
-        await expect(store.save(makeIncident('../escape'), 0)).rejects.toThrow(/invalid incident id/);
-        await expect(store.save(makeIncident('a/b'), 0)).rejects.toThrow(/invalid incident id/);
-        await expect(store.save(makeIncident('PO-1', { version: 1 }), 1)).rejects.toThrow(RangeError);
-        await expect(store.save(makeIncident('PO-1'), -1)).rejects.toThrow(RangeError);
+        await expect(put(store, makeIncident('../escape'), 0)).rejects.toThrow(/invalid incident id/);
+        await expect(put(store, makeIncident('a/b'), 0)).rejects.toThrow(/invalid incident id/);
+        await expect(put(store, makeIncident('PO-1', { version: 1 }), 1)).rejects.toThrow(RangeError);
+        await expect(put(store, makeIncident('PO-1'), -1)).rejects.toThrow(RangeError);
         await expect(store.get('../escape')).rejects.toThrow(/invalid incident id/);
         expect(await store.list()).toEqual([]);
+      });
+    });
+
+    describe('snapshot and timeline (contract v2)', () => {
+      it('reads the snapshot with its head and head entry, without the timeline', async () => {
+        const v1 = makeIncident('PO-1', { deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')] });
+        await put(store, v1, 0);
+        const v2 = nextVersion(v1, { stage: 'response' }, 3);
+        await put(store, v2, 1);
+        const read = await store.getSnapshot('PO-1');
+        expect(read?.snapshot).not.toHaveProperty('timeline');
+        expect(read?.snapshot.stage).toBe('response');
+        expect(read?.snapshot.version).toBe(2);
+        expect(read?.snapshot.head).toEqual({ seq: 3, hash: v2.timeline[3]!.hash, at: v2.timeline[3]!.at });
+        expect(read?.headEntry).toEqual(v2.timeline[3]);
+        expect(await store.getSnapshot('PO-9')).toBeUndefined();
+      });
+
+      it('pages the timeline by seq (after, limit), in order', async () => {
+        const incident = makeIncident('PO-1', { timeline: appendEntries([], 12) });
+        await put(store, incident, 0);
+        expect((await store.timeline('PO-1')).map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        expect((await store.timeline('PO-1', { after: 4, limit: 3 })).map((e) => e.seq)).toEqual([5, 6, 7]);
+        expect((await store.timeline('PO-1', { after: 9 })).map((e) => e.seq)).toEqual([10, 11]);
+        expect(await store.timeline('PO-1', { after: 11 })).toEqual([]);
+        expect(await store.timeline('PO-9')).toEqual([]);
+        expect(await store.timeline('PO-1', { after: 0, limit: 1 })).toEqual([incident.timeline[1]]);
+        await expect(store.timeline('PO-1', { limit: 0 })).rejects.toThrow(RangeError);
+      });
+
+      it('appends only: refuses entries that do not continue the stored chain, and a head that is not their last', async () => {
+        const v1 = makeIncident('PO-1');
+        await put(store, v1, 0);
+        const v2 = nextVersion(v1, {}, 2);
+        // The entries skip one (seq 2 after seq 0).
+        await expect(store.save(fixtureSnapshot(v2), v2.timeline.slice(2), 1)).rejects.toThrow(/continue|timeline/);
+        // A head that is not the last entry saved.
+        await expect(store.save({ ...fixtureSnapshot(v2), head: fixtureSnapshot(v1).head }, v2.timeline.slice(1), 1)).rejects.toThrow(/head|timeline/);
+        expect((await store.get('PO-1'))?.timeline).toHaveLength(1);
+        await store.save(fixtureSnapshot(v2), v2.timeline.slice(1), 1);
+        expect(await store.get('PO-1')).toEqual(v2);
       });
     });
 
     describe('optimistic concurrency', () => {
       it('rejects expected version 0 when the incident exists, and leaves it unchanged', async () => {
         const v1 = makeIncident('PO-1');
-        await store.save(v1, 0);
+        await put(store, v1, 0);
         const other = makeIncident('PO-1', { title: 'a different incident' });
-        const error = await store.save(other, 0).catch((e: unknown) => e);
+        const error = await put(store, other, 0).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(VersionConflictError);
         expect(error).toMatchObject({ incidentId: 'PO-1', expectedVersion: 0, actualVersion: 1 });
         expect((await store.get('PO-1'))?.title).toBe('Incident PO-1');
       });
 
       it('rejects an expected version > 0 for an incident that does not exist', async () => {
-        const error = await store.save(makeIncident('PO-9', { version: 3 }), 2).catch((e: unknown) => e);
+        const error = await put(store, makeIncident('PO-9', { version: 3 }), 2).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(VersionConflictError);
         expect(error).toMatchObject({ incidentId: 'PO-9', expectedVersion: 2, actualVersion: null });
         expect(await store.get('PO-9')).toBeUndefined();
@@ -91,11 +134,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('rejects a stale version', async () => {
         const v1 = makeIncident('PO-1');
-        await store.save(v1, 0);
+        await put(store, v1, 0);
         const v2 = nextVersion(v1, { stage: 'response' });
-        await store.save(v2, 1);
+        await put(store, v2, 1);
         const stale = nextVersion(v1, { stage: 'closed' });
-        const error = await store.save(stale, 1).catch((e: unknown) => e);
+        const error = await put(store, stale, 1).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(VersionConflictError);
         expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
         expect(await store.get('PO-1')).toEqual(v2);
@@ -103,9 +146,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('lets exactly one of many concurrent saves with the same expected version win', async () => {
         const v1 = makeIncident('PO-1');
-        await store.save(v1, 0);
+        await put(store, v1, 0);
         const candidates = Array.from({ length: 8 }, (_, i) => nextVersion(v1, { title: `writer ${i}` }));
-        const results = await Promise.allSettled(candidates.map((c) => store.save(c, 1)));
+        const results = await Promise.allSettled(candidates.map((c) => put(store, c, 1)));
         const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
         expect(won).toHaveLength(1);
         for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(VersionConflictError);
@@ -116,21 +159,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('lets exactly one of many concurrent creations of the same id win', async () => {
         const results = await Promise.allSettled(
-          Array.from({ length: 6 }, (_, i) => store.save(makeIncident('PO-new', { title: `creator ${i}` }), 0)),
+          Array.from({ length: 6 }, (_, i) => put(store, makeIncident('PO-new', { title: `creator ${i}` }), 0)),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect((await store.list()).map((i) => i.id)).toEqual(['PO-new']);
       });
 
       it('serializes a chain of concurrent read-modify-write loops without losing an update', async () => {
-        await store.save(makeIncident('PO-1', { data: { count: 0 } }), 0);
+        await put(store, makeIncident('PO-1', { data: { count: 0 } }), 0);
         const bump = async (): Promise<void> => {
           for (;;) {
             const current = await store.get('PO-1');
             if (current === undefined) throw new Error('missing');
             const next = nextVersion(current, { data: { count: (current.data['count'] as number) + 1 } });
             try {
-              await store.save(next, current.version);
+              await put(store, next, current.version);
               return;
             } catch (error) {
               if (!(error instanceof VersionConflictError)) throw error;
@@ -147,7 +190,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('dueBefore', () => {
       beforeEach(async () => {
-        await store.save(
+        await put(store, 
           makeIncident('B', {
             deadlines: [
               deadline('report', '2024-05-01T10:00:00.000Z'),
@@ -158,7 +201,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           }),
           0,
         );
-        await store.save(
+        await put(store, 
           makeIncident('A', {
             deadlines: [
               deadline('report', '2024-05-01T10:00:00.000Z'),
@@ -168,7 +211,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           }),
           0,
         );
-        await store.save(makeIncident('C'), 0);
+        await put(store, makeIncident('C'), 0);
       });
 
       it('lists only pending instances due at or before the time, by due time then incident id', async () => {
@@ -201,7 +244,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             .map((d) => (d.id === 'reading' && d.instance === 2 ? { ...d, status: 'met' as const, metAt: '2024-05-01T08:40:00.000Z' } : d))
             .concat([deadline('reading', '2024-05-01T08:45:00.000Z', { instance: 3 })]),
         });
-        await store.save(next, b.version);
+        await put(store, next, b.version);
         expect((await store.dueBefore('2024-05-01T09:30:00.000Z')).map((d) => `${d.incidentId}/${d.deadlineId}#${d.instance}`)).toEqual([
           'B/reading#3',
         ]);
@@ -214,11 +257,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('list and withPendingEffects', () => {
       it('lists every incident', async () => {
-        await store.save(makeIncident('PO-2'), 0);
-        await store.save(makeIncident('PO-1'), 0);
+        await put(store, makeIncident('PO-2'), 0);
+        await put(store, makeIncident('PO-1'), 0);
         const v2 = nextVersion(makeIncident('PO-3'));
-        await store.save(makeIncident('PO-3'), 0);
-        await store.save(v2, 1);
+        await put(store, makeIncident('PO-3'), 0);
+        await put(store, v2, 1);
         const all = await store.list();
         expect(all.map((i) => i.id).sort()).toEqual(['PO-1', 'PO-2', 'PO-3']);
         expect(all.find((i) => i.id === 'PO-3')?.version).toBe(2);
@@ -227,11 +270,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('lists incidents whose outbox is not empty', async () => {
         if (store.withPendingEffects === undefined) return expect(store.withPendingEffects).toBeUndefined();
         const a = makeIncident('A', { outbox: [effect('A', 0), effect('A', 1, 'publish')] });
-        await store.save(a, 0);
-        await store.save(makeIncident('B'), 0);
-        await store.save(makeIncident('C', { outbox: [effect('C', 0)] }), 0);
+        await put(store, a, 0);
+        await put(store, makeIncident('B'), 0);
+        await put(store, makeIncident('C', { outbox: [effect('C', 0)] }), 0);
         expect((await store.withPendingEffects()).sort()).toEqual(['A', 'C']);
-        await store.save(nextVersion(a, { outbox: [] }), 1);
+        await put(store, nextVersion(a, { outbox: [] }), 1);
         expect(await store.withPendingEffects()).toEqual(['C']);
       });
     });
@@ -273,7 +316,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const opened: Array<[string, string]> = [];
         for (let i = 0; i < 20; i++) opened.push([`P-${String(i).padStart(2, '0')}`, openedAt(20 - i)]);
         opened.push(['Q-b', openedAt(5)], ['Q-a', openedAt(5)], ['Q-offset', '2024-05-01T10:02:30.000+02:00']);
-        for (const [id, at] of opened) await store.save(makeIncident(id, { openedAt: at }), 0);
+        for (const [id, at] of opened) await put(store, makeIncident(id, { openedAt: at }), 0);
         const expected = [...opened]
           .sort(([idA, atA], [idB, atB]) => Date.parse(atA) - Date.parse(atB) || (idA < idB ? -1 : idA > idB ? 1 : 0))
           .map(([id]) => id);
@@ -299,7 +342,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           makeIncident('E', { openedAt: openedAt(5), stage: 'detection', deadlines: [deadline('report', '2024-05-01T11:00:00.000Z'), deadline('met', '2024-05-01T08:10:00.000Z', { status: 'met', metAt: openedAt(9) })] }),
           makeIncident('F', { openedAt: openedAt(6), stage: 'response', closed: true, closedAt: openedAt(40) }),
         ];
-        for (const incident of incidents) await store.save(incident, 0);
+        for (const incident of incidents) await put(store, incident, 0);
         const ids = async (query: Omit<IncidentListQuery, 'limit'>) => (await pages(listPage, { ...query, limit: 2 })).flat();
         expect(await ids({ at: AT })).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
         expect(await ids({ at: AT, open: true })).toEqual(['A', 'B', 'C', 'E']);
@@ -316,9 +359,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await ids({ at: AT, overdue: true, open: false })).toEqual([]);
         // Saves move incidents between filters: B's deadline met and B closed; A moves to response.
         const b = (await store.get('B'))!;
-        await store.save(nextVersion(b, { closed: true, closedAt: openedAt(70), stage: 'closed', deadlines: [{ ...b.deadlines[0]!, status: 'met', metAt: openedAt(60) }] }), b.version);
+        await put(store, nextVersion(b, { closed: true, closedAt: openedAt(70), stage: 'closed', deadlines: [{ ...b.deadlines[0]!, status: 'met', metAt: openedAt(60) }] }), b.version);
         const a = (await store.get('A'))!;
-        await store.save(nextVersion(a, { stage: 'response' }), a.version);
+        await put(store, nextVersion(a, { stage: 'response' }), a.version);
         expect(await ids({ at: AT, overdue: true })).toEqual(['C']);
         expect(await ids({ at: AT, open: true })).toEqual(['A', 'C', 'E']);
         expect(await ids({ at: AT, open: false })).toEqual(['B', 'D', 'F']);
@@ -331,13 +374,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const listPage = store.listPage;
         if (listPage === undefined) return noListPage(skip);
         const sid = (n: number): string | undefined => (n < 30 ? `S-${String(n).padStart(2, '0')}` : undefined);
-        for (let n = 0; n < 30; n++) await store.save(makeIncident(sid(n)!, { openedAt: openedAt(n) }), 0);
+        for (let n = 0; n < 30; n++) await put(store, makeIncident(sid(n)!, { openedAt: openedAt(n) }), 0);
         let opened = 0;
         let closedDuring = new Set<string>();
         const change = async (id: string | undefined, changes: Partial<Incident>) => {
           const current = id === undefined ? undefined : await store.get(id);
           if (current === undefined || current.closed) return;
-          await store.save(nextVersion(current, changes), current.version);
+          await put(store, nextVersion(current, changes), current.version);
           if (changes.closed === true) closedDuring.add(current.id);
         };
         const close = { closed: true, closedAt: openedAt(100), stage: 'closed' };
@@ -346,7 +389,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           await change(sid(page * 3 - 2), close);
           await change(sid(page * 4 + 3), close);
           await change(sid(page * 4 + 5), { stage: 'response', title: `changed after page ${page}` });
-          for (let n = 0; n < 2; n++) await store.save(makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
+          for (let n = 0; n < 2; n++) await put(store, makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
         };
         const originals = Array.from({ length: 30 }, (_, n) => sid(n)!);
         const all = (await pages(listPage, { at: AT, limit: 4 }, churn)).flat();
@@ -364,7 +407,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           await change(listedOpen.at(-1), close);
           await change(ahead[1], close);
           await change(ahead[2], { stage: 'response', title: `changed after open page ${page}` });
-          await store.save(makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
+          await put(store, makeIncident(`N-${String(opened++).padStart(2, '0')}`, { openedAt: openedAt(200 + opened) }), 0);
         };
         const open = (await pages(listPage, { at: AT, limit: 3, open: true }, churnOpen)).flat();
         expect(closedDuring.size).toBeGreaterThan(2);
@@ -378,9 +421,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('lists items without the timeline: the fields and the last entry', async ({ skip }) => {
         if (store.listPage === undefined) return noListPage(skip);
         const incident = makeIncident('T-1', { timeline: appendEntries([], 40), version: 1, deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')], outbox: [effect('T-1', 0)] });
-        await store.save(incident, 0);
+        await put(store, incident, 0);
         const next = nextVersion(incident, { stage: 'response' }, 3);
-        await store.save(next, 1);
+        await put(store, next, 1);
         const { incidents, next: after } = await store.listPage({ at: AT, limit: 10 });
         expect(after).toBeUndefined();
         const { timeline, ...fields } = next;
@@ -391,7 +434,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('refuses a limit out of range, a bad time and a bad position', async ({ skip }) => {
         const listPage = store.listPage;
         if (listPage === undefined) return noListPage(skip);
-        await store.save(makeIncident('L-1'), 0);
+        await put(store, makeIncident('L-1'), 0);
         for (const limit of [0, -1, 1.5, Number.NaN, MAX_LIST_LIMIT + 1]) {
           await expect(listPage.call(store, { at: AT, limit }), `limit ${limit}`).rejects.toThrow(RangeError);
         }
@@ -404,7 +447,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         if (store.listPage === undefined) return noListPage(skip);
         if (handle.reopen === undefined) return skip('not a durable store');
         for (let i = 0; i < 7; i++) {
-          await store.save(makeIncident(`R-${i}`, { openedAt: openedAt(10 - i), closed: i % 3 === 0, stage: i % 3 === 0 ? 'closed' : 'detection' }), 0);
+          await put(store, makeIncident(`R-${i}`, { openedAt: openedAt(10 - i), closed: i % 3 === 0, stage: i % 3 === 0 ? 'closed' : 'detection' }), 0);
         }
         const before = await pages(store.listPage, { at: AT, limit: 2, open: true });
         await store.close?.();
@@ -421,7 +464,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('copies', () => {
       it('returns documents the caller cannot change the store through (changes either throw or stay local)', async () => {
-        await store.save(makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')] }), 0);
+        await put(store, makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')] }), 0);
         const got = await store.get('PO-1');
         if (got === undefined) throw new Error('missing');
         const attempt = (change: () => void) => {
@@ -455,7 +498,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('keeps what was saved even if the caller changes its object afterwards', async () => {
         const incident = makeIncident('PO-1');
-        await store.save(incident, 0);
+        await put(store, incident, 0);
         incident.title = 'changed after save';
         incident.data['source'] = 'changed';
         expect((await store.get('PO-1'))?.title).toBe('Incident PO-1');
@@ -467,7 +510,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       beforeEach(async () => {
         for (const [id, due] of [['A', '2024-05-01T09:00:00.000Z'], ['B', '2024-05-01T09:30:00.000Z'], ['C', '2024-05-01T09:10:00.000Z'], ['D', '2024-05-01T12:00:00.000Z']] as const) {
-          await store.save(makeIncident(id, { deadlines: [deadline('report', due)] }), 0);
+          await put(store, makeIncident(id, { deadlines: [deadline('report', due)] }), 0);
         }
       });
       const label = (items: { incidentId: string; deadlineId: string }[]) => items.map((d) => `${d.incidentId}/${d.deadlineId}`);
@@ -493,7 +536,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         if (store.claimDue === undefined) return skip('store has no claimDue');
         await store.claimDue('2024-05-01T10:00:00.000Z', 'p1', 60_000, 10);
         const a = (await store.get('A'))!;
-        await store.save(
+        await put(store, 
           nextVersion(a, {
             deadlines: [
               { ...a.deadlines[0]!, status: 'breached', breachedAt: '2024-05-01T09:00:00.000Z' },
@@ -503,7 +546,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           a.version,
         );
         const c = (await store.get('C'))!;
-        await store.save(nextVersion(c, { title: 'unrelated change' }), c.version);
+        await put(store, nextVersion(c, { title: 'unrelated change' }), c.version);
         expect(await store.claimDue('2024-05-01T10:00:00.000Z', 'p2', 60_000, 10)).toEqual([
           { incidentId: 'A', deadlineId: 'report', instance: 2, dueAt: '2024-05-01T09:45:00.000Z' },
         ]);
@@ -512,7 +555,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('gives concurrent claimants disjoint items that together cover everything due', async ({ skip }) => {
         if (store.claimDue === undefined) return skip('store has no claimDue');
         for (let i = 0; i < 30; i++) {
-          await store.save(makeIncident(`M-${i}`, { deadlines: [deadline('d', `2024-05-01T08:${String(i).padStart(2, '0')}:00.000Z`)] }), 0);
+          await put(store, makeIncident(`M-${i}`, { deadlines: [deadline('d', `2024-05-01T08:${String(i).padStart(2, '0')}:00.000Z`)] }), 0);
         }
         const claims = await Promise.all(
           Array.from({ length: 6 }, (_, p) => store.claimDue!('2024-05-01T10:00:00.000Z', `p${p}`, 60_000, 4)),
@@ -534,8 +577,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('keeps documents, versions, deadlines and outboxes across a reopen', async ({ skip }) => {
         if (handle.reopen === undefined) return skip('not a durable store');
         const a = makeIncident('A', { deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')], outbox: [effect('A', 0)] });
-        await store.save(a, 0);
-        await store.save(nextVersion(a), 1);
+        await put(store, a, 0);
+        await put(store, nextVersion(a), 1);
         await store.close?.();
         const reopened = await handle.reopen();
         try {
@@ -544,7 +587,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             { incidentId: 'A', deadlineId: 'report', instance: 1, dueAt: '2024-05-01T09:00:00.000Z' },
           ]);
           expect(await reopened.withPendingEffects?.()).toEqual(['A']);
-          await expect(reopened.save(nextVersion(a), 1)).rejects.toBeInstanceOf(VersionConflictError);
+          await expect(put(reopened, nextVersion(a), 1)).rejects.toBeInstanceOf(VersionConflictError);
         } finally {
           await reopened.close?.();
         }

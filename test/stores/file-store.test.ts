@@ -8,7 +8,7 @@ import { fileStore, type FileStore } from '../../src/runtime/stores/file-store.j
 import { CorruptIncidentError } from '../../src/runtime/stores/incident-document.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
 import { describeStoreContract } from './contract.js';
-import { appendEntries, appendEntry, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, appendEntry, deadline, effect, makeIncident, nextVersion, put } from './fixtures.js';
 
 describeStoreContract('fileStore', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'planwright-file-store-'));
@@ -47,11 +47,11 @@ describe('fileStore on disk', () => {
   it('keeps a state file and an appended timeline per incident, and a format marker', async () => {
     store = fileStore(dir);
     const a = makeIncident('PO-1');
-    await store.save(a, 0);
+    await put(store, a, 0);
     const a2 = nextVersion(a, { stage: 'response' }, 2);
-    await store.save(a2, 1);
-    await store.save(makeIncident('PO-2'), 0);
-    await expect(store.save(nextVersion(a), 1)).rejects.toBeInstanceOf(VersionConflictError);
+    await put(store, a2, 1);
+    await put(store, makeIncident('PO-2'), 0);
+    await expect(put(store, nextVersion(a), 1)).rejects.toBeInstanceOf(VersionConflictError);
     expect((await readdir(dir)).sort()).toEqual([
       '.planwright-store.json',
       '.planwright.lock',
@@ -73,10 +73,10 @@ describe('fileStore on disk', () => {
   it('appends only the entries a save adds (the timeline file grows, earlier lines untouched)', async () => {
     store = fileStore(dir);
     let incident = makeIncident('PO-1', { timeline: appendEntries([], 50) });
-    await store.save(incident, 0);
+    await put(store, incident, 0);
     const before = await readFile(timelineOf('PO-1'), 'utf8');
     incident = nextVersion(incident);
-    await store.save(incident, 1);
+    await put(store, incident, 1);
     const after = await readFile(timelineOf('PO-1'), 'utf8');
     expect(after.startsWith(before)).toBe(true);
     expect(after.slice(before.length)).toBe(`${JSON.stringify(incident.timeline[50])}\n`);
@@ -85,11 +85,13 @@ describe('fileStore on disk', () => {
   it('refuses a save whose timeline does not continue the stored one', async () => {
     store = fileStore(dir);
     const a = makeIncident('PO-1', { timeline: appendEntries([], 3) });
-    await store.save(a, 0);
+    await put(store, a, 0);
     const rewritten = { ...a, version: 2, timeline: appendEntries([], 4, '2024-06-01T00:00:00.000Z') };
-    await expect(store.save(rewritten, 1)).rejects.toThrow(/PO-1 cannot be saved: its timeline does not continue the stored one \(3 entries/);
+    // Its new entry (seq 3) does not follow the stored entry 2.
+    await expect(put(store, rewritten, 1)).rejects.toThrow(/PO-1 cannot be saved: timeline entry 3 does not continue the stored chain/);
+    // No new entry, and a head (entry 1) that is not the stored one (entry 2).
     const shorter = { ...a, version: 2, timeline: a.timeline.slice(0, 2) };
-    await expect(store.save(shorter, 1)).rejects.toThrow(/does not continue the stored one/);
+    await expect(put(store, shorter, 1)).rejects.toThrow(/PO-1 cannot be saved: its head .* is not the last entry of its timeline \(seq 2\)/);
     expect((await store.get('PO-1'))?.version).toBe(1);
   });
 
@@ -99,7 +101,7 @@ describe('fileStore on disk', () => {
     // A last entry longer than the 4 KB read from the end at first.
     const wide = makeIncident('PO-2', { openedAt: '2024-05-01T08:02:00.000Z', timeline: appendEntry(appendEntries([], 5), { at: '2024-05-01T08:03:00.000Z', type: 'record', result: 'recorded', data: { text: 'x'.repeat(20_000) } }) });
     const single = makeIncident('PO-3', { openedAt: '2024-05-01T08:03:00.000Z' });
-    for (const incident of [long, wide, single]) await store.save(incident, 0);
+    for (const incident of [long, wide, single]) await put(store, incident, 0);
     // Damage the first line of PO-1's timeline behind the open store's back (same length: the offsets stay).
     const text = await readFile(timelineOf('PO-1'), 'utf8');
     const firstLine = text.slice(0, text.indexOf('\n'));
@@ -114,7 +116,7 @@ describe('fileStore on disk', () => {
   it('reports an incident whose files changed behind the open store in a page, and lists the others', async () => {
     store = fileStore(dir);
     for (const [id, minute] of [['PO-1', 1], ['PO-2', 2], ['PO-3', 3]] as const) {
-      await store.save(makeIncident(id, { openedAt: `2024-05-01T08:0${minute}:00.000Z`, timeline: appendEntries([], 3) }), 0);
+      await put(store, makeIncident(id, { openedAt: `2024-05-01T08:0${minute}:00.000Z`, timeline: appendEntries([], 3) }), 0);
     }
     const state = JSON.parse(await readFile(stateOf('PO-2'), 'utf8')) as { head: { length: number } };
     await writeFile(stateOf('PO-2'), JSON.stringify({ ...state, head: { ...state.head, length: 2 } }));
@@ -132,7 +134,7 @@ describe('fileStore on disk', () => {
     await writeFile(join(dir, '..planwright.lock.0123456789abcdef.tmp'), '4242\n'); // the lock's temp file now
     await writeFile(join(dir, 'notes.txt'), 'keep me');
     store = fileStore(dir);
-    await store.save(makeIncident('PO-1'), 0);
+    await put(store, makeIncident('PO-1'), 0);
     expect((await store.list()).map((i) => i.id)).toEqual(['PO-1']);
     expect((await readdir(dir)).sort()).toEqual(['.planwright-store.json', '.planwright.lock', 'PO-1.state.json', 'PO-1.timeline.jsonl', 'notes.txt']);
   });
@@ -167,7 +169,7 @@ describe('fileStore on disk', () => {
       expect((await store.dueBefore('2024-05-02T00:00:00Z')).map((d) => d.incidentId)).toEqual(['PO-1']);
       expect(await store.withPendingEffects()).toEqual(['PO-1']);
       const next = nextVersion(long);
-      await store.save(next, 40);
+      await put(store, next, 40);
       await store.close();
       store = fileStore(dir);
       expect(await store.get('PO-1')).toEqual(next);
@@ -206,7 +208,7 @@ describe('fileStore on disk', () => {
     it('cuts a torn last line and the lines of a save never acknowledged', async () => {
       store = fileStore(dir);
       const a = makeIncident('PO-1', { timeline: appendEntries([], 3) });
-      await store.save(a, 0);
+      await put(store, a, 0);
       await store.close();
       const unacknowledged = appendEntries(a.timeline, 2).slice(3);
       const acknowledged = await readFile(timelineOf('PO-1'), 'utf8');
@@ -215,7 +217,7 @@ describe('fileStore on disk', () => {
       expect(await store.get('PO-1')).toEqual(a);
       expect(await readFile(timelineOf('PO-1'), 'utf8')).toBe(acknowledged);
       const b = nextVersion(a);
-      await store.save(b, 1);
+      await put(store, b, 1);
       await store.close();
       store = fileStore(dir);
       expect(await store.get('PO-1')).toEqual(b);
@@ -273,7 +275,7 @@ describe('fileStore on disk', () => {
         store = fileStore(dir);
         const ids = ['PO-1', 'PO-2', 'PO-3'];
         const saved = ids.map((id) => makeIncident(id, { timeline: appendEntries([], 4), deadlines: [deadline('first-report', '2024-05-01T09:00:00.000Z')], outbox: [effect(id, 3)] }));
-        for (const incident of saved) await store.save(incident, 0);
+        for (const incident of saved) await put(store, incident, 0);
         await store.close();
         await corruption.apply();
 
@@ -285,9 +287,9 @@ describe('fileStore on disk', () => {
         expect(error).toBeInstanceOf(CorruptIncidentError);
         expect((error as CorruptIncidentError).source).toBe(corruption.file === 'state' ? stateOf('PO-2') : timelineOf('PO-2'));
         expect((error as Error).message).toMatch(corruption.reason);
-        await expect(store.save(nextVersion(saved[1]!), 1)).rejects.toBeInstanceOf(CorruptIncidentError);
+        await expect(put(store, nextVersion(saved[1]!), 1)).rejects.toBeInstanceOf(CorruptIncidentError);
         expect((await store.corrupt()).map((c) => c.incidentId)).toEqual(['PO-2']);
-        await store.save(nextVersion(saved[0]!), 1);
+        await put(store, nextVersion(saved[0]!), 1);
         expect((await store.get('PO-1'))?.version).toBe(2);
       });
     }
@@ -296,11 +298,11 @@ describe('fileStore on disk', () => {
   it('re-reads the on-disk version before writing (a change behind its back is a conflict)', async () => {
     store = fileStore(dir);
     const a = makeIncident('PO-1');
-    await store.save(a, 0);
+    await put(store, a, 0);
     const elsewhere = JSON.parse(await readFile(stateOf('PO-1'), 'utf8')) as Record<string, unknown>;
     await writeFile(stateOf('PO-1'), JSON.stringify({ ...elsewhere, version: 2, title: 'written elsewhere' }));
     const timelineBefore = await readFile(timelineOf('PO-1'), 'utf8');
-    const error = await store.save(nextVersion(a, { title: 'mine' }), 1).catch((e: unknown) => e);
+    const error = await put(store, nextVersion(a, { title: 'mine' }), 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VersionConflictError);
     expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
     expect((await store.get('PO-1'))?.title).toBe('written elsewhere');
@@ -329,7 +331,7 @@ describe('fileStore on disk', () => {
 
   it('refuses to write a document it could not read back', async () => {
     store = fileStore(dir);
-    await expect(store.save(makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] }), 0)).rejects.toThrow(
+    await expect(put(store, makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] }), 0)).rejects.toThrow(
       /cannot be saved.*deadlines\.0\.dueAt/,
     );
     expect(await store.list()).toEqual([]);
@@ -338,7 +340,7 @@ describe('fileStore on disk', () => {
 
   it('rejects calls after close', async () => {
     store = fileStore(dir);
-    await store.save(makeIncident('PO-1'), 0);
+    await put(store, makeIncident('PO-1'), 0);
     await store.close();
     await expect(store.get('PO-1')).rejects.toThrow(/closed/);
   });
@@ -350,17 +352,17 @@ describe('fileStore on disk', () => {
       import fsp from 'node:fs/promises';
       import { syncBuiltinESMExports } from 'node:module';
       import { fileStore } from ${JSON.stringify(new URL('../../src/runtime/stores/file-store.ts', import.meta.url).pathname)};
-      import { makeIncident, nextVersion } from ${JSON.stringify(new URL('./fixtures.ts', import.meta.url).pathname)};
+      import { makeIncident, nextVersion, put } from ${JSON.stringify(new URL('./fixtures.ts', import.meta.url).pathname)};
       const store = fileStore(process.argv[1]);
       const first = makeIncident('PO-1');
-      await store.save(first, 0);
+      await put(store, first, 0);
       const rename = fsp.rename;
       fsp.rename = async (from, to) => {
         if (String(to).endsWith('PO-1.state.json')) process.kill(process.pid, 'SIGKILL');
         return rename(from, to);
       };
       syncBuiltinESMExports();
-      await store.save(nextVersion(first, { stage: 'response' }, 2), 1);
+      await put(store, nextVersion(first, { stage: 'response' }, 2), 1);
     `;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     const [, signal] = (await new Promise((r) => child.once('exit', (...args) => r(args)))) as [number | null, string | null];
@@ -373,7 +375,7 @@ describe('fileStore on disk', () => {
     expect(recovered).toEqual(makeIncident('PO-1'));
     expect((await readFile(timelineOf('PO-1'), 'utf8')).split('\n').filter((line) => line !== '')).toHaveLength(1);
     const next = nextVersion(recovered!, { stage: 'response' });
-    await store.save(next, 1);
+    await put(store, next, 1);
     await store.close();
     store = fileStore(dir);
     expect(await store.get('PO-1')).toEqual(next);
@@ -382,16 +384,16 @@ describe('fileStore on disk', () => {
   it('leaves only whole documents when the writing process is killed mid-run', async () => {
     const script = `
       import { fileStore } from ${JSON.stringify(new URL('../../src/runtime/stores/file-store.ts', import.meta.url).pathname)};
-      import { makeIncident, nextVersion } from ${JSON.stringify(new URL('./fixtures.ts', import.meta.url).pathname)};
+      import { makeIncident, nextVersion, put } from ${JSON.stringify(new URL('./fixtures.ts', import.meta.url).pathname)};
       const store = fileStore(process.argv[1]);
       const ids = ['K-1', 'K-2', 'K-3'];
       const docs = ids.map((id) => makeIncident(id, { data: { blob: 'x'.repeat(20000) } }));
-      for (const d of docs) await store.save(d, 0);
+      for (const d of docs) await put(store, d, 0);
       process.stdout.write('ready\\n');
       for (let round = 0; ; round++) {
         await Promise.all(docs.map(async (d, i) => {
           const next = nextVersion(d, { data: { blob: String(round).repeat(20000) } });
-          await store.save(next, d.version);
+          await put(store, next, d.version);
           docs[i] = next;
         }));
       }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../src/compile/canonical-json.js';
-import type { DeadlineInstance, Incident, PendingEffect, TimelineEntry } from '../../src/runtime/incident.js';
+import type { DeadlineInstance, Incident, IncidentSnapshot, PendingEffect, TimelineEntry } from '../../src/runtime/incident.js';
+import { headOf, stateOf } from '../../src/runtime/incident-snapshot.js';
+import type { IncidentStore } from '../../src/runtime/stores/store.js';
 
 /** Appends `count` hash-chained `record` entries to a timeline (sha256 of the canonical JSON of the entry without `hash`). */
 export function appendEntries(timeline: TimelineEntry[], count: number, at = '2024-05-01T08:00:00.000Z'): TimelineEntry[] {
@@ -72,4 +74,43 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
 /** The next version of `incident`: version + 1, with `changes` applied and `entries` new timeline entries. */
 export function nextVersion(incident: Incident, changes: Partial<Incident> = {}, entries = 1): Incident {
   return { ...structuredClone(incident), ...changes, version: incident.version + 1, timeline: appendEntries(incident.timeline, entries) };
+}
+
+/**
+ * The next save after `snapshot` (store contract v2): the snapshot at version + 1 with `changes`
+ * applied, and `count` new hash-chained `record` entries after its head (the head moved to the last).
+ */
+export function nextSave(
+  snapshot: IncidentSnapshot | (Omit<IncidentSnapshot, 'timelineIndex'> & { timelineIndex?: IncidentSnapshot['timelineIndex'] }),
+  changes: Partial<Incident> = {},
+  count = 1,
+): { snapshot: IncidentSnapshot; entries: TimelineEntry[] } {
+  const base: TimelineEntry[] = [];
+  let prev: Pick<TimelineEntry, 'seq' | 'hash'> = { seq: snapshot.head.seq, hash: snapshot.head.hash };
+  for (let i = 0; i < count; i++) {
+    const seq = prev.seq + 1;
+    const body = { seq, at: '2024-05-01T08:00:00.000Z', type: 'record' as const, data: { text: `entry ${seq}` }, result: 'recorded' as const, prevHash: prev.hash };
+    const entry = { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') };
+    base.push(entry);
+    prev = entry;
+  }
+  const last = base[base.length - 1];
+  const head = last === undefined ? snapshot.head : { at: last.at, hash: last.hash, seq: last.seq };
+  const { timeline: _timeline, ...rest } = changes;
+  return { snapshot: { ...structuredClone(snapshot), ...rest, version: snapshot.version + 1, head } as IncidentSnapshot, entries: base };
+}
+
+/** The snapshot of a whole incident (a fixture): its state as it is (no timeline index added) and the head of its timeline. */
+export function fixtureSnapshot(incident: Incident): IncidentSnapshot {
+  return { ...stateOf(incident), head: headOf(incident.timeline) } as IncidentSnapshot;
+}
+
+/**
+ * Saves a whole incident (a fixture) through the store contract: its snapshot, and the entries of
+ * its timeline after the stored head (all of them for a new incident).
+ */
+export async function put(store: IncidentStore, incident: Incident, expectedVersion: number): Promise<void> {
+  const stored = expectedVersion === 0 ? undefined : await store.getSnapshot(incident.id).catch(() => undefined);
+  const after = stored?.snapshot.head.seq ?? -1;
+  await store.save(fixtureSnapshot(incident), incident.timeline.slice(after + 1), expectedVersion);
 }

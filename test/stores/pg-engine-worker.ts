@@ -42,8 +42,10 @@ const clock: Clock = { now: () => options.t0 + (Date.now() - options.realStart) 
 const inner = postgresStore({ connectionString: options.url, schema: options.schema, max: 4, autoMigrate: false });
 let claims = 0;
 const store: IncidentStore = {
+  getSnapshot: (id) => inner.getSnapshot(id),
   get: (id) => inner.get(id),
-  save: (incident, expected) => inner.save(incident, expected),
+  timeline: (id, page) => inner.timeline(id, page),
+  save: (snapshot, entries, expected) => inner.save(snapshot, entries, expected),
   list: () => inner.list(),
   dueBefore: (time) => inner.dueBefore(time),
   withPendingEffects: () => inner.withPendingEffects(),

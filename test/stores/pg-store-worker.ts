@@ -9,7 +9,7 @@
 import { postgresStore } from '../../src/postgres/index.js';
 import type { DueDeadline } from '../../src/runtime/stores/store.js';
 import { VersionConflictError } from '../../src/runtime/stores/store.js';
-import { appendEntry, deadline } from './fixtures.js';
+import { appendEntry, deadline, put } from './fixtures.js';
 
 export interface WorkerOptions {
   url: string;
@@ -43,7 +43,7 @@ async function sendEvent(id: string, eventId: string): Promise<number> {
       timeline: appendEntry(incident.timeline, { at: now(), type: 'event', result: 'accepted', data: { eventId } }),
     };
     try {
-      await store.save(next, incident.version);
+      await put(store, next, incident.version);
       return attempt;
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
@@ -75,7 +75,7 @@ async function fire(item: DueDeadline): Promise<void> {
       }),
     };
     try {
-      await store.save(next, incident.version);
+      await put(store, next, incident.version);
       return say({ fired: `${item.incidentId}/${item.deadlineId}#${item.instance}`, at });
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;

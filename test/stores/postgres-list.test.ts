@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, postgresStore, type PostgresStore } from '../../src/postgres/index.js';
-import { appendEntries, deadline, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, deadline, makeIncident, nextSave, nextVersion, put } from './fixtures.js';
 import { dropSchema, PG_URL, queryTestDatabase, requirePostgres, testSchemaName } from './pg-test-database.js';
 
 beforeAll(requirePostgres);
@@ -50,10 +50,10 @@ describe('postgresStore lists', () => {
     await createVersion1(schema);
     const old = open({ autoMigrate: false });
     // Saved through the version-1 save_incident (same parameters), which knows no list columns.
-    await old.save(makeIncident('A', { openedAt: openedAt(3), stage: 'detection' }), 0);
-    await old.save(makeIncident('B', { openedAt: openedAt(1), stage: 'response', deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')] }), 0);
-    await old.save(makeIncident('C', { openedAt: openedAt(2), stage: 'response', deadlines: [breached, deadline('report', '2024-05-01T15:00:00.000Z')] }), 0);
-    await old.save(makeIncident('D', { openedAt: '2024-05-01T10:04:00+02:00', stage: 'closed', closed: true, closedAt: openedAt(50) }), 0);
+    await put(old, makeIncident('A', { openedAt: openedAt(3), stage: 'detection' }), 0);
+    await put(old, makeIncident('B', { openedAt: openedAt(1), stage: 'response', deadlines: [deadline('report', '2024-05-01T09:00:00.000Z')] }), 0);
+    await put(old, makeIncident('C', { openedAt: openedAt(2), stage: 'response', deadlines: [breached, deadline('report', '2024-05-01T15:00:00.000Z')] }), 0);
+    await put(old, makeIncident('D', { openedAt: '2024-05-01T10:04:00+02:00', stage: 'closed', closed: true, closedAt: openedAt(50) }), 0);
     await expect(old.ping()).rejects.toThrow(/layout version 1, this planwright needs 2; run `planwright migrate`/);
 
     expect(await open().migrate()).toEqual({ from: 1, to: LATEST_SCHEMA_VERSION });
@@ -76,14 +76,14 @@ describe('postgresStore lists', () => {
     expect(await ids({ overdue: true })).toEqual(['B', 'C']);
     // The new save_incident keeps the columns: B's deadline met and B closed, A breached.
     const b = (await store.get('B'))!;
-    await store.save(nextVersion(b, { stage: 'closed', closed: true, closedAt: openedAt(70), deadlines: [{ ...b.deadlines[0]!, status: 'met', metAt: openedAt(60) }] }), b.version);
+    await put(store, nextVersion(b, { stage: 'closed', closed: true, closedAt: openedAt(70), deadlines: [{ ...b.deadlines[0]!, status: 'met', metAt: openedAt(60) }] }), b.version);
     const a = (await store.get('A'))!;
-    await store.save(nextVersion(a, { deadlines: [breached] }), a.version);
+    await put(store, nextVersion(a, { deadlines: [breached] }), a.version);
     expect(await ids({ overdue: true })).toEqual(['C', 'A']);
     expect(await ids({ open: false })).toEqual(['B', 'D']);
     expect(await ids({ stage: 'closed' })).toEqual(['B', 'D']);
     // And so does an update (the locked read → decide → save).
-    await store.update('C', undefined, (current) => nextVersion(current, { stage: 'review' }));
+    await store.update('C', undefined, (current) => nextSave(current, { stage: 'review' }));
     expect(await ids({ stage: 'review' })).toEqual(['C']);
   });
 
@@ -145,9 +145,9 @@ describe('postgresStore lists', () => {
 
   it('reads no timeline but the last entry, and reports a row it cannot read instead of failing the page', async () => {
     const store = open();
-    await store.save(makeIncident('LONG', { openedAt: openedAt(1), timeline: appendEntries([], 300), version: 1 }), 0);
-    await store.save(makeIncident('OK', { openedAt: openedAt(2) }), 0);
-    await store.save(makeIncident('BAD', { openedAt: openedAt(3) }), 0);
+    await put(store, makeIncident('LONG', { openedAt: openedAt(1), timeline: appendEntries([], 300), version: 1 }), 0);
+    await put(store, makeIncident('OK', { openedAt: openedAt(2) }), 0);
+    await put(store, makeIncident('BAD', { openedAt: openedAt(3) }), 0);
     // Damage LONG's first entry (past the append-only trigger) and BAD's document.
     await queryTestDatabase(`ALTER TABLE "${schema}".timeline DISABLE TRIGGER timeline_append_only`);
     await queryTestDatabase(`UPDATE "${schema}".timeline SET entry = '{"not": "an entry"}' WHERE incident_id = 'LONG' AND seq = 0`);

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/runtime/incident.js';
 import { postgresStore, VersionConflictError, type PostgresStore } from '../../src/postgres/index.js';
-import { appendEntry, deadline, makeIncident, verifyTestChain } from './fixtures.js';
+import { appendEntry, deadline, makeIncident, verifyTestChain, put } from './fixtures.js';
 import { dropSchema, PG_URL, requirePostgres, testSchemaName } from './pg-test-database.js';
 import type { WorkerOptions } from './pg-store-worker.js';
 import { startWorker, type WorkerProcess } from './pg-worker-process.js';
@@ -26,7 +26,7 @@ describe('postgresStore shared by several processes', { timeout: 180_000 }, () =
     for (const [i, id] of ids.entries()) {
       const dueA = new Date(start + 200 + ((i * 37) % 1200)).toISOString();
       const dueB = new Date(start + 100 + ((i * 53) % 1500)).toISOString();
-      await store.save(makeIncident(id, { data: { count: 0 }, deadlines: [deadline('report', dueA), deadline('reading', dueB)] }), 0);
+      await put(store, makeIncident(id, { data: { count: 0 }, deadlines: [deadline('report', dueA), deadline('reading', dueB)] }), 0);
     }
   }, 60_000);
 
@@ -66,7 +66,7 @@ describe('postgresStore shared by several processes', { timeout: 180_000 }, () =
           if (inst.instance < MAX_INSTANCE) deadlines.push(deadline(inst.id, at, { instance: inst.instance + 1 }));
           const timeline = appendEntry(incident.timeline, { at, type: 'deadline-breached', result: 'fired', data: { deadline: inst.id, instance: inst.instance, by: 'drain' } });
           try {
-            await store.save({ ...incident, version: incident.version + 1, deadlines, timeline }, incident.version);
+            await put(store, { ...incident, version: incident.version + 1, deadlines, timeline }, incident.version);
             break;
           } catch (error) {
             if (!(error instanceof VersionConflictError)) throw error;

@@ -10,7 +10,7 @@ import {
   type PostgresStore,
 } from '../../src/postgres/index.js';
 import { describeStoreContract } from './contract.js';
-import { appendEntries, deadline, effect, makeIncident, nextVersion } from './fixtures.js';
+import { appendEntries, deadline, effect, makeIncident, nextVersion, put } from './fixtures.js';
 import { dropSchema, PG_URL, queryTestDatabase, requirePostgres, testSchemaName } from './pg-test-database.js';
 
 beforeAll(requirePostgres);
@@ -74,9 +74,9 @@ describe('postgresStore tables', () => {
 
   it('inserts only new timeline entries, and the timeline table refuses updates and deletes', async () => {
     const v1 = makeIncident('PO-1');
-    await store.save(v1, 0);
+    await put(store, v1, 0);
     const v2 = nextVersion(v1, {}, 3);
-    await store.save(v2, 1);
+    await put(store, v2, 1);
     const rows = await queryTestDatabase<{ seq: number; prev_hash: string; hash: string }>(
       `SELECT seq, prev_hash, hash FROM "${schema}".timeline WHERE incident_id = 'PO-1' ORDER BY seq`,
     );
@@ -91,12 +91,12 @@ describe('postgresStore tables', () => {
     const other = postgresStore({ connectionString: PG_URL, schema, max: 2 });
     try {
       const v1 = makeIncident('PO-1');
-      await store.save(v1, 0);
+      await put(store, v1, 0);
       const v2 = nextVersion(v1, {}, 2);
-      await other.save(v2, 1); // other never read PO-1
+      await put(other, v2, 1); // other never read PO-1
       const v3 = nextVersion(v2, {}, 1);
-      await store.save(v3, 2); // store last saw version 1
-      await expect(other.save(nextVersion(v2), 2)).rejects.toMatchObject({ actualVersion: 3 });
+      await put(store, v3, 2); // store last saw version 1
+      await expect(put(other, nextVersion(v2), 2)).rejects.toMatchObject({ actualVersion: 3 });
       expect(await other.get('PO-1')).toEqual(v3);
       const rows = await queryTestDatabase<{ timeline_length: number; last_hash: string }>(`SELECT timeline_length, last_hash FROM "${schema}".incidents`);
       expect(rows).toEqual([{ timeline_length: 4, last_hash: v3.timeline[3]!.hash }]);
@@ -107,29 +107,32 @@ describe('postgresStore tables', () => {
 
   it('refuses a timeline that does not continue the stored chain, and writes nothing', async () => {
     const v1 = makeIncident('PO-1', { deadlines: [deadline('d', '2024-05-01T09:00:00.000Z')], outbox: [effect('PO-1', 0)] });
-    await store.save(v1, 0);
+    await put(store, v1, 0);
     const v2 = nextVersion(v1, {}, 2);
-    await store.save(v2, 1);
+    await put(store, v2, 1);
     const changes = { deadlines: [], outbox: [] };
 
+    // No new entry, and a head (entry 1) that is not the stored one (entry 2).
     const shorter = { ...nextVersion(v2, changes), timeline: v2.timeline.slice(0, 2) };
-    await expect(store.save(shorter, 2)).rejects.toThrow(/it has 2 entries, 3 are stored/);
+    await expect(put(store, shorter, 2)).rejects.toThrow(/the stored timeline has 3 entries ending in .*; the save continues 2 ending in/);
 
+    // A new entry that continues another chain (its prevHash is not the stored head's hash).
     const rewritten = nextVersion(v2, changes);
-    rewritten.timeline[2] = { ...rewritten.timeline[2]!, hash: 'f'.repeat(64) };
-    await expect(store.save(rewritten, 2)).rejects.toBeInstanceOf(TimelineIntegrityError);
+    rewritten.timeline[3] = { ...rewritten.timeline[3]!, prevHash: 'f'.repeat(64) };
+    await expect(put(store, rewritten, 2)).rejects.toBeInstanceOf(TimelineIntegrityError);
+    await expect(put(store, rewritten, 2)).rejects.toThrow(/the stored timeline has 3 entries ending in .*; the save continues 3 ending in "f{64}"/);
 
     const broken = nextVersion(v2, changes, 2);
     broken.timeline[4] = { ...broken.timeline[4]!, prevHash: 'nope' };
-    await expect(store.save(broken, 2)).rejects.toThrow(/entry 4 has prevHash "nope"/);
+    await expect(put(store, broken, 2)).rejects.toThrow(/timeline entry 4 does not continue the stored chain \(seq 4, prevHash "nope"\)/);
 
     const badSeq = nextVersion(v2, changes);
     badSeq.timeline[3] = { ...badSeq.timeline[3]!, seq: 7 };
-    await expect(store.save(badSeq, 2)).rejects.toThrow(/position 3 has seq 7/);
+    await expect(put(store, badSeq, 2)).rejects.toThrow(/the stored timeline has 3 entries ending in .*; the save continues 7 ending in/);
 
     const firstWithPrev = makeIncident('PO-2');
     firstWithPrev.timeline[0] = { ...firstWithPrev.timeline[0]!, prevHash: 'x' };
-    await expect(store.save(firstWithPrev, 0)).rejects.toThrow(/entry 0 has prevHash "x"/);
+    await expect(put(store, firstWithPrev, 0)).rejects.toThrow(/timeline entry 0 does not continue the stored chain \(seq 0, prevHash "x"\)/);
     expect(await store.get('PO-2')).toBeUndefined();
 
     expect(await store.get('PO-1')).toEqual(v2);
@@ -143,7 +146,7 @@ describe('postgresStore tables', () => {
       deadlines: [deadline('a', '2024-05-01T09:00:00+08:00'), deadline('b', '2024-05-01T09:00:00.000Z', { status: 'met', metAt: '2024-05-01T08:30:00.000Z' })],
       outbox: [effect('PO-1', 0), effect('PO-1', 1, 'publish')],
     });
-    await store.save(v1, 0);
+    await put(store, v1, 0);
     expect(await queryTestDatabase(`SELECT effect_id, position, name FROM "${schema}".outbox ORDER BY position`)).toEqual([
       { effect_id: 'PO-1:0:0', position: 0, name: 'notify' },
       { effect_id: 'PO-1:1:0', position: 1, name: 'publish' },
@@ -159,14 +162,14 @@ describe('postgresStore tables', () => {
 
   it('returns canonical (sorted-key) documents byte for byte, although JSONB reorders keys', async () => {
     const incident = canonicalize(makeIncident('PO-1', { data: { zeta: 1, alpha: { y: 2, b: 1 }, mid: [{ k: 1, a: 2 }] } }));
-    await store.save(incident, 0);
+    await put(store, incident, 0);
     const stored = await queryTestDatabase<{ data: string }>(`SELECT (doc->'data')::text AS data FROM "${schema}".incidents`);
     expect(stored[0]?.data).toBe('{"mid": [{"a": 2, "k": 1}], "zeta": 1, "alpha": {"b": 1, "y": 2}}'); // JSONB's own order
     expect(JSON.stringify(await store.get('PO-1'))).toBe(JSON.stringify(incident));
   });
 
   it('names the row of a corrupt document', async () => {
-    await store.save(makeIncident('PO-1'), 0);
+    await put(store, makeIncident('PO-1'), 0);
     await queryTestDatabase(`UPDATE "${schema}".incidents SET doc = doc - 'planHash' || '{"closed": "yes"}'`);
     const error = await store.get('PO-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorruptIncidentError);
@@ -177,26 +180,26 @@ describe('postgresStore tables', () => {
   });
 
   it('detects a version column that disagrees with the document', async () => {
-    await store.save(makeIncident('PO-1'), 0);
+    await put(store, makeIncident('PO-1'), 0);
     await queryTestDatabase(`UPDATE "${schema}".incidents SET version = 5`);
     await expect(store.get('PO-1')).rejects.toThrow(/document version 1 differs from the version column 5/);
-    await expect(store.save(nextVersion(makeIncident('PO-1')), 1)).rejects.toMatchObject({ actualVersion: 5 });
+    await expect(put(store, nextVersion(makeIncident('PO-1')), 1)).rejects.toMatchObject({ actualVersion: 5 });
   });
 
   it('refuses to store a document it could not read back', async () => {
     const bad = makeIncident('PO-1', { deadlines: [deadline('d', 'tomorrow')] });
-    await expect(store.save(bad, 0)).rejects.toThrow(/cannot be saved.*deadlines\.0\.dueAt/);
+    await expect(put(store, bad, 0)).rejects.toThrow(/cannot be saved.*deadlines\.0\.dueAt/);
     expect(await store.list()).toEqual([]);
   });
 
   it('uses a pool passed in without ending it', async () => {
     const pool = new pg.Pool({ connectionString: PG_URL, max: 2 });
     const shared = postgresStore({ pool, schema });
-    await shared.save(makeIncident('PO-1', { timeline: appendEntries([], 2), version: 1 }), 0);
+    await put(shared, makeIncident('PO-1', { timeline: appendEntries([], 2), version: 1 }), 0);
     await shared.close();
     expect((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".timeline`)).rows[0]?.n).toBe('2');
     await pool.end();
     await expect(shared.get('PO-1')).rejects.toThrow(/closed/);
-    await expect(store.save(makeIncident('PO-1'), 0)).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(put(store, makeIncident('PO-1'), 0)).rejects.toBeInstanceOf(VersionConflictError);
   });
 });

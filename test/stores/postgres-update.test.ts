@@ -4,8 +4,9 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresStore, type PostgresStore } from '../../src/postgres/index.js';
-import type { Incident } from '../../src/runtime/index.js';
-import { makeIncident, nextVersion } from './fixtures.js';
+import type { IncidentSnapshot, StoredSnapshot } from '../../src/runtime/index.js';
+import { fixtureSnapshot, put } from './contract.js';
+import { makeIncident, nextSave } from './fixtures.js';
 import { dropSchema, PG_URL, queryTestDatabase, requirePostgres, testSchemaName } from './pg-test-database.js';
 
 beforeAll(requirePostgres);
@@ -25,32 +26,37 @@ describe('postgresStore.update', { timeout: 60_000 }, () => {
 
   it('hands the caller its own copy when it is the stored version, the stored incident when it is not', async () => {
     const [first, second] = stores as [PostgresStore, PostgresStore];
-    const opened = makeIncident('UP-1');
-    await first.save(opened, 0);
-    const seen: Incident[] = [];
-    const afterFirst = await first.update('UP-1', opened, (current) => {
-      seen.push(current);
-      return nextVersion(current, { stage: 'assess' });
+    const incident = makeIncident('UP-1');
+    await put(first, incident, 0);
+    const opened = fixtureSnapshot(incident);
+    const seen: Array<{ current: StoredSnapshot['snapshot']; headEntry: unknown }> = [];
+    const afterFirst = await first.update('UP-1', opened, (current, headEntry) => {
+      seen.push({ current, headEntry });
+      return nextSave(current, { stage: 'assess' });
     });
-    expect(seen[0]).toBe(opened); // not read again: the very object passed in
-    expect([afterFirst?.version, afterFirst?.stage]).toEqual([2, 'assess']);
-    // The second store still knows version 1: it is given version 2 as stored, and saves version 3.
-    const afterSecond = await second.update('UP-1', opened, (current) => {
-      seen.push(current);
-      return nextVersion(current, { stage: 'review' });
+    expect(seen[0]?.current).toBe(opened); // not read again: the very object passed in
+    expect(seen[0]?.headEntry).toBeUndefined();
+    expect([afterFirst?.version, afterFirst?.stage, afterFirst?.head.seq]).toEqual([2, 'assess', 1]);
+    // The second store still knows version 1: it is given version 2 as stored (with its head entry), and saves version 3.
+    const afterSecond = await second.update('UP-1', opened, (current, headEntry) => {
+      seen.push({ current, headEntry });
+      return nextSave(current, { stage: 'review' });
     });
-    expect(seen[1]).not.toBe(opened);
-    expect([seen[1]?.version, seen[1]?.stage, seen[1]?.timeline.length]).toEqual([2, 'assess', 2]);
-    expect([afterSecond?.version, afterSecond?.timeline.length]).toEqual([3, 3]);
+    expect(seen[1]?.current).not.toBe(opened);
+    expect([seen[1]?.current.version, seen[1]?.current.stage, seen[1]?.current.head.seq]).toEqual([2, 'assess', 1]);
+    expect(seen[1]?.headEntry).toMatchObject({ seq: 1, hash: seen[1]?.current.head.hash });
+    expect(seen[1]?.current).not.toHaveProperty('timeline');
+    expect([afterSecond?.version, afterSecond?.head.seq]).toEqual([3, 2]);
     const stored = await first.get('UP-1');
     expect([stored?.version, stored?.stage, stored?.timeline.map((entry) => entry.seq)]).toEqual([3, 'review', [0, 1, 2]]);
   });
 
   it('serializes concurrent updates of one incident from two stores: no conflict, no lost change', async () => {
     const [first, second] = stores as [PostgresStore, PostgresStore];
-    const opened = makeIncident('UP-2', { data: { count: 0 } });
-    await first.save(opened, 0);
-    const increment = (current: Incident): Incident => nextVersion(current, { data: { count: (current.data['count'] as number) + 1 } });
+    const incident = makeIncident('UP-2', { data: { count: 0 } });
+    await put(first, incident, 0);
+    const opened = fixtureSnapshot(incident);
+    const increment = (current: StoredSnapshot['snapshot']) => nextSave(current, { data: { count: (current.data['count'] as number) + 1 } });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).update('UP-2', opened, increment)),
     );
@@ -60,8 +66,9 @@ describe('postgresStore.update', { timeout: 60_000 }, () => {
 
   it('writes nothing when the change returns undefined or throws, and answers undefined for an unknown incident', async () => {
     const [store] = stores as [PostgresStore];
-    const opened = makeIncident('UP-3');
-    await store.save(opened, 0);
+    const incident = makeIncident('UP-3');
+    await put(store, incident, 0);
+    const opened: IncidentSnapshot = fixtureSnapshot(incident) as IncidentSnapshot;
     expect(await store.update('UP-3', opened, () => undefined)).toBe(opened);
     await expect(
       store.update('UP-3', opened, () => {
@@ -69,7 +76,7 @@ describe('postgresStore.update', { timeout: 60_000 }, () => {
       }),
     ).rejects.toThrow('decided against it');
     // A change that returns an invalid incident (version not above the current) is refused, nothing written.
-    await expect(store.update('UP-3', opened, (current) => ({ ...current }))).rejects.toThrow(RangeError);
+    await expect(store.update('UP-3', opened, (current) => ({ snapshot: { ...(current as IncidentSnapshot) }, entries: [] }))).rejects.toThrow(RangeError);
     const rows = await queryTestDatabase<{ version: number; n: string }>(
       `SELECT i.version, (SELECT count(*) FROM "${schema}".timeline t WHERE t.incident_id = i.id) AS n FROM "${schema}".incidents i WHERE i.id = 'UP-3'`,
     );

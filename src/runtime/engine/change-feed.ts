@@ -1,5 +1,5 @@
 import type { EngineChange } from '../engine-types.js';
-import type { Incident, TimelineEntry } from '../incident.js';
+import type { IncidentSnapshot, TimelineEntry } from '../incident.js';
 import type { KeyedQueue } from '../keyed-queue.js';
 import type { IncidentStore, StoredChange } from '../stores/store.js';
 import type { IncidentCache } from './incident-cache.js';
@@ -9,7 +9,7 @@ import type { Inspector } from './inspector.js';
 /** The engine's change listeners (`engine.subscribe`). */
 export interface ChangeFeed {
   /** Passes a saved change to every listener (a listener that throws is reported, the others still called). */
-  emit(incident: Incident, entries: readonly TimelineEntry[]): void;
+  emit(incident: IncidentSnapshot, entries: readonly TimelineEntry[]): void;
   subscribe(listener: (change: EngineChange) => void): () => void;
   /** Stops watching the store and drops every listener. */
   close(): void;
@@ -30,9 +30,9 @@ export interface ChangeFeedParts {
 
 /**
  * The engine's change feed: its own saves (emitted by the writer), and — with a store that has a
- * change feed (`store.watch`, while anybody subscribes) — saves made elsewhere: such a save is read
- * and passed on with the entries this engine had not seen (the whole timeline for an incident it
- * never read). This engine's own saves are known by version: every save runs in the incident's
+ * change feed (`store.watch`, while anybody subscribes) — saves made elsewhere: such a save's
+ * snapshot is read and passed on with the entries this engine had not seen (a page of the timeline
+ * after the version it knew; the whole timeline for an incident it never read). This engine's own saves are known by version: every save runs in the incident's
  * queue and is cached before the queue moves on.
  * @internal
  *
@@ -44,7 +44,7 @@ export function changeFeed({ store, planId, cache, reader, queue, inspect, isDis
   const listeners = new Set<(change: EngineChange) => void>();
   let unwatch: (() => void) | undefined;
 
-  const emit = (incident: Incident, entries: readonly TimelineEntry[]): void => {
+  const emit = (incident: IncidentSnapshot, entries: readonly TimelineEntry[]): void => {
     if (listeners.size === 0) return;
     for (const listener of [...listeners]) {
       try {
@@ -66,7 +66,10 @@ export function changeFeed({ store, planId, cache, reader, queue, inspect, isDis
         const incident = await reader.load(change.incidentId, true);
         if (incident === undefined || incident.planId !== planId) return;
         if (before !== undefined && incident.version <= before.version) return;
-        emit(incident, incident.timeline.slice(before?.timeline.length ?? 0));
+        // The entries after the last version this engine knew, up to the head just read.
+        const after = before?.head.seq ?? -1;
+        const unseen = incident.head.seq > after ? await store.timeline(change.incidentId, { after, limit: incident.head.seq - after }) : [];
+        emit(incident, unseen);
       })
       .catch((error: unknown) => inspect({ type: 'error', incidentId: change.incidentId, detail: { where: 'change-feed', message: String(error) } }));
   };

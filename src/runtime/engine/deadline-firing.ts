@@ -1,10 +1,11 @@
 import type { CompiledPlan } from '../../compile/compiled-plan.js';
 import { catchUp } from '../apply-event.js';
 import { withVersion } from '../change.js';
-import type { Incident, TimelineEntry } from '../incident.js';
+import type { IncidentSnapshot, TimelineEntry } from '../incident.js';
 import { underPlan } from '../migrate-incident.js';
 import type { DueDeadline } from '../stores/store.js';
 import { RETRY, retryOnConflict } from './conflict-retry.js';
+import type { Deliver } from './effect-delivery.js';
 import type { IncidentWriter, Step } from './incident-writer.js';
 import type { Inspector } from './inspector.js';
 
@@ -12,7 +13,7 @@ import type { Inspector } from './inspector.js';
 export interface FiringParts {
   plan: CompiledPlan;
   writer: IncidentWriter;
-  deliver: (incident: Incident) => Promise<Incident>;
+  deliver: Deliver;
   inspect: Inspector;
   maxRetries: number;
 }
@@ -40,7 +41,7 @@ export type FireIncident = (id: string, now: number, listed: readonly DueDeadlin
  * await fire('PO-1', clock.now(), []); // 1: a breach
  */
 export function deadlineFiring({ plan, writer, deliver, inspect, maxRetries }: FiringParts): FireIncident {
-  const step = (now: number) => (current: Incident): Step<Fired> => {
+  const step = (now: number) => (current: IncidentSnapshot): Step<Fired> => {
     if (current.closed) return { result: { kind: 'skipped' } };
     const ready = underPlan(plan, current, now);
     if ('error' in ready) {

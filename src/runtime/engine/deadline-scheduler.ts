@@ -2,7 +2,7 @@ import type { CompiledPlan } from '../../compile/compiled-plan.js';
 import { iso, msOf } from '../change.js';
 import type { Clock } from '../clock.js';
 import { nextDueMs } from '../deadlines.js';
-import type { Incident } from '../incident.js';
+import type { IncidentSnapshot } from '../incident.js';
 import type { KeyedQueue } from '../keyed-queue.js';
 import { CorruptIncidentError } from '../stores/incident-document.js';
 import type { DueDeadline, IncidentStore } from '../stores/store.js';
@@ -17,7 +17,7 @@ const MAX_SLEEP_MS = 60_000;
 /** The engine's deadline scheduler. */
 export interface DeadlineScheduler {
   /** Notes when `incident` next needs the engine (its earliest reminder or breach; none once closed). */
-  track(incident: Incident): void;
+  track(incident: IncidentSnapshot): void;
   /** Notes the stored due items (at start-up): each incident wakes its earliest reminder ahead of them. */
   trackStored(items: readonly DueDeadline[]): void;
   /** Sets the timer for the earliest wake time (at most a minute ahead), on a clock that can schedule. */

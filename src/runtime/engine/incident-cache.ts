@@ -1,7 +1,7 @@
-import type { Incident } from '../incident.js';
+import type { IncidentSnapshot } from '../incident.js';
 
 /**
- * The incidents an engine keeps in memory between calls, by id: the last version it saved or
+ * The incident snapshots an engine keeps in memory between calls, by id: the last version it saved or
  * read of each, at most `capacity` of them, the least recently remembered dropped first. A cached
  * incident is only a starting point: every save checks its version against the store.
  * @internal
@@ -12,16 +12,16 @@ import type { Incident } from '../incident.js';
  * cache.get(incident.id); // incident
  */
 export class IncidentCache {
-  private readonly byId = new Map<string, Incident>();
+  private readonly byId = new Map<string, IncidentSnapshot>();
 
   constructor(private readonly capacity: number) {}
 
-  get(id: string): Incident | undefined {
+  get(id: string): IncidentSnapshot | undefined {
     return this.byId.get(id);
   }
 
   /** Keeps `incident` as the newest known version of its id (and the most recently used). */
-  remember(incident: Incident): void {
+  remember(incident: IncidentSnapshot): void {
     this.byId.delete(incident.id);
     this.byId.set(incident.id, incident);
     if (this.byId.size > this.capacity) {

@@ -1,4 +1,4 @@
-import type { Incident, TimelineEntry } from '../incident.js';
+import type { IncidentSnapshot, TimelineEntry } from '../incident.js';
 import { EngineError } from '../send-error.js';
 import { bindState } from '../state-binding.js';
 import { VersionConflictError, type IncidentStore } from '../stores/store.js';
@@ -6,9 +6,9 @@ import type { IncidentCache } from './incident-cache.js';
 import type { IncidentReader } from './incident-reader.js';
 import type { Inspector } from './inspector.js';
 
-/** A change to save: the next incident (its version raised) and the timeline entries it adds. */
+/** A change to save: the next snapshot (its version raised) and the timeline entries it adds. */
 export interface PendingSave {
-  incident: Incident;
+  incident: IncidentSnapshot;
   entries: readonly TimelineEntry[];
 }
 
@@ -23,33 +23,34 @@ export type Written<Result> =
   | { status: 'missing' }
   /** The save met a newer version (the cached copy was dropped): try again from the stored incident. */
   | { status: 'conflict' }
-  /** The step saved nothing; `incident` is the one it was given. */
-  | { status: 'unchanged'; incident: Incident; result: Result }
-  /** Saved: the incident and entries as sealed and stored. */
-  | { status: 'saved'; incident: Incident; entries: readonly TimelineEntry[]; result: Result };
+  /** The step saved nothing; `incident` is the snapshot it was given. */
+  | { status: 'unchanged'; incident: IncidentSnapshot; result: Result }
+  /** Saved: the snapshot and entries as sealed and stored. */
+  | { status: 'saved'; incident: IncidentSnapshot; entries: readonly TimelineEntry[]; result: Result };
 
-/** Where a write attempt starts from: the engine's cached copy, the stored incident, or a given one. */
-export type WriteSource = 'cached' | 'stored' | Incident;
+/** Where a write attempt starts from: the engine's cached copy, the stored snapshot, or a given one. */
+export type WriteSource = 'cached' | 'stored' | IncidentSnapshot;
 
 /** How the engine writes incidents to its store. */
 export interface IncidentWriter {
   /** Whether writes with `lock` run under the store's lock (the store has `update`): the step then always sees the incident as stored. */
   readonly locks: boolean;
   /**
-   * Saves a new incident (version 1) and remembers it; an id already stored is refused with
-   * `EngineError('conflict')`.
+   * Saves a new incident (version 1: its snapshot and first entries, sealed) and remembers it; an
+   * id already stored is refused with `EngineError('conflict')`.
    */
-  create(incident: Incident): Promise<void>;
+  create(incident: IncidentSnapshot, entries: readonly TimelineEntry[]): Promise<void>;
   /**
-   * One read → step → seal → save of incident `id`. With `lock` and a store that has `update`
-   * (PostgreSQL), the step runs on the stored incident under the store's lock for it (no version
-   * conflict however many processes share it). Otherwise the step runs on the incident read from
-   * `from`, and the store saves its change only if the version is still the one read (optimistic).
+   * One read → step → seal → save of incident `id`'s snapshot. With `lock` and a store that has
+   * `update` (PostgreSQL), the step runs on the stored snapshot under the store's lock for it (no
+   * version conflict however many processes share it). Otherwise the step runs on the snapshot read
+   * from `from`, and the store appends the entries and replaces the snapshot only if the version is
+   * still the one read (optimistic).
    * The save's last new entry is sealed with the state's digest first (state-binding.ts). A saved
    * change is remembered and passed to `onSaved`. Throws `CorruptIncidentError` for an incident
    * that fails its checks on reading.
    */
-  write<Result>(id: string, from: WriteSource, step: (current: Incident) => Step<Result>, options: { lock: boolean }): Promise<Written<Result>>;
+  write<Result>(id: string, from: WriteSource, step: (current: IncidentSnapshot) => Step<Result>, options: { lock: boolean }): Promise<Written<Result>>;
 }
 
 /** What the writer needs of the engine. */
@@ -58,10 +59,10 @@ export interface WriterParts {
   cache: IncidentCache;
   reader: IncidentReader;
   inspect: Inspector;
-  /** Called with every incident saved (the engine caches it and schedules its deadlines). */
-  remember: (incident: Incident) => void;
+  /** Called with every snapshot saved (the engine caches it and schedules its deadlines). */
+  remember: (incident: IncidentSnapshot) => void;
   /** Called after each save of a change (the engine's change listeners). */
-  onSaved: (incident: Incident, entries: readonly TimelineEntry[]) => void;
+  onSaved: (incident: IncidentSnapshot, entries: readonly TimelineEntry[]) => void;
 }
 
 /**
@@ -78,43 +79,54 @@ export function incidentWriter({ store, cache, reader, inspect, remember, onSave
     return { status: 'conflict' };
   };
 
+  const seal = (pending: PendingSave): PendingSave => {
+    const sealed = bindState(pending.incident, pending.entries);
+    return { incident: sealed.snapshot, entries: sealed.entries };
+  };
+
   const saved = <Result>(sealed: PendingSave, result: Result): Written<Result> => {
     remember(sealed.incident);
     onSaved(sealed.incident, sealed.entries);
     return { status: 'saved', incident: sealed.incident, entries: sealed.entries, result };
   };
 
-  async function writeLocked<Result>(update: NonNullable<IncidentStore['update']>, id: string, step: (current: Incident) => Step<Result>): Promise<Written<Result>> {
+  async function writeLocked<Result>(update: NonNullable<IncidentStore['update']>, id: string, step: (current: IncidentSnapshot) => Step<Result>): Promise<Written<Result>> {
     let stepped: Step<Result> | undefined;
     let sealed: PendingSave | undefined;
-    let stored: Incident | undefined;
+    let adopted: IncidentSnapshot | undefined;
+    let stored: unknown;
+    const known = cache.get(id);
     try {
-      // The cached copy is passed in, so the store reads the incident only when it is stale.
-      stored = await update.call(store, id, cache.get(id), (current) => {
-        stepped = step(reader.adopt(current));
-        sealed = stepped.save === undefined ? undefined : bindState(stepped.save.incident, stepped.save.entries);
-        return sealed?.incident;
+      // The cached copy is passed in, so the store reads the snapshot only when it is stale.
+      stored = await update.call(store, id, known, async (current, headEntry) => {
+        if (headEntry === undefined) {
+          if (current !== known || known === undefined) throw new Error(`store update of incident ${id} gave a snapshot without its head entry`);
+          adopted = known;
+        } else adopted = await reader.adoptSnapshot({ snapshot: current, headEntry });
+        stepped = step(adopted);
+        sealed = stepped.save === undefined ? undefined : seal(stepped.save);
+        return sealed === undefined ? undefined : { snapshot: sealed.incident, entries: sealed.entries };
       });
     } catch (error) {
       if (error instanceof VersionConflictError) return conflict(id, error.expectedVersion);
       throw error;
     }
-    if (stored === undefined || stepped === undefined) {
+    if (stored === undefined || stepped === undefined || adopted === undefined) {
       cache.drop(id);
       return { status: 'missing' };
     }
-    if (sealed === undefined) return { status: 'unchanged', incident: reader.adopt(stored), result: stepped.result };
+    if (sealed === undefined) return { status: 'unchanged', incident: adopted, result: stepped.result };
     return saved(sealed, stepped.result);
   }
 
-  async function writeOptimistic<Result>(id: string, from: WriteSource, step: (current: Incident) => Step<Result>): Promise<Written<Result>> {
+  async function writeOptimistic<Result>(id: string, from: WriteSource, step: (current: IncidentSnapshot) => Step<Result>): Promise<Written<Result>> {
     const current = typeof from === 'object' ? from : await reader.load(id, from === 'stored');
     if (current === undefined) return { status: 'missing' };
     const stepped = step(current);
     if (stepped.save === undefined) return { status: 'unchanged', incident: current, result: stepped.result };
-    const sealed = bindState(stepped.save.incident, stepped.save.entries);
+    const sealed = seal(stepped.save);
     try {
-      await store.save(sealed.incident, current.version);
+      await store.save(sealed.incident, sealed.entries, current.version);
     } catch (error) {
       if (error instanceof VersionConflictError) return conflict(id, current.version);
       throw error;
@@ -125,9 +137,9 @@ export function incidentWriter({ store, cache, reader, inspect, remember, onSave
   return {
     locks: store.update !== undefined,
 
-    async create(incident) {
+    async create(incident, entries) {
       try {
-        await store.save(incident, 0);
+        await store.save(incident, entries, 0);
       } catch (error) {
         if (error instanceof VersionConflictError) {
           throw new EngineError('conflict', `an incident with id ${incident.id} already exists`, { incidentId: incident.id });

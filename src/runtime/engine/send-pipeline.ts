@@ -3,12 +3,13 @@ import { applyDecision, catchUp } from '../apply-event.js';
 import type { Clock } from '../clock.js';
 import { decideEvent, type ValidEvent } from '../decide-event.js';
 import type { SendResult } from '../engine-types.js';
-import type { Incident, TimelineEntry } from '../incident.js';
+import type { IncidentSnapshot, TimelineEntry } from '../incident.js';
 import { underPlan } from '../migrate-incident.js';
 import { sendError, type SendError } from '../send-error.js';
 import { CorruptIncidentError } from '../stores/incident-document.js';
 import { RETRY, retryOnConflict } from './conflict-retry.js';
 import type { DeadlineScheduler } from './deadline-scheduler.js';
+import type { Deliver } from './effect-delivery.js';
 import type { IncidentWriter, Step } from './incident-writer.js';
 import type { Inspector } from './inspector.js';
 
@@ -17,7 +18,7 @@ export interface SendParts {
   plan: CompiledPlan;
   clock: Clock;
   writer: IncidentWriter;
-  deliver: (incident: Incident) => Promise<Incident>;
+  deliver: Deliver;
   scheduler: DeadlineScheduler;
   inspect: Inspector;
   maxRetries: number;
@@ -36,7 +37,7 @@ type Decided = { saved: true; refusal?: SendError } | { saved: false; error: Sen
  * What it returns is then sealed and saved by the writer.
  */
 function eventStep(plan: CompiledPlan, event: ValidEvent, clock: Clock) {
-  return (current: Incident): Step<Decided> => {
+  return (current: IncidentSnapshot): Step<Decided> => {
     // Read when the step runs (after the store's lock is held, where it has one).
     const now = clock.now();
     const ready = underPlan(plan, current, now);
@@ -86,9 +87,10 @@ export function sendPipeline({ plan, clock, writer, deliver, scheduler, inspect,
             : { type: 'rejected', incidentId: id, detail: { event: event.type, code: refusal.code } },
         );
       }
-      const delivered = written.incident.outbox.length === 0 ? written.incident : await deliver(written.incident);
+      const delivered = written.incident.outbox.length === 0 ? { incident: written.incident, entries: [] } : await deliver(written.incident);
       scheduler.schedule();
-      return refusal === undefined ? { ok: true, incident: delivered } : { ok: false, error: refusal, incident: delivered };
+      const entries = delivered.entries.length === 0 ? written.entries : written.entries.concat(delivered.entries);
+      return refusal === undefined ? { ok: true, incident: delivered.incident, entries } : { ok: false, error: refusal, incident: delivered.incident, entries };
     });
     return (
       result ?? {

@@ -1,10 +1,10 @@
 import type { CompiledPlan } from '../../compile/compiled-plan.js';
 import type { Clock } from '../clock.js';
-import type { Incident } from '../incident.js';
 import type { KeyedQueue } from '../keyed-queue.js';
 import { CorruptIncidentError } from '../stores/incident-document.js';
 import type { IncidentStore } from '../stores/store.js';
 import type { DeadlineScheduler } from './deadline-scheduler.js';
+import type { Deliver } from './effect-delivery.js';
 import type { IncidentReader } from './incident-reader.js';
 import type { Inspector } from './inspector.js';
 
@@ -17,7 +17,7 @@ export interface StartUpParts {
   clock: Clock;
   queue: KeyedQueue;
   reader: IncidentReader;
-  deliver: (incident: Incident) => Promise<Incident>;
+  deliver: Deliver;
   scheduler: DeadlineScheduler;
   inspect: Inspector;
 }

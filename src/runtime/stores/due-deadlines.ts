@@ -1,4 +1,4 @@
-import type { Incident } from '../incident.js';
+import type { IncidentState } from '../incident.js';
 import type { DueDeadline } from './store.js';
 
 /**
@@ -14,7 +14,7 @@ import type { DueDeadline } from './store.js';
  * const due = pendingDeadlines(incident).filter((d) => Date.parse(d.dueAt) <= Date.now());
  * ```
  */
-export function pendingDeadlines(incident: Incident): DueDeadline[] {
+export function pendingDeadlines(incident: Pick<IncidentState, 'id' | 'deadlines'>): DueDeadline[] {
   const out: DueDeadline[] = [];
   for (const d of incident.deadlines) {
     if (d.status !== 'pending') continue;

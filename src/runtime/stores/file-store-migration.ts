@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { commitTempFile, syncDirectory, writeTempFile } from './atomic-file.js';
 import { FILE_STORE_NAMES, v1DocumentIds } from './file-store-layout.js';
 import { CorruptIncidentError, parseIncidentJson } from './incident-document.js';
+import { stateOf } from '../incident-snapshot.js';
 import { stateText } from './state-file.js';
 import type { CorruptIncident } from './store.js';
 import { timelineLines } from './timeline-file.js';
@@ -47,7 +48,7 @@ export async function migrateV1Documents(dir: string): Promise<CorruptIncident[]
     }
     const timelineTemp = await writeTempFile(dir, FILE_STORE_NAMES.timeline(id), timelineLines(incident.timeline));
     await commitTempFile(timelineTemp, join(dir, FILE_STORE_NAMES.timeline(id)), dir);
-    const stateTemp = await writeTempFile(dir, FILE_STORE_NAMES.state(id), stateText(incident));
+    const stateTemp = await writeTempFile(dir, FILE_STORE_NAMES.state(id), stateText(stateOf(incident), { length: incident.timeline.length, hash: incident.timeline.at(-1)?.hash ?? '' }));
     await commitTempFile(stateTemp, statePath, dir);
     await unlink(path);
   }

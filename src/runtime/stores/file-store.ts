@@ -1,15 +1,16 @@
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Incident, TimelineEntry } from '../incident.js';
+import type { Incident, IncidentState } from '../incident.js';
 import type { ListedIncident } from '../listed-incident.js';
+import { stateOf } from '../incident-snapshot.js';
 import { commitTempFile, syncDirectory, TEMP_FILE_PATTERN, writeTempFile } from './atomic-file.js';
 import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { dueBy, parseQueryTime, pendingDeadlines } from './due-deadlines.js';
 import { FILE_STORE_NAMES, incidentIdsIn, openStoreFormat } from './file-store-layout.js';
 import { migrateV1Documents } from './file-store-migration.js';
 import { assertIncidentId } from './incident-id.js';
-import { assertValidIncident, CorruptIncidentError, parseIncidentDocument } from './incident-document.js';
+import { assertValidSave, CorruptIncidentError, parseIncidentDocument, parseIncidentState, parseTimelineEntry } from './incident-document.js';
 import { keyedMutex } from './keyed-mutex.js';
 import { listFieldsOf } from './list-fields.js';
 import { ListIndex } from './list-index.js';
@@ -18,7 +19,9 @@ import { parseListedDocument } from './listed-document.js';
 import { assertSavable } from './save-preconditions.js';
 import { parseStateText, stateText } from './state-file.js';
 import { VersionConflictError, type CorruptIncident, type DueDeadline, type IncidentListPage, type IncidentListQuery, type IncidentStore } from './store.js';
-import { appendTimeline, assertContinues, cutTimeline, readLastTimelineEntry, readTimelineFile, timelineLines, type TimelineHead } from './timeline-file.js';
+import { assertAppends } from './snapshot-preconditions.js';
+import { appendTimeline, cutTimeline, readLastTimelineEntry, readTimelineFile, readTimelineLine, timelineLines, type FileTimelineHead } from './timeline-file.js';
+import { pageOfTimeline } from './timeline-page.js';
 
 /** A file-backed {@link IncidentStore}. */
 export interface FileStore extends IncidentStore {
@@ -41,9 +44,11 @@ const LIST_READ_CONCURRENCY = 16;
 interface IndexEntry {
   version: number;
   /** The stored timeline: its length and last hash. */
-  head: TimelineHead;
+  head: FileTimelineHead;
   /** Bytes of the timeline file holding the stored entries (where the next append goes). */
   timelineBytes: number;
+  /** Where the last stored entry's line starts (the snapshot's head entry is read from there). */
+  lastLineStart: number;
   due: DueDeadline[];
   pendingEffects: boolean;
 }
@@ -52,12 +57,13 @@ interface IndexEntry {
 interface ReadIncident {
   incident: Incident;
   timelineBytes: number;
+  lastLineStart: number;
   extraBytes: number;
 }
 
 /**
  * A {@link IncidentStore} keeping each incident in two files in `dir`: `<id>.state.json` (the
- * incident without its timeline, plus the timeline `head` it was saved with: length and last hash)
+ * incident's state, without its timeline, plus the timeline `head` it was saved with: length and last hash)
  * and `<id>.timeline.jsonl` (one timeline entry per line, only ever appended). A save writes only
  * the entries it adds, so its cost does not grow with the incident's history.
  *
@@ -84,10 +90,11 @@ interface ReadIncident {
  *   differing only in letter case must not be used on case-insensitive file systems.
  * - **Queries**: `dueBefore`, `withPendingEffects`, `listPage` and each save's version check use
  *   in-memory indexes built by reading every incident on open and kept up to date by each save;
- *   `get` and `list` read the files. A `listPage` finds its incidents in the list index
- *   (`ListIndex`) and reads, per incident listed, its state file and its timeline's last line
- *   (backwards from the end): a page costs the same however many incidents the folder holds and
- *   however long their timelines are.
+ *   `getSnapshot` reads the state file and the last line of the timeline (located by that index),
+ *   never the whole timeline; `get`, `timeline` and `list` read the files. A `listPage` finds its
+ *   incidents in the list index (`ListIndex`) and reads, per incident listed, its state file and
+ *   its timeline's last line (backwards from the end): a page costs the same however many
+ *   incidents the folder holds and however long their timelines are.
  *
  * Opening is lazy: the directory is created, locked, migrated, repaired and indexed by the first
  * call (whose promise rejects if opening fails).
@@ -128,18 +135,11 @@ export function fileStore(dir: string): FileStore {
     const timeline = await readTimelineFile(timelinePath(id), head);
     const incident = parseIncidentDocument({ ...fields, timeline: timeline.entries }, path);
     if (incident.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(incident.id)}, not ${JSON.stringify(id)}`);
-    return { incident, timelineBytes: timeline.bytes, extraBytes: timeline.extraBytes };
+    return { incident, timelineBytes: timeline.bytes, lastLineStart: timeline.lastLineStart, extraBytes: timeline.extraBytes };
   }
 
-  function indexEntry(incident: Incident, timelineBytes: number): IndexEntry {
-    const last = incident.timeline[incident.timeline.length - 1];
-    return {
-      version: incident.version,
-      head: { length: incident.timeline.length, hash: last?.hash ?? '' },
-      timelineBytes,
-      due: pendingDeadlines(incident),
-      pendingEffects: incident.outbox.length > 0,
-    };
+  function indexEntry(state: IncidentState, head: FileTimelineHead, timelineBytes: number, lastLineStart: number): IndexEntry {
+    return { version: state.version, head, timelineBytes, lastLineStart, due: pendingDeadlines(state), pendingEffects: state.outbox.length > 0 };
   }
 
   /** Reads, repairs and indexes one incident; a corrupt one is recorded as such. */
@@ -152,7 +152,8 @@ export function fileStore(dir: string): FileStore {
         return;
       }
       if (read.extraBytes > 0) await cutTimeline(timelinePath(id), read.timelineBytes);
-      index.set(id, indexEntry(read.incident, read.timelineBytes));
+      const { timeline } = read.incident;
+      index.set(id, indexEntry(read.incident, { length: timeline.length, hash: timeline.at(-1)?.hash ?? '' }, read.timelineBytes, read.lastLineStart));
       listIndex.set(id, listFieldsOf(read.incident));
     } catch (error) {
       if (!(error instanceof CorruptIncidentError)) throw error;
@@ -228,6 +229,27 @@ export function fileStore(dir: string): FileStore {
   return {
     dir,
 
+    async getSnapshot(id) {
+      assertIncidentId(id);
+      await ready();
+      const known = corrupt.get(id);
+      if (known !== undefined) throw known;
+      const indexed = index.get(id);
+      if (indexed === undefined) return undefined;
+      const path = statePath(id);
+      const text = await readText(path);
+      if (text === undefined) return undefined;
+      const { fields, head } = parseStateText(text, path);
+      const state = parseIncidentState(fields, path);
+      if (state.id !== id) throw new CorruptIncidentError(path, `holds incident id ${JSON.stringify(state.id)}, not ${JSON.stringify(id)}`);
+      const linePath = timelinePath(id);
+      const headEntry = parseTimelineEntry(await readTimelineLine(linePath, indexed.lastLineStart, indexed.timelineBytes), linePath);
+      if (headEntry.seq !== head.length - 1 || headEntry.hash !== head.hash) {
+        throw new CorruptIncidentError(linePath, `its last entry (seq ${headEntry.seq}) is not the head the state was saved with (${head.length} entries ending in ${JSON.stringify(head.hash)})`);
+      }
+      return { snapshot: { ...state, head: { at: headEntry.at, hash: headEntry.hash, seq: headEntry.seq } }, headEntry };
+    },
+
     async get(id) {
       assertIncidentId(id);
       await ready();
@@ -236,11 +258,19 @@ export function fileStore(dir: string): FileStore {
       return (await readIncident(id))?.incident;
     },
 
-    async save(incident, expectedVersion) {
-      assertSavable(incident, expectedVersion);
+    async timeline(id, page) {
+      assertIncidentId(id);
+      await ready();
+      const known = corrupt.get(id);
+      if (known !== undefined) throw known;
+      return pageOfTimeline((await readIncident(id))?.incident.timeline ?? [], page);
+    },
+
+    async save(snapshot, entries, expectedVersion) {
+      assertSavable(snapshot, expectedVersion);
       await ready();
       if (closed) throw new Error(`file store ${dir} is closed`);
-      const id = incident.id;
+      const id = snapshot.id;
       await mutex.run(id, async () => {
         const known = corrupt.get(id);
         if (known !== undefined) throw known;
@@ -250,21 +280,19 @@ export function fileStore(dir: string): FileStore {
         };
         expect(stored?.version ?? null);
         const head = stored?.head ?? { length: 0, hash: '' };
-        const timeline = incident.timeline;
-        if (timeline.length < head.length || (head.length > 0 && timeline[head.length - 1]?.hash !== head.hash)) {
-          throw new TypeError(`incident ${id} cannot be saved: its timeline does not continue the stored one (${head.length} entries ending in ${JSON.stringify(head.hash)})`);
-        }
-        const added: TimelineEntry[] = timeline.slice(head.length);
-        assertContinues(id, head, added);
+        assertAppends(snapshot, entries, { seq: head.length - 1, hash: head.hash });
+        const state = stateOf(snapshot);
         // Validated as the state plus the entries this save adds (the stored ones were checked when written).
-        assertValidIncident({ ...incident, timeline: added });
-        const text = timelineLines(added);
-        const state = stateText(incident);
+        assertValidSave(state, entries);
+        const text = timelineLines(entries);
+        const last = entries[entries.length - 1];
+        const nextHead = last === undefined ? head : { length: last.seq + 1, hash: last.hash };
+        const stateFile = stateText(state, nextHead);
         expect(await versionOnDisk(id));
         const offset = stored?.timelineBytes ?? 0;
         if (text.length > 0 || offset === 0) await appendTimeline(timelinePath(id), offset, text);
         try {
-          const temp = await writeTempFile(dir, FILE_STORE_NAMES.state(id), state);
+          const temp = await writeTempFile(dir, FILE_STORE_NAMES.state(id), stateFile);
           try {
             await commitTempFile(temp, statePath(id), dir);
           } catch (error) {
@@ -276,8 +304,11 @@ export function fileStore(dir: string): FileStore {
           await cutTimeline(timelinePath(id), offset).catch(() => undefined);
           throw error;
         }
-        index.set(id, indexEntry(incident, offset + Buffer.byteLength(text, 'utf8')));
-        listIndex.set(id, listFieldsOf(incident));
+        const bytes = offset + Buffer.byteLength(text, 'utf8');
+        const lastLine = last === undefined ? '' : timelineLines([last]);
+        const lastLineStart = last === undefined ? (stored?.lastLineStart ?? 0) : bytes - Buffer.byteLength(lastLine, 'utf8');
+        index.set(id, indexEntry(state, nextHead, bytes, lastLineStart));
+        listIndex.set(id, listFieldsOf(state));
       });
     },
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkSchema, describeIssues } from '../../validate/check-schema.js';
-import type { Incident } from '../incident.js';
+import type { Incident, IncidentState } from '../incident.js';
 import { INCIDENT_ID_PATTERN } from './incident-id.js';
 import { PlanwrightError } from '../../errors/planwright-error.js';
 
@@ -44,8 +44,6 @@ const TimelineEntry = z.looseObject({
   stateDigest: z.optional(z.string()),
 });
 
-/** @internal The zod schema of one timeline entry (list items carry the last one). */
-export const TimelineEntryShape = TimelineEntry;
 
 const PendingEffect = z.looseObject({
   id: z.string(),
@@ -54,8 +52,14 @@ const PendingEffect = z.looseObject({
   payload: z.record(z.string(), z.unknown()),
 });
 
-/** @internal The zod schema behind {@link IncidentDocument}. */
-export const IncidentShape = z.looseObject({
+const TimelineIndexShape = z.looseObject({
+  stageEntered: z.record(z.string(), z.looseObject({ seq: count(0), at: isoTime })),
+  deadlineArmed: z.record(z.string(), count(0)),
+  regradedFrom: z.optional(z.string()),
+});
+
+/** @internal The zod schema of an incident's state: {@link IncidentShape} without the timeline. */
+export const IncidentStateShape = z.looseObject({
   id: z.string().check(z.regex(INCIDENT_ID_PATTERN, 'a valid incident id')),
   planId: z.string(),
   planVersion: z.string(),
@@ -69,12 +73,18 @@ export const IncidentShape = z.looseObject({
   data: z.record(z.string(), z.unknown()),
   deadlines: z.array(DeadlineInstance),
   outbox: z.array(PendingEffect),
-  timeline: z.array(TimelineEntry),
   version: count(1),
   openedAt: isoTime,
   closedAt: z.nullable(isoTime),
   closed: z.boolean(),
+  timelineIndex: z.optional(TimelineIndexShape),
 });
+
+/** @internal The zod schema behind {@link IncidentDocument}. */
+export const IncidentShape = z.looseObject({ ...IncidentStateShape.shape, timeline: z.array(TimelineEntry) });
+
+/** @internal A timeline entry as stores check it (list items carry the last one). */
+export const TimelineEntryShape = TimelineEntry;
 
 /**
  * The shape a store checks on every incident document it reads back (file, row) before use.
@@ -156,4 +166,47 @@ export function parseIncidentJson(text: string, source: string): Incident {
     throw new CorruptIncidentError(source, `not valid JSON (${(error as Error).message})`, { cause: error });
   }
   return parseIncidentDocument(value, source);
+}
+
+/**
+ * Validates an incident's state read from storage (a snapshot without its timeline, `head` left
+ * to the caller); throws {@link CorruptIncidentError} naming `source` and the first problems otherwise.
+ *
+ * @example
+ * ```ts
+ * const state = parseIncidentState(fields, '/var/lib/planwright/PO-1.state.json');
+ * ```
+ */
+export function parseIncidentState(value: unknown, source: string): IncidentState {
+  const result = checkSchema(IncidentStateShape, value);
+  if (!result.success) throw new CorruptIncidentError(source, describeIssues(result.issues, 5));
+  return value as IncidentState;
+}
+
+/**
+ * Validates a timeline entry read from storage; throws {@link CorruptIncidentError} naming `source` otherwise.
+ *
+ * @example
+ * ```ts
+ * const entry = parseTimelineEntry(JSON.parse(line), '/var/lib/planwright/PO-1.timeline.jsonl');
+ * ```
+ */
+export function parseTimelineEntry(value: unknown, source: string): Incident['timeline'][number] {
+  const result = checkSchema(TimelineEntry, value);
+  if (!result.success) throw new CorruptIncidentError(source, `its last timeline entry: ${describeIssues(result.issues, 5)}`);
+  return value as Incident['timeline'][number];
+}
+
+/**
+ * Checks a save (the state and the entries it adds) before a durable store writes it, so nothing
+ * is stored that could not be read back; throws a `TypeError` listing the problems.
+ *
+ * @example
+ * ```ts
+ * assertValidSave(stateOf(snapshot), entries); // before INSERT / rename
+ * ```
+ */
+export function assertValidSave(state: IncidentState, entries: readonly Incident['timeline'][number][]): void {
+  const issues = incidentIssues({ ...state, timeline: entries });
+  if (issues !== undefined) throw new TypeError(`incident ${state.id} cannot be saved, it is not a valid incident: ${issues}`);
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkSchema, describeIssues } from '../../validate/check-schema.js';
-import type { Incident } from '../incident.js';
+import type { Incident, IncidentSnapshot, TimelineEntry } from '../incident.js';
 import type { ListedIncident } from '../listed-incident.js';
 import { CorruptIncidentError, IncidentShape, TimelineEntryShape } from './incident-document.js';
 
@@ -38,4 +38,19 @@ export function listedOf(incident: Incident): ListedIncident {
   const { timeline, ...fields } = incident;
   const listed = { ...fields, lastEntry: timeline[timeline.length - 1] } as ListedIncident;
   return Object.isFrozen(incident) ? Object.freeze(listed) : listed;
+}
+
+/**
+ * The list item of a stored snapshot and its head entry: the snapshot's state (its `head`, which
+ * `lastEntry` stands for, left out) and that entry. Frozen when the snapshot is.
+ *
+ * @example
+ * ```ts
+ * listedOfSnapshot(snapshot, headEntry).lastEntry.seq === snapshot.head.seq; // true
+ * ```
+ */
+export function listedOfSnapshot(snapshot: IncidentSnapshot, lastEntry: TimelineEntry): ListedIncident {
+  const { head: _head, ...fields } = snapshot;
+  const listed = { ...fields, lastEntry } as unknown as ListedIncident;
+  return Object.isFrozen(snapshot) ? Object.freeze(listed) : listed;
 }

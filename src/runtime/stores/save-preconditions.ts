@@ -1,4 +1,4 @@
-import type { Incident } from '../incident.js';
+import type { IncidentState } from '../incident.js';
 import { assertIncidentId } from './incident-id.js';
 
 /**
@@ -11,7 +11,7 @@ import { assertIncidentId } from './incident-id.js';
  * assertSavable(incident, 0); // throws unless incident.version >= 1 and the id is valid
  * ```
  */
-export function assertSavable(incident: Incident, expectedVersion: number): void {
+export function assertSavable(incident: Pick<IncidentState, 'id' | 'version'>, expectedVersion: number): void {
   assertIncidentId(incident.id);
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
     throw new RangeError(`incident ${incident.id}: expectedVersion must be an integer >= 0, got ${expectedVersion}`);

@@ -1,27 +1,25 @@
-import type { Incident } from '../incident.js';
+import type { IncidentState } from '../incident.js';
 import { CorruptIncidentError } from './incident-document.js';
-import type { TimelineHead } from './timeline-file.js';
+import type { FileTimelineHead } from './timeline-file.js';
 
 /** What a file store's `<id>.state.json` holds: the incident without its timeline, and the timeline head it was saved with. */
 export interface StoredState {
   /** The incident's fields except `timeline`. */
   fields: Record<string, unknown>;
-  head: TimelineHead;
+  head: FileTimelineHead;
 }
 
 /**
- * The text of a state file: the incident without `timeline`, plus `head` (the length and last
- * hash of the timeline saved with it).
+ * The text of a state file: the incident's state (no timeline, no snapshot head), plus `head`
+ * (the length and last hash of the timeline saved with it).
  *
  * @example
  * ```ts
- * await writeTempFile(dir, 'PO-1.state.json', stateText(incident));
+ * await writeTempFile(dir, 'PO-1.state.json', stateText(stateOf(snapshot), { length: 12, hash }));
  * ```
  */
-export function stateText(incident: Incident): string {
-  const { timeline, ...fields } = incident;
-  const head: TimelineHead = { length: timeline.length, hash: timeline[timeline.length - 1]?.hash ?? '' };
-  return JSON.stringify({ ...fields, head });
+export function stateText(state: IncidentState, head: FileTimelineHead): string {
+  return JSON.stringify({ ...state, head: { length: head.length, hash: head.hash } });
 }
 
 /**
@@ -44,7 +42,7 @@ export function parseStateText(text: string, source: string): StoredState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CorruptIncidentError(source, 'not a JSON object');
   const { head, ...fields } = value as Record<string, unknown>;
   if ('timeline' in fields) throw new CorruptIncidentError(source, 'holds a timeline (a state file keeps it in the .timeline.jsonl file beside it)');
-  const { length, hash } = (head ?? {}) as Partial<TimelineHead>;
+  const { length, hash } = (head ?? {}) as Partial<FileTimelineHead>;
   if (!Number.isSafeInteger(length) || (length as number) < 0 || typeof hash !== 'string') {
     throw new CorruptIncidentError(source, 'head: expected { length: integer >= 0, hash: string }');
   }

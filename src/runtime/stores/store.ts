@@ -1,4 +1,4 @@
-import type { Incident } from '../incident.js';
+import type { Incident, IncidentSnapshot, IncidentState, TimelineEntry } from '../incident.js';
 import type { ListedIncident } from '../listed-incident.js';
 import { PlanwrightError } from '../../errors/planwright-error.js';
 import type { CorruptIncidentError } from './incident-document.js';
@@ -78,28 +78,56 @@ export class VersionConflictError extends PlanwrightError {
 }
 
 /**
- * Where incidents live. planwright ships `memoryStore`, `fileStore` and `postgresStore`;
- * a host may write its own. All methods are async and must be safe to call concurrently.
+ * An incident's snapshot as a store reads it (runtime v2): the state (without the timeline), the
+ * head of its timeline, and the head entry itself (the last timeline entry), which the engine
+ * checks the state against (`stateDigest`) without reading the rest of the timeline. `timelineIndex`
+ * is absent in a document stored before it existed (the engine derives it once from the timeline).
+ */
+export interface StoredSnapshot {
+  snapshot: IncidentState & { head: IncidentSnapshot['head'] };
+  headEntry: TimelineEntry;
+}
+
+/** Which timeline entries {@link IncidentStore.timeline} returns: those with `seq > after` (default -1: from the first), at most `limit` (default: all). */
+export interface TimelinePage {
+  after?: number;
+  limit?: number;
+}
+
+/**
+ * Where incidents live (store contract v2: a small snapshot plus an append-only timeline).
+ * planwright ships `memoryStore`, `fileStore` and `postgresStore`; a host may write its own. All
+ * methods are async and must be safe to call concurrently. (A store written for the contract before
+ * runtime v2, {@link IncidentStoreV1}, still works: the engine adapts it, at that contract's cost.)
  *
  * Contract:
- * - `save(incident, expectedVersion)` writes `incident` only if the stored version equals
- *   `expectedVersion` (0 for a new incident), otherwise rejects with `VersionConflictError`.
- *   The write is atomic: a reader sees the old document or the new one, never a mix.
- * - `get` returns the stored document (a document the caller may keep; it may be
- *   deep-frozen and shared, so callers must not change it) or `undefined`.
+ * - `save(snapshot, entries, expectedVersion)` appends `entries` to the incident's timeline and
+ *   replaces its snapshot, only if the stored version equals `expectedVersion` (0 for a new
+ *   incident), otherwise rejects with `VersionConflictError`. Atomic: a reader sees the old
+ *   snapshot and timeline or the new ones, never a mix. `entries` must continue the stored chain
+ *   (`seq` and `prevHash`), and `snapshot.head` must name the last of them (or the stored head when
+ *   there are none); the store keeps the snapshot without its `head` (`stateOf`) and answers with
+ *   the head of the chain it holds. The cost of a save must not grow with the incident's history.
+ * - `getSnapshot(id)` returns the snapshot and its head entry without reading the rest of the
+ *   timeline, or `undefined`; `get(id)` returns the whole incident (state and timeline) for hosts,
+ *   reports and `verifyIncident`; `timeline(id, page)` returns a page of entries in `seq` order
+ *   (an empty array for an unknown id). Documents returned may be deep-frozen and shared: callers
+ *   must not change them.
  * - `dueBefore(time)` lists pending deadlines (and pending reminders) due at or before `time`,
  *   sorted by due time then incident id.
  * - `list()` returns every stored incident (whole, with timelines). The engine uses it only when
  *   the store has no `listPage`, for start-up without `withPendingEffects`, and in tools.
  * - Refinements (all planwright stores, checked by the contract suite in test/stores):
  *   ids must match `INCIDENT_ID_PATTERN` (`stores/incident-id.ts`, safe as file names), else
- *   `InvalidIncidentIdError`; `incident.version` must be greater than `expectedVersion` (else
+ *   `InvalidIncidentIdError`; `snapshot.version` must be greater than `expectedVersion` (else
  *   `RangeError`); times are compared as instants, not strings; documents read back from
  *   storage are validated and a bad one raises `CorruptIncidentError` naming its file or row.
  */
 export interface IncidentStore {
+  getSnapshot(id: string): Promise<StoredSnapshot | undefined>;
   get(id: string): Promise<Incident | undefined>;
-  save(incident: Incident, expectedVersion: number): Promise<void>;
+  timeline(id: string, page?: TimelinePage): Promise<TimelineEntry[]>;
+  save(snapshot: IncidentSnapshot, entries: readonly TimelineEntry[], expectedVersion: number): Promise<void>;
   list(): Promise<Incident[]>;
   /**
    * Optional (all planwright stores have it): one page of incidents, filtered and paged in the
@@ -124,18 +152,23 @@ export interface IncidentStore {
   /**
    * Optional, for stores shared by several processes: one read → decide → save of incident `id`
    * that no other `update` or `save` of that incident can interleave with (PostgreSQL: one
-   * transaction holding the incident's row lock). `known` is the caller's cached copy: when it is
-   * still the stored version, `change` receives it as is (nothing read but the version); otherwise
-   * `change` receives the stored incident. `change` returns the incident to save (its version
-   * greater than the one it was given, its timeline continuing it) or `undefined` to save nothing.
-   * Resolves to the incident as stored afterwards, or `undefined` when there is no such incident
-   * (`change` is then not called). If `change` throws, nothing is written and the error is passed on.
+   * transaction holding the incident's row lock). `known` is the caller's cached snapshot: when it
+   * is still the stored version (same version and head), `change` receives it as is and no head
+   * entry (nothing read but the version); otherwise `change` receives the stored snapshot and its
+   * head entry. `change` returns the snapshot and entries to save (its version greater than the
+   * one it was given, its entries continuing its head) or `undefined` to save nothing. Resolves to
+   * the snapshot as stored afterwards (the one saved, or the one given to `change`), or `undefined`
+   * when there is no such incident (`change` is then not called). If `change` throws, nothing is
+   * written and the error is passed on.
    */
   update?(
     id: string,
-    known: Incident | undefined,
-    change: (current: Incident) => Incident | undefined | Promise<Incident | undefined>,
-  ): Promise<Incident | undefined>;
+    known: IncidentSnapshot | undefined,
+    change: (
+      current: StoredSnapshot['snapshot'],
+      headEntry: TimelineEntry | undefined,
+    ) => { snapshot: IncidentSnapshot; entries: readonly TimelineEntry[] } | undefined | Promise<{ snapshot: IncidentSnapshot; entries: readonly TimelineEntry[] } | undefined>,
+  ): Promise<StoredSnapshot['snapshot'] | undefined>;
   /**
    * Optional: the stored incidents the store found unreadable and leaves out of `list`,
    * `listPage`, `dueBefore`, `claimDue` and `withPendingEffects` (`get` of one rejects with its error). The
@@ -154,5 +187,25 @@ export interface IncidentStore {
   /** Optional health check: resolves when the store can serve requests, rejects saying why not. */
   ping?(): Promise<void>;
   /** Releases resources (connections, file handles). */
+  close?(): Promise<void>;
+}
+
+/**
+ * The store contract before runtime v2: whole incidents, each save writing the incident with its
+ * whole timeline. Still accepted by `createEngine` (through an adapter: each save reads or keeps
+ * the incident's timeline and hands the store the whole document, so its cost grows with the
+ * history as it always did for such a store). Write new stores to {@link IncidentStore}.
+ */
+export interface IncidentStoreV1 {
+  get(id: string): Promise<Incident | undefined>;
+  /** Writes `incident` (with its whole timeline) only if the stored version equals `expectedVersion` (0: new), else rejects with `VersionConflictError`. */
+  save(incident: Incident, expectedVersion: number): Promise<void>;
+  list(): Promise<Incident[]>;
+  dueBefore(time: string): Promise<DueDeadline[]>;
+  claimDue?(time: string, owner: string, leaseMs: number, limit: number): Promise<DueDeadline[]>;
+  corrupt?(): Promise<CorruptIncident[]>;
+  withPendingEffects?(): Promise<string[]>;
+  watch?(watcher: (change: StoredChange) => void): () => void;
+  ping?(): Promise<void>;
   close?(): Promise<void>;
 }

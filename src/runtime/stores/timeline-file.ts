@@ -2,8 +2,8 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import type { TimelineEntry } from '../incident.js';
 import { CorruptIncidentError } from './incident-document.js';
 
-/** The timeline length and last entry hash a file-store state was saved with (`hash` is '' for none). */
-export interface TimelineHead {
+/** The timeline length and last entry hash a file-store state file was saved with (`hash` is '' for none). */
+export interface FileTimelineHead {
   length: number;
   hash: string;
 }
@@ -13,6 +13,8 @@ export interface TimelineRead {
   entries: TimelineEntry[];
   /** Bytes of the file that hold `entries` (where the next append goes). */
   bytes: number;
+  /** Where the last of `entries` starts (its line), 0 when there is none. */
+  lastLineStart: number;
   /** Bytes after them: a torn last line or lines of a save that was never acknowledged. */
   extraBytes: number;
 }
@@ -31,13 +33,14 @@ const NEWLINE = 0x0a;
  * const { entries, extraBytes } = await readTimelineFile(path, { length: 12, hash: 'ab…' });
  * ```
  */
-export async function readTimelineFile(path: string, head: TimelineHead): Promise<TimelineRead> {
+export async function readTimelineFile(path: string, head: FileTimelineHead): Promise<TimelineRead> {
   const buffer = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return Buffer.alloc(0);
     throw error;
   });
   const entries: TimelineEntry[] = [];
   let start = 0;
+  let lastLineStart = 0;
   while (entries.length < head.length) {
     const end = buffer.indexOf(NEWLINE, start);
     if (end < 0) {
@@ -52,13 +55,47 @@ export async function readTimelineFile(path: string, head: TimelineHead): Promis
     }
     assertLinked(path, entries, entry);
     entries.push(entry);
+    lastLineStart = start;
     start = end + 1;
   }
   const last = entries[entries.length - 1];
   if ((last?.hash ?? '') !== head.hash) {
     throw new CorruptIncidentError(path, `entry ${head.length} has hash ${JSON.stringify(last?.hash ?? '')}, but the incident's state was saved after ${JSON.stringify(head.hash)}`);
   }
-  return { entries, bytes: start, extraBytes: buffer.length - start };
+  return { entries, bytes: start, lastLineStart, extraBytes: buffer.length - start };
+}
+
+/**
+ * Reads one entry of a timeline file: the line at bytes `start`–`end` (its newline excluded), as
+ * the store's index locates its last entry. Throws {@link CorruptIncidentError} naming the file
+ * when it is not a JSON entry.
+ *
+ * @example
+ * ```ts
+ * const headEntry = await readTimelineLine(path, indexed.lastLineStart, indexed.timelineBytes);
+ * ```
+ */
+export async function readTimelineLine(path: string, start: number, end: number): Promise<TimelineEntry> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.max(0, end - start));
+    let read = 0;
+    while (read < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, start + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const text = buffer.toString('utf8', 0, read).replace(/\n$/, '');
+    try {
+      const entry = JSON.parse(text) as unknown;
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error('not an object');
+      return entry as TimelineEntry;
+    } catch (error) {
+      throw new CorruptIncidentError(path, `its last entry (bytes ${start}–${end}) is not a JSON entry (${(error as Error).message})`, { cause: error });
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Bytes read from the end of a timeline file at a time when looking for its last entry. */
@@ -76,7 +113,7 @@ const TAIL_CHUNK_BYTES = 4096;
  * const last = await readLastTimelineEntry(path, indexed.timelineBytes, indexed.head);
  * ```
  */
-export async function readLastTimelineEntry(path: string, bytes: number, head: TimelineHead): Promise<TimelineEntry> {
+export async function readLastTimelineEntry(path: string, bytes: number, head: FileTimelineHead): Promise<TimelineEntry> {
   if (head.length === 0 || bytes === 0) throw new CorruptIncidentError(path, 'holds no timeline entry (every incident has at least its opened entry)');
   const handle = await open(path, 'r');
   try {
@@ -104,7 +141,7 @@ export async function readLastTimelineEntry(path: string, bytes: number, head: T
 }
 
 /** Parses the text of a timeline's last line and checks it is the expected head. */
-function lastEntryOf(path: string, line: string, head: TimelineHead): TimelineEntry {
+function lastEntryOf(path: string, line: string, head: FileTimelineHead): TimelineEntry {
   let entry: unknown;
   try {
     entry = JSON.parse(line);
@@ -136,7 +173,7 @@ function assertLinked(source: string, before: readonly TimelineEntry[], entry: T
  * assertContinues('PO-1', { length: 3, hash }, incident.timeline.slice(3));
  * ```
  */
-export function assertContinues(incidentId: string, head: TimelineHead, entries: readonly TimelineEntry[]): void {
+export function assertContinues(incidentId: string, head: FileTimelineHead, entries: readonly TimelineEntry[]): void {
   let previous = head.hash;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as TimelineEntry;

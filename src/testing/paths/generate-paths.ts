@@ -2,6 +2,7 @@ import type { CompiledPlan } from '../../compile/compiled-plan.js';
 import { createManualClock } from '../../runtime/clock.js';
 import { createEngine } from '../../runtime/engine.js';
 import type { Incident } from '../../runtime/incident.js';
+import { snapshotFromIncident } from '../../runtime/incident-snapshot.js';
 import { memoryStore } from '../../runtime/stores/memory-store.js';
 import { compiledPlanOf, type TestingPlan } from '../compiled-plan-of.js';
 import { sampleData } from './sample-data.js';
@@ -186,7 +187,7 @@ async function openAt(plan: CompiledPlan, start: number, role: string): Promise<
 /** Runs one step on a copy of the node's incident (a new engine over a store holding it). */
 async function apply(plan: CompiledPlan, node: Node, step: PathStep): Promise<Node | undefined> {
   const store = memoryStore();
-  await store.save(structuredClone(node.incident) as Incident, 0);
+  await store.save(snapshotFromIncident(node.incident), node.incident.timeline, 0);
   const at = Date.parse(node.incident.openedAt) + step.atMs;
   const clock = createManualClock(at);
   const engine = createEngine(plan, { clock, store });
@@ -195,7 +196,8 @@ async function apply(plan: CompiledPlan, node: Node, step: PathStep): Promise<No
     if (step.kind === 'send') {
       const result = await engine.send(node.incident.id, { type: step.event, by: { id: step.role, roles: [step.role] }, data: step.data });
       if (!result.ok) return undefined;
-      incident = result.incident;
+      incident = await engine.get(node.incident.id);
+      if (incident === undefined) return undefined;
     } else {
       await engine.runDue();
       incident = await engine.get(node.incident.id);

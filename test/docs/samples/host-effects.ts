@@ -1,5 +1,5 @@
 // Host guide samples: effect handlers that tolerate a repeated delivery.
-import type { Incident } from '../../../src/runtime/index.js';
+import type { IncidentSnapshot } from '../../../src/runtime/index.js';
 // #region doc:dedupe
 import type { EffectHandler } from '../../../src/runtime/index.js';
 
@@ -21,7 +21,7 @@ export function notifyHandler(messaging: Messaging): EffectHandler {
 }
 // #endregion
 
-function describe(payload: Record<string, unknown>, incident: Incident): string {
+function describe(payload: Record<string, unknown>, incident: IncidentSnapshot): string {
   const deadline = typeof payload['deadline'] === 'string' ? payload['deadline'] : undefined;
   const reason = payload['reason'] === 'reminder' ? 'due soon' : payload['reason'] === 'breach' ? 'missed' : 'notice';
   return `${incident.title}: ${deadline === undefined ? reason : `deadline ${deadline} ${reason}`}`;

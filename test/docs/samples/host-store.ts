@@ -1,6 +1,6 @@
 // Host guide samples: an IncidentStore over a key-value service with conditional writes.
 // #region doc:store
-import type { DueDeadline, Incident, IncidentStore } from '../../../src/runtime/index.js';
+import type { DueDeadline, Incident, IncidentStoreV1 } from '../../../src/runtime/index.js';
 import { VersionConflictError } from '../../../src/runtime/index.js';
 
 /** A key-value service with compare-and-set (Redis WATCH/MULTI, DynamoDB conditions, etcd, …). */
@@ -17,7 +17,7 @@ function checkId(id: string): void {
   if (!ID.test(id)) throw new Error(`invalid incident id ${JSON.stringify(id)}`);
 }
 
-export function keyValueStore(kv: KeyValue): IncidentStore {
+export function keyValueStore(kv: KeyValue): IncidentStoreV1 {
   const key = (id: string) => `incident:${id}`;
   const read = async (id: string): Promise<{ text: string | undefined; doc: Incident | undefined }> => {
     const text = await kv.get(key(id));

@@ -83,7 +83,7 @@ describe('the bundle definition schema (zod/mini) against PlanSchema', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 120_000); // 500 random edits, each parsed by both schemas: about 30 s on a loaded 2-core machine
 
   it('agrees on keys JSON can hold that objects treat specially', () => {
     for (const text of ['{"__proto__": 1}', '{"__proto__": {"x": 1}}', '{"constructor": "x"}', '{"toString": "x"}', '{"hasOwnProperty": 1}']) {

@@ -90,7 +90,9 @@ describe('engines in several processes on one postgresStore', { timeout: 180_000
     // The victim has the due deadlines to itself for the first 3 s of virtual time (the report
     // deadlines come due after 0.4 s), so it always holds claims when it is killed, however busy
     // the machine; it would run far longer than the survivor, so it never exits on its own first.
-    const [survivor] = start(1, 1500 + 7000, realStart, 's', { runDueFrom: realStart + 3000 });
+    // The survivor runs 15 s: long enough to outlive the victim's leases even when a loaded machine
+    // makes the victim slow to reach its tenth acknowledgement.
+    const [survivor] = start(1, 1500 + 15_000, realStart, 's', { runDueFrom: realStart + 3000 });
     const [victim] = start(1, 1500 + 60_000, realStart, 'v');
     workers = [survivor!, victim!];
     // kill the victim once it has claimed deadlines and acknowledged some events, mid-loop

@@ -84,7 +84,7 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
     scheduler.track(incident);
   };
   const reader = incidentReader(store, cache, remember);
-  const feed = changeFeed({ store, planId: plan.definition.id, cache, reader, queue, inspect, isDisposed: () => disposed });
+  const feed = changeFeed({ store, planId: plan.definition.id, reader, queue, inspect, isDisposed: () => disposed });
   const writer = incidentWriter({ store, cache, reader, inspect, remember, onSaved: feed.emit });
   const deliver = effectDelivery({ plan, effects, clock, writer, inspect, maxRetries });
   const fire = deadlineFiring({ plan, writer, deliver, inspect, maxRetries });

@@ -2,7 +2,6 @@ import type { EngineChange } from '../engine-types.js';
 import type { IncidentSnapshot, TimelineEntry } from '../incident.js';
 import type { KeyedQueue } from '../keyed-queue.js';
 import type { IncidentStore, StoredChange } from '../stores/store.js';
-import type { IncidentCache } from './incident-cache.js';
 import type { IncidentReader } from './incident-reader.js';
 import type { Inspector } from './inspector.js';
 
@@ -17,11 +16,13 @@ export interface ChangeFeed {
   stopWatching(): void;
 }
 
+/** How many incidents' last emitted versions the change feed remembers (one small entry each). */
+const EMITTED_REMEMBERED = 10_000;
+
 /** What the change feed needs of the engine. */
 export interface ChangeFeedParts {
   store: IncidentStore;
   planId: string;
-  cache: IncidentCache;
   reader: IncidentReader;
   queue: KeyedQueue;
   inspect: Inspector;
@@ -32,20 +33,38 @@ export interface ChangeFeedParts {
  * The engine's change feed: its own saves (emitted by the writer), and — with a store that has a
  * change feed (`store.watch`, while anybody subscribes) — saves made elsewhere: such a save's
  * snapshot is read and passed on with the entries this engine had not seen (a page of the timeline
- * after the version it knew; the whole timeline for an incident it never read). This engine's own saves are known by version: every save runs in the incident's
- * queue and is cached before the queue moves on.
+ * after the last version its listeners were given; the whole timeline for an incident they were
+ * never given). This engine's own saves are emitted by the writer, in the incident's queue, before
+ * the store's notice of them is handled, so they are passed on once.
  * @internal
  *
  * @example
- * const feed = changeFeed({ store, planId, cache, reader, queue, inspect, isDisposed });
+ * const feed = changeFeed({ store, planId, reader, queue, inspect, isDisposed });
  * const stop = feed.subscribe(({ incident, entries }) => console.log(incident.id, entries.length));
  */
-export function changeFeed({ store, planId, cache, reader, queue, inspect, isDisposed }: ChangeFeedParts): ChangeFeed {
+export function changeFeed({ store, planId, reader, queue, inspect, isDisposed }: ChangeFeedParts): ChangeFeed {
   const listeners = new Set<(change: EngineChange) => void>();
   let unwatch: (() => void) | undefined;
+  /**
+   * Per incident, the version and head the listeners were last given (the most recent
+   * {@link EMITTED_REMEMBERED} incidents). Not the cache: a read (`engine.get`) caches a version
+   * the listeners have not been given, and a change that arrives after such a read must still be
+   * passed on.
+   */
+  const emitted = new Map<string, { version: number; seq: number }>();
+
+  const recordEmitted = (incident: IncidentSnapshot): void => {
+    emitted.delete(incident.id);
+    emitted.set(incident.id, { version: incident.version, seq: incident.head.seq });
+    if (emitted.size > EMITTED_REMEMBERED) {
+      const oldest = emitted.keys().next().value;
+      if (oldest !== undefined) emitted.delete(oldest);
+    }
+  };
 
   const emit = (incident: IncidentSnapshot, entries: readonly TimelineEntry[]): void => {
     if (listeners.size === 0) return;
+    recordEmitted(incident);
     for (const listener of [...listeners]) {
       try {
         listener({ incident, entries });
@@ -57,17 +76,18 @@ export function changeFeed({ store, planId, cache, reader, queue, inspect, isDis
 
   const onStoredChange = (change: StoredChange): void => {
     if (isDisposed() || listeners.size === 0) return;
-    const known = cache.get(change.incidentId);
-    if (known !== undefined && known.version >= change.version) return;
+    const given = emitted.get(change.incidentId);
+    if (given !== undefined && given.version >= change.version) return;
     queue
       .run(change.incidentId, async () => {
-        const before = cache.get(change.incidentId);
+        const before = emitted.get(change.incidentId);
         if (before !== undefined && before.version >= change.version) return;
         const incident = await reader.load(change.incidentId, true);
         if (incident === undefined || incident.planId !== planId) return;
         if (before !== undefined && incident.version <= before.version) return;
-        // The entries after the last version this engine knew, up to the head just read.
-        const after = before?.head.seq ?? -1;
+        // The entries after the last ones the listeners were given, up to the head just read (the
+        // whole timeline for an incident they were never given).
+        const after = before?.seq ?? -1;
         const unseen = incident.head.seq > after ? await store.timeline(change.incidentId, { after, limit: incident.head.seq - after }) : [];
         emit(incident, unseen);
       })

@@ -25,17 +25,10 @@ function arm(change: IncidentChange, d: CompiledDeadline, base: number, key?: st
   const due = dueAtMs(d.due, draft.severity, next && d.due.kind === 'clock' ? base + 1 : base, draft.data);
   if (due === undefined) return false;
   const instance = draft.deadlines.reduce((n, x) => (x.id === d.id ? Math.max(n, x.instance) : n), 0) + 1;
-  const inst: DeadlineInstance = {
-    armedAt: iso(change.now),
-    baseAt: iso(base),
-    dueAt: iso(due),
-    id: d.id,
-    instance,
-    remindersSent: [],
-    stage: draft.stage,
-    status: 'pending',
-  };
-  if (key !== undefined) inst.key = key;
+  // Keys in canonical order (the state digest hashes engine-built objects as written).
+  const fields = { armedAt: iso(change.now), baseAt: iso(base), dueAt: iso(due), id: d.id, instance };
+  const rest = { remindersSent: [] as number[], stage: draft.stage, status: 'pending' as const };
+  const inst: DeadlineInstance = key === undefined ? { ...fields, ...rest } : { ...fields, key, ...rest };
   draft.deadlines.push(inst);
   change.appendCanonical('deadline-armed', 'recorded', { deadline: d.id, dueAt: inst.dueAt, instance });
   return true;

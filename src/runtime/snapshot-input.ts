@@ -7,9 +7,13 @@ function copy(value: unknown, depth: number): unknown {
   // Dates, maps, class instances …: kept as they are, for the validators to judge (and refuse).
   if (prototype !== Object.prototype && prototype !== null) return value;
   const out = Object.create(prototype as object | null) as object;
-  // Each property read once; defined (not assigned) so that a "__proto__" key stays a plain key.
+  // Each property read once. A "__proto__" key is defined (an assignment would set the copy's
+  // prototype) so that it stays a plain key; every other key is assigned, which is several times
+  // faster than defining it.
   for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, { value: copy((value as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    const item = copy((value as Record<string, unknown>)[key], depth + 1);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else (out as Record<string, unknown>)[key] = item;
   }
   return out;
 }

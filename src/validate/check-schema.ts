@@ -33,9 +33,15 @@ const english = en().localeError;
  * checkSchema(z.string().check(z.minLength(1)), ''); // { success: false, issues: [{ path: [], message: 'Too small: …' }] }
  */
 export function checkSchema<T>(schema: ZodMiniType<T>, value: unknown): Result<T> {
-  const result = safeParse(schema, value, { error: english });
+  // The check runs first without a context: zod's compiled object check (its "fast pass") then
+  // applies, and a valid value (nearly every one) costs about a fifth of a run with an error map
+  // (0.5 µs against 2.4 µs for an event envelope). Only a value that fails is checked again with
+  // the English messages; the checks are pure, so the second run finds the same issues.
+  const result = safeParse(schema, value);
   if (result.success) return { success: true, data: result.data };
-  return { success: false, issues: result.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message })) };
+  const explained = safeParse(schema, value, { error: english });
+  if (explained.success) throw new Error('checkSchema: a zod check gave different results for the same value');
+  return { success: false, issues: explained.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message })) };
 }
 
 /** `path: message` for the first `count` issues, `(root)` for the value itself, joined by `; `. */

@@ -170,6 +170,13 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       return doc === undefined ? undefined : reader.adoptIncident(doc);
     },
 
+    async snapshot(incidentId: string) {
+      await ready();
+      if (!isIncidentId(incidentId)) return undefined;
+      // As stored (another engine may have saved since); the reader answers a version it holds from its cache.
+      return reader.load(incidentId, true);
+    },
+
     async timeline(incidentId, page) {
       await ready();
       if (!isIncidentId(incidentId)) return [];

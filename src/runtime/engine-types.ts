@@ -147,6 +147,8 @@ export interface Engine<T extends PlanTypes = LoosePlanTypes> {
   send(incidentId: string, event: EngineEvent<T>): Promise<SendResult<T>>;
   /** The whole incident, its timeline read from the store (its cost grows with the history: not for every event). */
   get(incidentId: string): Promise<Incident<T> | undefined>;
+  /** The incident's snapshot as stored (state and timeline `head`, no timeline: its cost does not grow with the history), or `undefined`. */
+  snapshot(incidentId: string): Promise<IncidentSnapshot<T> | undefined>;
   /** One page of incidents, filtered and paged in the store (see {@link ListFilter}, {@link IncidentPage}). */
   list(filter?: ListFilter<T>): Promise<IncidentPage<T>>;
   /** A page of an incident's timeline: entries with `seq > after` (default: from the first), at most `limit`, in order; empty for an unknown incident. */

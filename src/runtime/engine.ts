@@ -170,6 +170,13 @@ function planEngine(source: PlanBundle | BundleJson | CompiledPlan, options: Eng
       return doc === undefined ? undefined : reader.adoptIncident(doc);
     },
 
+    async snapshot(incidentId: string) {
+      await ready();
+      if (!isIncidentId(incidentId)) return undefined;
+      // Read from the store (another process may have saved since); the cache spares the digest check of a version already seen.
+      return reader.load(incidentId, true);
+    },
+
     async timeline(incidentId, page) {
       await ready();
       if (!isIncidentId(incidentId)) return [];

@@ -102,6 +102,7 @@ export {
   systemClock,
   createManualClock,
   verifyTimeline,
+  verifyTimelinePage,
   memoryStore,
   fileStore,
   type FileStore,

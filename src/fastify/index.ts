@@ -116,4 +116,5 @@ export { AdapterOptionsError } from '../http/adapter-options-error.js';
 export type { ErrorBody } from '../http/error-reply.js';
 export type { Authenticate, ChangeStreamOptions, PlanwrightHttpOptions } from '../http/adapter-options.js';
 export type { IncidentListBody, IncidentSummary } from '../http/incident-summary.js';
+export type { TimelineBody, TimelinePageVerification } from '../http/timeline-body.js';
 export type { ChangeEventData } from '../http/change-streams.js';

@@ -39,19 +39,47 @@ export const EventBody = z.strictObject({
 
 const BooleanText = z.enum(['true', 'false']).transform((text) => text === 'true');
 
+/** A page size in a query: a whole number from 1 to `max` (`items`: what a page holds, for the messages). */
+function pageLimit(max: number, items: string) {
+  return z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, `expected a whole number of ${items}`)
+    .transform(Number)
+    .pipe(z.number().max(max, `at most ${max} ${items} a page`));
+}
+
 /** Query of `GET /incidents`: filters, page size (`limit`, 1 to `MAX_LIST_LIMIT`) and the previous page's `next` (`cursor`). */
 export const ListQuery = z.strictObject({
   open: BooleanText.optional(),
   overdue: BooleanText.optional(),
   stage: z.string().min(1).max(64).optional(),
-  limit: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/, 'expected a whole number of incidents')
-    .transform(Number)
-    .pipe(z.number().max(MAX_LIST_LIMIT, `at most ${MAX_LIST_LIMIT} incidents a page`))
-    .optional(),
+  limit: pageLimit(MAX_LIST_LIMIT, 'incidents').optional(),
   cursor: z.string().min(1).max(1024).optional(),
 });
+
+/** The page size of `GET /incidents/:id/timeline` when none is asked for. */
+export const DEFAULT_TIMELINE_LIMIT = 100;
+
+/** The largest page `GET /incidents/:id/timeline` serves. */
+export const MAX_TIMELINE_LIMIT = 500;
+
+/**
+ * Query of `GET /incidents/:id/timeline`: the entries after `after` (a `seq`, or -1 — the default —
+ * for the first page; the previous page's `next`), at most `limit` (1 to `MAX_TIMELINE_LIMIT`,
+ * default `DEFAULT_TIMELINE_LIMIT`), and `verify=chain` to check the whole chain (its cost grows with the history).
+ */
+export const TimelineQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^(?:-1|0|[1-9]\d{0,14})$/, 'expected the seq of a timeline entry (a whole number), or -1')
+    .transform(Number)
+    .default(-1),
+  limit: pageLimit(MAX_TIMELINE_LIMIT, 'entries').default(DEFAULT_TIMELINE_LIMIT),
+  verify: z.enum(['chain']).optional(),
+});
+
+/** The timeline query as checked, defaults applied. */
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
 
 /** Query of `GET /incidents/:id/report`. */
 export const ReportQuery = z.strictObject({

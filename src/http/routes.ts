@@ -3,12 +3,12 @@ import { afterActionReport } from '../report/after-action/after-action-report.js
 import type { Engine, IncidentPage, ListFilter } from '../runtime/engine-types.js';
 import { ListQueryError } from '../runtime/list-query-error.js';
 import type { Actor, Incident } from '../runtime/incident.js';
-import { verifyTimeline } from '../runtime/timeline.js';
 import { codeReply } from './error-reply.js';
 import type { ChangeStreams } from './change-streams.js';
 import { HttpError } from './http-error.js';
 import { incidentSummary, type IncidentListBody } from './incident-summary.js';
-import { type BodyActor, ChangesQuery, EventBody, ListQuery, NoQuery, OpenBody, parseRequestPart, ReportQuery } from './request-input.js';
+import { type BodyActor, ChangesQuery, EventBody, ListQuery, NoQuery, OpenBody, parseRequestPart, ReportQuery, TimelineQuery } from './request-input.js';
+import { timelineBody } from './timeline-body.js';
 
 /** What a route is given: the path parameters, the query and the parsed JSON body, as the framework parsed them. */
 export interface RouteInput {
@@ -61,7 +61,7 @@ const REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-s
  * | `GET /incidents?open=&overdue=&stage=&limit=&cursor=` | `{ incidents: IncidentSummary[], next? }`: one page (`engine.list`) |
  * | `GET /incidents/:id` | the incident (`ETag`: its version) |
  * | `POST /incidents/:id/events` | the incident after the event, or the refusal |
- * | `GET /incidents/:id/timeline` | `{ incidentId, version, entries, verification }` |
+ * | `GET /incidents/:id/timeline?after=&limit=&verify=chain` | `{ incidentId, version, entries, next?, verification }`: entries with `seq > after` (default -1), at most `limit` (1–500, default 100); `verification` of the page and its link to the entry at `after`, or of the whole chain with `verify=chain` |
  * | `GET /incidents/:id/report?format=json\|markdown\|html&locale=` | the after-action report |
  * | `GET /changes?incident=` | server-sent `change` events |
  * | `GET /health` | 200 once `engine.ready()` resolves, else 503 |
@@ -72,11 +72,14 @@ const REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-s
 export function routeTable(options: RouteTableOptions): PlanwrightRoute[] {
   const { engine, bodyActor, streams } = options;
 
+  const found = <T>(id: string, value: T | undefined): T => {
+    if (value === undefined) throw new HttpError('not-found', `no incident "${id}"`, { incidentId: id });
+    return value;
+  };
+
   const incidentOf = async (params: RouteInput['params']): Promise<Incident> => {
     const id = params['id'] ?? '';
-    const incident = await engine.get(id);
-    if (incident === undefined) throw new HttpError('not-found', `no incident "${id}"`, { incidentId: id });
-    return incident;
+    return found(id, await engine.get(id));
   };
 
   /** The actor: the authenticated one, or the body's where the host trusts bodies. */
@@ -180,14 +183,10 @@ export function routeTable(options: RouteTableOptions): PlanwrightRoute[] {
       body: false,
       authenticated: true,
       async handle(input) {
-        parseRequestPart(NoQuery, input.query, 'query');
-        const incident = await incidentOf(input.params);
-        return {
-          kind: 'json',
-          status: 200,
-          body: { incidentId: incident.id, version: incident.version, entries: incident.timeline, verification: verifyTimeline(incident) },
-          headers: { etag: `"${incident.version}"` },
-        };
+        const query = parseRequestPart(TimelineQuery, input.query, 'query');
+        const id = input.params['id'] ?? '';
+        const body = found(id, await timelineBody(engine, id, query));
+        return { kind: 'json', status: 200, body, headers: { etag: `"${body.version}"` } };
       },
     },
     {

@@ -37,7 +37,7 @@ export { CorruptIncidentError, incidentIssues } from './stores/incident-document
 export { DirectoryLockedError } from './stores/directory-lock.js';
 export type { EngineTelemetry, TelemetryAttributes, TelemetryMeter, TelemetrySpan, TelemetryTracer } from './telemetry.js';
 export { systemClock, createManualClock, type Clock, type ManualClock } from './clock.js';
-export { verifyTimeline, type TimelineVerification } from './timeline.js';
+export { verifyTimeline, verifyTimelinePage, type TimelineVerification } from './timeline.js';
 export { verifyIncident, type IncidentVerification } from './verify-incident.js';
 export { stateDigest } from './state-binding.js';
 export { IncidentDataError } from './machine-state.js';

@@ -53,7 +53,7 @@ export function chainEntry(prev: Pick<TimelineEntry, 'seq' | 'hash'> | undefined
 /** Result of {@link verifyTimeline}. */
 export interface TimelineVerification {
   ok: boolean;
-  /** Position of the first entry that does not check out. */
+  /** Position (the `seq` it should have) of the first entry that does not check out. */
   brokenAt?: number;
   /** Why it does not (`seq`, `prev-hash` or `hash`). */
   reason?: 'seq' | 'prev-hash' | 'hash';
@@ -62,19 +62,36 @@ export interface TimelineVerification {
 /**
  * Checks an incident's hash chain: every entry's `seq` is its position, its `prevHash` is the
  * previous entry's hash, and its `hash` is the sha256 of its canonical JSON. Any edit, insertion
- * or removal is detected.
+ * or removal is detected. Its cost grows with the history (see {@link verifyTimelinePage}).
  *
  * @example
  * verifyTimeline(incident); // { ok: true }
  */
 export function verifyTimeline(incident: Pick<Incident, 'timeline'>): TimelineVerification {
-  let prevHash = '';
-  for (let i = 0; i < incident.timeline.length; i++) {
-    const entry = incident.timeline[i] as TimelineEntry;
-    if (entry.seq !== i) return { ok: false, brokenAt: i, reason: 'seq' };
-    if (entry.prevHash !== prevHash) return { ok: false, brokenAt: i, reason: 'prev-hash' };
+  return verifyTimelinePage(incident.timeline, 0);
+}
+
+/**
+ * Checks a run of consecutive timeline entries, such as a page of `engine.timeline`, as
+ * {@link verifyTimeline} checks a whole one: the entries' `seq`s run from `firstSeq` on, each
+ * `prevHash` is the hash of the entry before it, each `hash` is recomputed. The first entry's
+ * `prevHash` is checked only when the run starts the timeline (`firstSeq` 0: `''`); to check a
+ * page's link to what precedes it, read the run from the entry before the page. Costs the run,
+ * not the history, and sees nothing outside it. `brokenAt` is the `seq` the broken entry should have.
+ *
+ * @example
+ * // entries 100–149, read with the entry before them (99)
+ * verifyTimelinePage(await engine.timeline(id, { after: 98, limit: 51 }), 99); // { ok: true }
+ */
+export function verifyTimelinePage(entries: readonly TimelineEntry[], firstSeq: number): TimelineVerification {
+  let prevHash = firstSeq === 0 ? '' : undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as TimelineEntry;
+    const seq = firstSeq + i;
+    if (entry.seq !== seq) return { ok: false, brokenAt: seq, reason: 'seq' };
+    if (prevHash !== undefined && entry.prevHash !== prevHash) return { ok: false, brokenAt: seq, reason: 'prev-hash' };
     const { hash, ...rest } = entry;
-    if (sha256Hex(canonicalJson(rest)) !== hash) return { ok: false, brokenAt: i, reason: 'hash' };
+    if (sha256Hex(canonicalJson(rest)) !== hash) return { ok: false, brokenAt: seq, reason: 'hash' };
     prevHash = hash;
   }
   return { ok: true };

@@ -3,8 +3,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadPlan } from '../../src/index.js';
 import type { AfterActionJson } from '../../src/report/index.js';
-import { createEngine, createManualClock, SEND_ERROR_CODES, type Engine, type Incident, type ManualClock } from '../../src/runtime/index.js';
-import type { IncidentSummary, PlanwrightHttpOptions } from '../../src/fastify/index.js';
+import {
+  createEngine,
+  createManualClock,
+  memoryStore,
+  SEND_ERROR_CODES,
+  type Engine,
+  type Incident,
+  type IncidentStore,
+  type ManualClock,
+  type TimelineEntry,
+} from '../../src/runtime/index.js';
+import type { IncidentSummary, PlanwrightHttpOptions, TimelineBody } from '../../src/fastify/index.js';
 import { call, personFromTestHeaders, readChanges, type ErrorReplyBody, type Person } from './http-test-support.js';
 
 /** One plan mounted at a path prefix. */
@@ -22,6 +32,20 @@ export interface StartedApp {
 export type StartApp = (mounts: Mount[]) => Promise<StartedApp>;
 
 const seedBundle = createBundle(loadPlan({ file: 'plans/public-opinion.plan.yaml' }));
+
+/** A memory store whose reads show entry 3 of every timeline edited after the fact (another `by`, the stored hash kept). */
+function tamperedStore(): IncidentStore {
+  const store = memoryStore();
+  const edit = (entry: TimelineEntry): TimelineEntry => (entry.seq === 3 ? { ...entry, by: { id: 'someone-else', roles: ['info-officer'] } } : entry);
+  return {
+    ...store,
+    timeline: async (id, page) => (await store.timeline(id, page)).map(edit),
+    get: async (id) => {
+      const incident = await store.get(id);
+      return incident === undefined ? undefined : { ...incident, timeline: incident.timeline.map(edit) };
+    },
+  };
+}
 const floodBundle = createBundle(loadPlan({ file: 'plans/city-flood.plan.yaml' }));
 
 export function describeAdapterContract(name: string, start: StartApp): void {
@@ -31,6 +55,8 @@ export function describeAdapterContract(name: string, start: StartApp): void {
     let flood: Engine;
     let trusting: Engine;
     let paging: Engine;
+    let history: Engine;
+    let tampered: Engine;
     let app: StartedApp;
     const serverErrors: unknown[] = [];
     let id = '';
@@ -45,17 +71,21 @@ export function describeAdapterContract(name: string, start: StartApp): void {
       flood = createEngine(floodBundle, { clock });
       trusting = createEngine(seedBundle, { clock });
       paging = createEngine(seedBundle, { clock });
+      history = createEngine(seedBundle, { clock });
+      tampered = createEngine(seedBundle, { clock, store: tamperedStore() });
       app = await start([
         { prefix: '/opinion', options: { engine: opinion, authenticate: personFromTestHeaders, bodyLimit: 4096, changeStreams: { maxStreams: 1 }, onError } },
         { prefix: '/flood', options: { engine: flood, authenticate: personFromTestHeaders, onError } },
         { prefix: '/gateway', options: { engine: trusting, authenticate: personFromTestHeaders, bodyActor: 'trust', onError } },
         { prefix: '/paging', options: { engine: paging, authenticate: personFromTestHeaders, onError } },
+        { prefix: '/history', options: { engine: history, authenticate: personFromTestHeaders, onError } },
+        { prefix: '/tampered', options: { engine: tampered, authenticate: personFromTestHeaders, onError } },
       ]);
     });
 
     afterAll(async () => {
       await app.close();
-      for (const engine of [opinion, flood, trusting, paging]) await engine.dispose();
+      for (const engine of [opinion, flood, trusting, paging, history, tampered]) await engine.dispose();
     });
 
     test('opens an incident as the authenticated person: 201, Location under the mount, ETag', async () => {
@@ -151,14 +181,14 @@ export function describeAdapterContract(name: string, start: StartApp): void {
       expect(Object.fromEntries(statuses)).toEqual({ 'unknown-event': 400, 'not-in-stage': 409, unauthorized: 403, 'invalid-data': 422, 'not-found': 404 });
       expect(SEND_ERROR_CODES).toEqual(expect.arrayContaining([...statuses.keys()]));
       // Every refusal is on the timeline, with who tried.
-      const timeline = await opinionCall<{ entries: Incident['timeline']; verification: { ok: boolean } }>('GET', `/incidents/${id}/timeline`, { as: 'wang' });
+      const timeline = await opinionCall<TimelineBody>('GET', `/incidents/${id}/timeline`, { as: 'wang' });
       expect(timeline.body.entries.filter((e) => e.type === 'rejected').map((e) => [e.by?.id, e.data?.['code']])).toEqual([
         ['zhang', 'unknown-event'],
         ['zhang', 'not-in-stage'],
         ['liu', 'unauthorized'],
         ['wang', 'invalid-data'],
       ]);
-      expect(timeline.body.verification).toEqual({ ok: true });
+      expect(timeline.body.verification).toEqual({ scope: 'page', ok: true });
     });
 
     test('change stream: a subscriber sees accepted events of its incident; one stream over the limit is 503', async () => {
@@ -229,6 +259,84 @@ export function describeAdapterContract(name: string, start: StartApp): void {
       const other = await call<ErrorReplyBody>(app.url, 'GET', `/paging/incidents?cursor=${first}`, { as: 'li' });
       expect(other.body.error.message).toBe('invalid request query: cursor: issued for other filters (open=true, not none): start again without a cursor');
       expect((await call<Page>(app.url, 'GET', `/paging/incidents?open=true&cursor=${first}`, { as: 'li' })).body.incidents.map((i) => i.id)).toEqual(opened.slice(1));
+    });
+
+    test('pages the timeline: after and limit, next until the last entry; a bad after, limit or verify is a 400 naming it; an unknown incident 404', async () => {
+      const errorsBefore = serverErrors.length;
+      const opened = await call<Incident>(app.url, 'POST', '/history/incidents', { as: 'wang', body: { title: '网传某服务大厅拒绝办理业务', category: 'media' } });
+      const incidentId = opened.body.id;
+      for (let n = 0; n < 6; n++) await call(app.url, 'POST', `/history/incidents/${incidentId}/events`, { as: 'zhang', body: { type: 'CELEBRATE' } }); // refused, recorded
+      const whole = (await call<Incident>(app.url, 'GET', `/history/incidents/${incidentId}`, { as: 'li' })).body;
+      const seqs = whole.timeline.map((entry) => entry.seq);
+      expect(seqs.length).toBeGreaterThan(8);
+      const timeline = (query: string) => call<TimelineBody>(app.url, 'GET', `/history/incidents/${incidentId}/timeline${query}`, { as: 'li' });
+
+      // Without parameters: the first page (default 100 entries: all of these), checked with its links.
+      const first = await timeline('');
+      expect([first.status, first.headers.get('etag')]).toEqual([200, `"${whole.version}"`]);
+      expect(first.body).toEqual({ incidentId, version: whole.version, entries: whole.timeline, verification: { scope: 'page', ok: true } });
+
+      // Page by page, following next.
+      const pages: number[][] = [];
+      let query = '?limit=4';
+      for (;;) {
+        const page = await timeline(query);
+        expect([page.status, page.body.incidentId, page.body.version, page.body.verification]).toEqual([200, incidentId, whole.version, { scope: 'page', ok: true }]);
+        pages.push(page.body.entries.map((entry) => entry.seq));
+        if (page.body.next === undefined) break;
+        expect(Object.keys(page.body).sort()).toEqual(['entries', 'incidentId', 'next', 'verification', 'version']);
+        expect(page.body.next).toBe(page.body.entries.at(-1)?.seq);
+        query = `?limit=4&after=${page.body.next}`;
+      }
+      expect(pages).toEqual(Array.from({ length: Math.ceil(seqs.length / 4) }, (_, n) => seqs.slice(n * 4, n * 4 + 4)));
+      const middle = await timeline('?after=2&limit=3');
+      expect([middle.body.entries.map((entry) => entry.seq), middle.body.next]).toEqual([[3, 4, 5], 5]);
+      expect(middle.body.entries).toEqual(whole.timeline.slice(3, 6));
+      // At or past the last entry: an empty page, no next (a client polls with its last seq).
+      const last = seqs.at(-1)!;
+      for (const after of [last, last + 10]) {
+        const empty = await timeline(`?after=${after}`);
+        expect([empty.status, empty.body.entries, 'next' in empty.body, empty.body.verification]).toEqual([200, [], false, { scope: 'page', ok: true }]);
+      }
+      const tail = await timeline(`?after=${last - 1}&limit=500`);
+      expect([tail.body.entries.map((entry) => entry.seq), 'next' in tail.body]).toEqual([[last], false]);
+      // verify=chain: the same page, the whole chain checked.
+      const chain = await timeline('?verify=chain&after=2&limit=3');
+      expect(chain.body).toEqual({ ...middle.body, verification: { scope: 'chain', ok: true } });
+
+      const refused = async (query: string) => {
+        const reply = await call<ErrorReplyBody>(app.url, 'GET', `/history/incidents/${incidentId}/timeline?${query}`, { as: 'li' });
+        expect([query, reply.status, reply.body.error.code, reply.body.error.details['where']]).toEqual([query, 400, 'bad-request', 'query']);
+        return (reply.body.error.details['issues'] as Array<{ path: string; message: string }>).map((issue) => issue.path);
+      };
+      for (const limit of ['0', '-1', 'abc', '2.5', '501', '', '1e2']) expect(await refused(`limit=${limit}`)).toEqual(['limit']);
+      for (const after of ['-2', 'abc', '1.5', '', '01', '1e2', '9007199254740993']) expect(await refused(`after=${after}`)).toEqual(['after']);
+      expect(await refused('after=1&after=2')).toEqual(['after']);
+      expect(await refused('verify=page')).toEqual(['verify']);
+      expect(await refused('cursor=abc')).toEqual(['']);
+      const tooLarge = await call<ErrorReplyBody>(app.url, 'GET', `/history/incidents/${incidentId}/timeline?limit=501`, { as: 'li' });
+      expect(tooLarge.body.error.message).toBe('invalid request query: limit: at most 500 entries a page');
+
+      for (const path of ['/history/incidents/no-such-incident/timeline', '/history/incidents/no-such-incident/timeline?after=3&verify=chain']) {
+        const unknown = await call<ErrorReplyBody>(app.url, 'GET', path, { as: 'li' });
+        expect([unknown.status, unknown.body.error.code, unknown.body.error.details]).toEqual([404, 'not-found', { incidentId: 'no-such-incident' }]);
+      }
+      expect(serverErrors.slice(errorsBefore)).toEqual([]);
+    });
+
+    test('timeline verification: a page checks its entries and its link to the entry at after; verify=chain the whole chain', async () => {
+      const opened = await call<Incident>(app.url, 'POST', '/tampered/incidents', { as: 'wang', body: { title: 't', category: 'media' } });
+      const incidentId = opened.body.id;
+      for (let n = 0; n < 6; n++) await call(app.url, 'POST', `/tampered/incidents/${incidentId}/events`, { as: 'zhang', body: { type: 'CELEBRATE' } });
+      const timeline = (query: string) => call<TimelineBody>(app.url, 'GET', `/tampered/incidents/${incidentId}/timeline${query}`, { as: 'li' });
+      const broken = { ok: false, brokenAt: 3, reason: 'hash' };
+      expect((await timeline('')).body.verification).toEqual({ scope: 'page', ...broken });
+      // Entry 3 is not on the page after it, but is read with it: the page's first link is checked against it.
+      const after = await timeline('?after=3&limit=2');
+      expect([after.status, after.body.entries.map((entry) => entry.seq), after.body.verification]).toEqual([200, [4, 5], { scope: 'page', ...broken }]);
+      // A page sees nothing before the entry at after; the whole chain does.
+      expect((await timeline('?after=4&limit=2')).body.verification).toEqual({ scope: 'page', ok: true });
+      expect((await timeline('?after=4&limit=2&verify=chain')).body.verification).toEqual({ scope: 'chain', ...broken });
     });
 
     test('a second plan at another prefix: its own incidents and roles', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalize, canonicalJson } from '../../src/compile/canonical-json.js';
 import { sha256Hex } from '../../src/compile/hash.js';
 import { chainEntry } from '../../src/runtime/timeline.js';
-import { createEngine, createManualClock, verifyTimeline, type Incident } from '../../src/runtime/index.js';
+import { createEngine, createManualClock, verifyTimeline, verifyTimelinePage, type Incident, type TimelineEntry } from '../../src/runtime/index.js';
 import { must, openSeed, seedPlan } from './seed-fixtures.js';
 
 async function sample(): Promise<Incident> {
@@ -43,6 +43,25 @@ describe('verifyTimeline', () => {
     const entry = time.timeline[4];
     if (entry) entry.at = '2024-05-01T07:00:00.000Z';
     expect(verifyTimeline(time)).toEqual({ ok: false, brokenAt: 4, reason: 'hash' });
+  });
+
+  it('verifyTimelinePage checks a run from its first seq: its links and hashes, the first prevHash only at seq 0', async () => {
+    const { timeline } = clone(await sample());
+    expect(timeline.length).toBeGreaterThan(6);
+    expect(verifyTimelinePage(timeline.slice(3, 6), 3)).toEqual({ ok: true });
+    expect(verifyTimelinePage(timeline.slice(0, 4), 0)).toEqual({ ok: true });
+    expect(verifyTimelinePage([], 7)).toEqual({ ok: true });
+    // A run that is not where it says it starts, or has a gap.
+    expect(verifyTimelinePage(timeline.slice(3, 6), 2)).toEqual({ ok: false, brokenAt: 2, reason: 'seq' });
+    expect(verifyTimelinePage([timeline[3]!, timeline[5]!], 3)).toEqual({ ok: false, brokenAt: 4, reason: 'seq' });
+    // Entry 4 edited and re-hashed: its own hash checks out, the link from entry 5 does not.
+    const { hash: _hash, ...edited } = { ...timeline[4]!, by: { id: 'someone-else', roles: ['info-officer'] } };
+    const rehashed: TimelineEntry = { ...edited, hash: sha256Hex(canonicalJson(edited)) };
+    const forged = [timeline[3]!, rehashed, timeline[5]!];
+    expect(verifyTimelinePage(forged, 3)).toEqual({ ok: false, brokenAt: 5, reason: 'prev-hash' });
+    // Seen only by a run that holds both ends of the broken link.
+    expect(verifyTimelinePage(forged.slice(0, 2), 3)).toEqual({ ok: true });
+    expect(verifyTimelinePage([{ ...timeline[0]!, prevHash: 'x' }], 0)).toEqual({ ok: false, brokenAt: 0, reason: 'prev-hash' });
   });
 
   it('what the engine hands out is frozen', async () => {

@@ -35,7 +35,8 @@ describe('engine.snapshot', () => {
     expect(historyReads()).toBe(before);
     expect(snapshot).toEqual(sent.incident);
     expect(snapshot).not.toHaveProperty('timeline');
-    expect(snapshot?.head).toMatchObject({ seq: sent.entries.at(-1)?.seq, hash: sent.entries.at(-1)?.hash });
+    expect(snapshot?.head).toEqual({ seq: sent.entries.at(-1)?.seq, hash: sent.entries.at(-1)?.hash, at: sent.entries.at(-1)?.at });
+    expect(Object.isFrozen(snapshot)).toBe(true);
     expect(await engine.snapshot('no-such-incident')).toBeUndefined();
     expect(await engine.snapshot('../escape')).toBeUndefined();
     await engine.dispose();

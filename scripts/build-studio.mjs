@@ -34,40 +34,24 @@ export async function buildStudio(outdir = join(root, 'dist/studio'), { minify =
   mkdirSync(outdir, { recursive: true });
   // Chunk names carry a hash of their content: drop those of an earlier build.
   rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
+  /** What the page's script and the boot script are both built with. */
+  const forBrowsers = { bundle: true, platform: 'browser', target: ['chrome110', 'firefox110', 'safari16'], minify, sourcemap: false, legalComments: 'none', outdir, logLevel: 'warning' };
   const page = await build({
+    ...forBrowsers,
     // The metafile's paths are relative to this folder (the modulepreload links below are derived from them).
     absWorkingDir: root,
     entryPoints: { studio: join(root, 'src/studio/page/main.ts') },
-    bundle: true,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
-    platform: 'browser',
-    target: ['chrome110', 'firefox110', 'safari16'],
-    minify,
-    sourcemap: false,
-    legalComments: 'none',
-    outdir,
     plugins: [plainMarkdown],
     metafile: true,
-    logLevel: 'warning',
   });
   // The chunks the page's script imports at once are announced in index.html (modulepreload), so
   // the browser fetches them beside the script instead of after reading it.
   const script = Object.entries(page.metafile.outputs).find(([, output]) => output.entryPoint !== undefined && output.entryPoint.endsWith('src/studio/page/main.ts'));
   const preloads = (script?.[1].imports ?? []).filter((entry) => entry.kind === 'import-statement').map((entry) => relative(outdir, resolve(root, entry.path)).split('\\').join('/'));
-  await build({
-    entryPoints: { boot: join(root, 'src/studio/page/boot.ts') },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome110', 'firefox110', 'safari16'],
-    minify,
-    sourcemap: false,
-    legalComments: 'none',
-    outdir,
-    logLevel: 'warning',
-  });
+  await build({ ...forBrowsers, entryPoints: { boot: join(root, 'src/studio/page/boot.ts') }, format: 'iife' });
   const html = readFileSync(join(root, 'src/studio/page/index.html'), 'utf8');
   const links = preloads.map((chunk) => `<link rel="modulepreload" href="${chunk}">`).join('\n');
   writeFileSync(join(outdir, 'index.html'), html.replace('<!-- modulepreload -->', links));

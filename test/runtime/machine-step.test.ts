@@ -6,7 +6,7 @@ import { xstateMachine } from '../../src/compile/to-machine.js';
 import { machineStartReference, machineStepReference } from './machine-step-reference.js';
 import { eventData, people, seedPlan } from './seed-fixtures.js';
 import { levelsPlan, planFile, planOf } from '../v2/support.js';
-import { teams } from '../v2/level-duties-support.js';
+import { liveStages, teams } from '../v2/level-duties-support.js';
 
 const plan = seedPlan();
 const shape = (r: { value: unknown; actions: Array<{ type: string; params?: unknown }> }) => ({
@@ -48,24 +48,7 @@ describe('machineStep', () => {
   const gatedFirst = planOf(
     levelsPlan(`${teams}
 stages:
-  - id: live
-    title: Live
-    owner: desk
-    ownerByLevel: { A: hq }
-    enter:
-      - { notify: [owner.leader] }
-      - { record: severe, when: { field: severity, eq: A } }
-    on:
-      - { event: CHANGE, by: [any-role] }
-    tracks:
-      - id: base
-        on: [{ event: REPORTED, by: [any-role] }]
-      - id: extra
-        levels: [A]
-        on: [{ event: READING, by: [any-role] }]
-    done: end
-  - { id: end, title: End, final: true }
-`),
+${liveStages}`),
   );
   const flood = planFile('plans/city-flood.plan.yaml');
 

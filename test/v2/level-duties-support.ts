@@ -12,13 +12,11 @@ teams:
  * level A; `live` is owned by desk, by hq at A; its enter notifies the owner's leader and records
  * a line only at A; `CHANGE` changes the level without leaving the stage.
  */
-export const levelDutiesPlan = levelsPlan(`${teams}
-stages:
-  - id: idle
-    title: Idle
-    on:
-      - { event: START, by: [any-role], target: live }
-  - id: live
+/**
+ * The stages `live` (owned by desk, by hq at A; tracks `base` and, at A only, `extra`; its enter
+ * notifies the owner's leader and records a line at A) and `end`, as YAML list items.
+ */
+export const liveStages = `  - id: live
     title: Live
     owner: desk
     ownerByLevel: { A: hq }
@@ -35,4 +33,12 @@ stages:
         on: [{ event: READING, by: [any-role] }]
     done: end
   - { id: end, title: End, final: true }
-`);
+`;
+
+export const levelDutiesPlan = levelsPlan(`${teams}
+stages:
+  - id: idle
+    title: Idle
+    on:
+      - { event: START, by: [any-role], target: live }
+${liveStages}`);
